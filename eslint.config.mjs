@@ -1,0 +1,70 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import obsidianmd from "eslint-plugin-obsidianmd";
+import globals from "globals";
+
+// The plugin guidelines apply to what ships in main.js (src/, minus the Node-only CLI).
+// src/core must stay pure: no Obsidian, no DOM, no Node, so the CLI, the plugin and mobile
+// can all run it.
+const nodeBuiltins = ["fs", "path", "os", "child_process", "crypto", "util", "url", "stream", "buffer", "process", "events", "worker_threads"];
+const nodeImportPatterns = nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
+
+export default defineConfig([
+	globalIgnores([
+		"node_modules/**",
+		"main.js",
+		"dist/**",
+		"coverage/**",
+		"tests/**",
+		"bench/**",
+		"example-vault/**",
+		"esbuild.config.mjs",
+		"version-bump.mjs",
+		"eslint.config.mjs",
+		"vitest.config.ts",
+		"scripts/**",
+		"bin/**",
+	]),
+	...obsidianmd.configs.recommended,
+	{
+		languageOptions: {
+			parserOptions: {
+				projectService: { allowDefaultProject: ["eslint.config.*"] },
+				tsconfigRootDir: import.meta.dirname,
+			},
+		},
+	},
+	{
+		files: ["src/core/**/*.ts"],
+		languageOptions: { globals: { ...globals.es2021 } },
+		rules: {
+			"@typescript-eslint/no-restricted-imports": [
+				"error",
+				{
+					paths: [{ name: "obsidian", message: "src/core is pure: pass what it needs in from an adapter." }],
+					patterns: [
+						{ group: nodeImportPatterns, message: "src/core is pure: no Node modules (the plugin runs on mobile)." },
+						{ group: ["**/obsidian/**", "**/ui/**", "**/cli/**", "gray-matter"], message: "src/core must not depend on adapters." },
+					],
+				},
+			],
+			"no-restricted-globals": [
+				"error",
+				...["window", "document", "activeDocument", "activeWindow", "navigator", "localStorage", "HTMLElement", "Buffer", "process", "require"].map((name) => ({
+					name,
+					message: "src/core is pure: no DOM or Node globals.",
+				})),
+			],
+		},
+	},
+	{
+		files: ["src/cli/**/*.ts"],
+		languageOptions: { globals: { ...globals.node } },
+		rules: {
+			"obsidianmd/no-nodejs-modules": "off",
+			"@typescript-eslint/no-restricted-imports": "off",
+			"no-restricted-globals": "off",
+			"import/no-nodejs-modules": "off",
+			"obsidianmd/rule-custom-message": "off",
+		},
+	},
+]);
