@@ -1,0 +1,216 @@
+/**
+ * Frontmatter → person record. Never throws: every value it cannot use becomes a problem message
+ * on the person ("cadence 'fortnighly' is not a cadence; did you mean fortnightly?") and the rest
+ * of the person still works.
+ */
+import { parseCadence, type Cadence } from "./cadence";
+import { dayFromYmd, describeValue, isValidYmd, parseDateValue, truncate, type Day } from "./dates";
+import { allSpellings, findKey } from "./keys";
+import type { Settings } from "./settings";
+
+export interface Favor {
+	/** The text without the date prefix: "intro to Sam". */
+	text: string;
+	/** When it was incurred, from a `YYYY-MM-DD: ` prefix. */
+	day: Day | null;
+	/** The value as written in the note, for display and for resolving. */
+	raw: string;
+}
+
+export interface Birthday {
+	month: number;
+	day: number;
+	year: number | null;
+}
+
+export interface Person {
+	path: string;
+	/** The file's basename. */
+	name: string;
+	/** Folder path, "" at the vault root. */
+	folder: string;
+	aliases: string[];
+	/** Lowercase, without `#`. */
+	tags: string[];
+	/** From the frontmatter key. */
+	lastContact: Day | null;
+	/** Newest dated entry under the log heading. */
+	lastLogged: Day | null;
+	cadence: Cadence | null;
+	/** The cadence as written, when one was written (even if it did not parse). */
+	cadenceText: string | null;
+	snoozeUntil: Day | null;
+	owedFavors: Favor[];
+	owedToMe: Favor[];
+	birthday: Birthday | null;
+	problems: string[];
+}
+
+export interface PersonInput {
+	path: string;
+	frontmatter: unknown;
+	tags?: readonly string[];
+	lastLogged?: Day | null;
+}
+
+export function basename(path: string): string {
+	const file = path.slice(path.lastIndexOf("/") + 1);
+	return file.replace(/\.md$/i, "");
+}
+
+export function folderOf(path: string): string {
+	const i = path.lastIndexOf("/");
+	return i < 0 ? "" : path.slice(0, i);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function isBlank(value: unknown): boolean {
+	return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** Looks a key up with spelling tolerance and reports conflicting spellings. */
+function lookup(fm: Record<string, unknown>, configured: string, problems: string[]): { key: string; value: unknown } | null {
+	const key = findKey(fm, configured);
+	if (key === undefined) return null;
+	const spellings = allSpellings(fm, configured);
+	if (spellings.length > 1) {
+		problems.push(`${spellings.join(" and ")} are the same key written twice; using ${key}`);
+	}
+	return { key, value: fm[key] };
+}
+
+function readDate(fm: Record<string, unknown>, configured: string, problems: string[]): Day | null {
+	const found = lookup(fm, configured, problems);
+	if (!found || isBlank(found.value)) return null;
+	const parsed = parseDateValue(found.value);
+	if (parsed.ok) return parsed.day;
+	problems.push(`${found.key} ${parsed.error}`);
+	return null;
+}
+
+const FAVOR_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})\s*:\s*(.*)$/s;
+
+export function parseFavor(raw: string): Favor {
+	const m = FAVOR_DATE_RE.exec(raw.trim());
+	if (m && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) {
+		return { text: m[4].trim(), day: dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])), raw };
+	}
+	return { text: raw.trim(), day: null, raw };
+}
+
+function readFavors(fm: Record<string, unknown>, configured: string, problems: string[]): Favor[] {
+	const found = lookup(fm, configured, problems);
+	if (!found || isBlank(found.value)) return [];
+	const items = Array.isArray(found.value) ? found.value : [found.value];
+	const favors: Favor[] = [];
+	for (const item of items) {
+		if (isBlank(item)) continue;
+		if (typeof item === "string" || typeof item === "number") {
+			favors.push(parseFavor(String(item)));
+		} else if (isRecord(item) && Object.keys(item).length === 1) {
+			// An unquoted `- 2026-11-01: intro to Sam` is a one-key mapping in YAML.
+			const [date, text] = Object.entries(item)[0];
+			const day = parseDateValue(date);
+			if (day.ok && (typeof text === "string" || typeof text === "number")) {
+				favors.push({ text: String(text).trim(), day: day.day, raw: `${date}: ${String(text)}` });
+			} else {
+				problems.push(`${found.key} has an entry that is not text: ${describeValue(item)}`);
+			}
+		} else if (item instanceof Date) {
+			problems.push(`${found.key} has a bare date with no favor text`);
+		} else {
+			problems.push(`${found.key} has an entry that is not text: ${describeValue(item)}`);
+		}
+	}
+	return favors;
+}
+
+const BIRTHDAY_RE = /^(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})$/;
+
+function readBirthday(fm: Record<string, unknown>, configured: string, problems: string[]): Birthday | null {
+	const found = lookup(fm, configured, problems);
+	if (!found || isBlank(found.value)) return null;
+	const value = found.value;
+	if (value instanceof Date) {
+		if (Number.isNaN(value.getTime())) {
+			problems.push(`${found.key} is not a valid date`);
+			return null;
+		}
+		return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
+	}
+	if (typeof value !== "string") {
+		problems.push(`${found.key} ${describeValue(value)} is not a birthday; write YYYY-MM-DD or MM-DD`);
+		return null;
+	}
+	const m = BIRTHDAY_RE.exec(value.trim());
+	if (!m) {
+		problems.push(`${found.key} '${truncate(value.trim(), 60)}' is not a birthday; write YYYY-MM-DD or MM-DD`);
+		return null;
+	}
+	const year = m[1] === undefined ? null : Number(m[1]);
+	const month = Number(m[2]);
+	const day = Number(m[3]);
+	// Without a year, Feb 29 is a real birthday: check against a leap year.
+	if (!isValidYmd(year ?? 2000, month, day)) {
+		problems.push(`${found.key} '${value.trim()}' is not a real calendar date`);
+		return null;
+	}
+	return { year, month, day };
+}
+
+function readAliases(fm: Record<string, unknown>): string[] {
+	const key = findKey(fm, "aliases") ?? findKey(fm, "alias");
+	if (key === undefined) return [];
+	const value = fm[key];
+	const items = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
+	return items.filter((a): a is string | number => typeof a === "string" || typeof a === "number").map((a) => String(a).trim()).filter(Boolean);
+}
+
+/** The cadence that applies: the person's own, else the default setting, else none. */
+function readCadence(fm: Record<string, unknown>, settings: Settings, problems: string[]): { cadence: Cadence | null; text: string | null } {
+	const found = lookup(fm, settings.keys.cadence, problems);
+	if (found && !isBlank(found.value)) {
+		const text = typeof found.value === "string" || typeof found.value === "number" ? String(found.value).trim() : null;
+		const parsed = parseCadence(found.value, settings.tiers);
+		if (parsed.ok) return { cadence: parsed.cadence, text };
+		problems.push(`${found.key} ${parsed.error}`);
+		return { cadence: null, text };
+	}
+	return { cadence: null, text: null };
+}
+
+export function buildPerson(input: PersonInput, settings: Settings): Person {
+	const problems: string[] = [];
+	const path = input.path;
+	const fm: Record<string, unknown> = isRecord(input.frontmatter) ? input.frontmatter : {};
+	if (input.frontmatter !== null && input.frontmatter !== undefined && !isRecord(input.frontmatter)) {
+		problems.push(`the frontmatter is ${describeValue(input.frontmatter)}, not a set of properties`);
+	}
+	const cadence = readCadence(fm, settings, problems);
+	return {
+		path,
+		name: basename(path),
+		folder: folderOf(path),
+		aliases: readAliases(fm),
+		tags: [...new Set(input.tags ?? [])],
+		lastContact: readDate(fm, settings.keys.lastContact, problems),
+		lastLogged: input.lastLogged ?? null,
+		cadence: cadence.cadence,
+		cadenceText: cadence.text,
+		snoozeUntil: readDate(fm, settings.keys.snoozeUntil, problems),
+		owedFavors: readFavors(fm, settings.keys.owedFavors, problems),
+		owedToMe: readFavors(fm, settings.keys.owedToMe, problems),
+		birthday: readBirthday(fm, settings.keys.birthday, problems),
+		problems,
+	};
+}
+
+/** The latest of the frontmatter's last contact and the newest dated log entry. */
+export function effectiveLastContact(person: Pick<Person, "lastContact" | "lastLogged">): Day | null {
+	if (person.lastContact === null) return person.lastLogged;
+	if (person.lastLogged === null) return person.lastContact;
+	return Math.max(person.lastContact, person.lastLogged);
+}

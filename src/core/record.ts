@@ -1,0 +1,62 @@
+/**
+ * The public person record: what the CLI prints with --json and what the plugin API returns.
+ * Plain JSON (dates as YYYY-MM-DD strings), so other plugins and scripts need no types of ours.
+ */
+import { formatDay, type Day } from "./dates";
+import type { Person } from "./person";
+import type { Scheduled, Status } from "./schedule";
+
+export interface PersonRecord {
+	name: string;
+	path: string;
+	status: Status;
+	lastContact: string | null;
+	cadence: string | null;
+	cadenceDays: number | null;
+	dueDate: string | null;
+	daysOverdue: number | null;
+	urgency: number | null;
+	owedFavors: string[];
+	owedToMe: string[];
+	problems: string[];
+	aliases: string[];
+	tags: string[];
+	folder: string;
+	snoozeUntil: string | null;
+	birthday: string | null;
+	nextBirthday: string | null;
+}
+
+function day(d: Day | null): string | null {
+	return d === null ? null : formatDay(d);
+}
+
+function birthdayText(person: Person): string | null {
+	const b = person.birthday;
+	if (!b) return null;
+	const md = `${String(b.month).padStart(2, "0")}-${String(b.day).padStart(2, "0")}`;
+	return b.year === null ? `--${md}` : `${String(b.year).padStart(4, "0")}-${md}`;
+}
+
+export function toRecord({ person, schedule }: Scheduled): PersonRecord {
+	return {
+		name: person.name,
+		path: person.path,
+		status: schedule.status,
+		lastContact: day(schedule.lastContact),
+		cadence: schedule.cadence?.label ?? null,
+		cadenceDays: schedule.cadence?.lowDays ?? null,
+		dueDate: day(schedule.dueDay),
+		daysOverdue: schedule.daysOverdue,
+		urgency: schedule.urgency === null ? null : Math.round(schedule.urgency * 1000) / 1000,
+		owedFavors: person.owedFavors.map((f) => f.raw),
+		owedToMe: person.owedToMe.map((f) => f.raw),
+		problems: [...person.problems],
+		aliases: [...person.aliases],
+		tags: [...person.tags],
+		folder: person.folder,
+		snoozeUntil: day(person.snoozeUntil),
+		birthday: birthdayText(person),
+		nextBirthday: day(schedule.nextBirthday),
+	};
+}

@@ -1,0 +1,119 @@
+/**
+ * When each person is due, how overdue, how urgent. Everything is integer day arithmetic against
+ * an injected "today" (a local calendar day), so it is exact across DST and time zones.
+ */
+import { addSpan, parseCadence, type Cadence } from "./cadence";
+import { dayFromYmd, isLeapYear, ymdFromDay, type Day } from "./dates";
+import { effectiveLastContact, type Birthday, type Person } from "./person";
+import type { Settings } from "./settings";
+
+export type Status = "snoozed" | "never" | "overdue" | "due" | "soon" | "ok" | "untracked";
+
+export const STATUSES: readonly Status[] = ["overdue", "due", "soon", "never", "ok", "snoozed", "untracked"];
+
+export interface Schedule {
+	status: Status;
+	/** The cadence in force: the person's own or the default. */
+	cadence: Cadence | null;
+	lastContact: Day | null;
+	/** last contact + cadence (low end of a range). */
+	dueDay: Day | null;
+	/** After this day the person is overdue (high end of a range; the due day otherwise). */
+	overdueDay: Day | null;
+	daysSince: number | null;
+	/** today − overdue day: positive when overdue, zero or negative (days left) otherwise. */
+	daysOverdue: number | null;
+	/** due day − today: negative when past due. */
+	daysUntilDue: number | null;
+	/** days since last contact ÷ cadence days. */
+	urgency: number | null;
+	nextBirthday: Day | null;
+	daysUntilBirthday: number | null;
+}
+
+export interface ScheduleContext {
+	today: Day;
+	settings: Settings;
+	/** The parsed default cadence setting (see `defaultCadence`). */
+	defaultCadence: Cadence | null;
+}
+
+/** Parses the default cadence setting once; an unparseable setting means "none". */
+export function defaultCadence(settings: Settings): Cadence | null {
+	if (settings.defaultCadence.trim() === "") return null;
+	const parsed = parseCadence(settings.defaultCadence, settings.tiers);
+	return parsed.ok ? parsed.cadence : null;
+}
+
+/** The next occurrence of a birthday on or after today; Feb 29 falls on Feb 28 in other years. */
+export function nextBirthday(birthday: Birthday, today: Day): Day {
+	const { year } = ymdFromDay(today);
+	for (const y of [year, year + 1]) {
+		const day = birthday.month === 2 && birthday.day === 29 && !isLeapYear(y) ? 28 : birthday.day;
+		const candidate = dayFromYmd(y, birthday.month, day);
+		if (candidate >= today) return candidate;
+	}
+	return dayFromYmd(year + 1, birthday.month, birthday.day);
+}
+
+export function computeSchedule(person: Person, ctx: ScheduleContext): Schedule {
+	const { today } = ctx;
+	const cadence = person.cadence ?? (person.cadenceText === null ? ctx.defaultCadence : null);
+	const lastContact = effectiveLastContact(person);
+	const nextBday = person.birthday ? nextBirthday(person.birthday, today) : null;
+	const base = {
+		cadence,
+		lastContact,
+		daysSince: lastContact === null ? null : today - lastContact,
+		nextBirthday: nextBday,
+		daysUntilBirthday: nextBday === null ? null : nextBday - today,
+	};
+	const snoozed = person.snoozeUntil !== null && person.snoozeUntil > today;
+	if (cadence === null || lastContact === null) {
+		const status: Status = snoozed ? "snoozed" : cadence === null ? "untracked" : "never";
+		return { ...base, status, dueDay: null, overdueDay: null, daysOverdue: null, daysUntilDue: null, urgency: null };
+	}
+	const dueDay = addSpan(lastContact, cadence.low);
+	const overdueDay = cadence.isRange ? addSpan(lastContact, cadence.high) : dueDay;
+	const daysUntilDue = dueDay - today;
+	let status: Status;
+	if (snoozed) status = "snoozed";
+	else if (today > overdueDay) status = "overdue";
+	else if (today >= dueDay) status = "due";
+	else if (daysUntilDue <= ctx.settings.dueSoonDays) status = "soon";
+	else status = "ok";
+	return {
+		...base,
+		status,
+		dueDay,
+		overdueDay,
+		daysOverdue: today - overdueDay,
+		daysUntilDue,
+		urgency: (today - lastContact) / cadence.lowDays,
+	};
+}
+
+export interface Scheduled {
+	person: Person;
+	schedule: Schedule;
+}
+
+/**
+ * The Overdue ordering: most urgent first (a weekly friend 7 days late outranks a yearly
+ * contact 7 days late), then longer overdue, then name.
+ */
+export function compareByUrgency(a: Scheduled, b: Scheduled): number {
+	const ua = a.schedule.urgency ?? -Infinity;
+	const ub = b.schedule.urgency ?? -Infinity;
+	if (ua !== ub) return ub - ua;
+	const oa = a.schedule.daysOverdue ?? -Infinity;
+	const ob = b.schedule.daysOverdue ?? -Infinity;
+	if (oa !== ob) return ob - oa;
+	return compareNames(a.person, b.person);
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+
+export function compareNames(a: Pick<Person, "name" | "path">, b: Pick<Person, "name" | "path">): number {
+	return collator.compare(a.name, b.name) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}

@@ -1,0 +1,150 @@
+/**
+ * What the sidebar shows, computed without the DOM: groups, their order and counts, and the
+ * text of every row. The view only turns this into elements.
+ */
+import { formatDay, type Day } from "./dates";
+import { matchesText, parseQuery, relativeDays, runQuery } from "./query/index";
+import { compareNames, type Schedule, type Scheduled } from "./schedule";
+import type { Settings } from "./settings";
+
+export type GroupId = "overdue" | "soon" | "favors" | "birthdays" | "never" | "problems" | "ok" | "snoozed" | "untracked";
+
+export interface SidebarGroup {
+	id: GroupId;
+	title: string;
+	rows: Scheduled[];
+}
+
+export interface SidebarModel {
+	groups: SidebarGroup[];
+	/** People in the index, before filtering. */
+	total: number;
+	/** People the filter matched. */
+	matched: number;
+	/** Set when the filter reads as a query that has mistakes. */
+	filterError: string | null;
+}
+
+export const GROUP_TITLES: Record<GroupId, string> = {
+	overdue: "Overdue",
+	soon: "Due soon",
+	favors: "Owed favors",
+	birthdays: "Birthdays",
+	never: "Not yet contacted",
+	problems: "Needs attention",
+	ok: "Up to date",
+	snoozed: "Snoozed",
+	untracked: "Untracked",
+};
+
+export function statusLabel(schedule: Schedule): string {
+	switch (schedule.status) {
+		case "overdue":
+			return "overdue";
+		case "due":
+			return "due";
+		case "soon":
+			return "due soon";
+		case "never":
+			return "not yet contacted";
+		case "ok":
+			return "up to date";
+		case "snoozed":
+			return "snoozed";
+		case "untracked":
+			return "untracked";
+	}
+}
+
+/** "12 days overdue", "due today", "due in 3 days", or "" when nothing is due. */
+export function dueText(schedule: Schedule): string {
+	if (schedule.status === "snoozed" || schedule.dueDay === null || schedule.daysUntilDue === null) return "";
+	if (schedule.status === "overdue" && schedule.daysOverdue !== null) return `${plural(schedule.daysOverdue, "day")} overdue`;
+	if (schedule.daysUntilDue === 0) return "due today";
+	if (schedule.daysUntilDue < 0) return `due since ${plural(-schedule.daysUntilDue, "day")}`;
+	return `due in ${plural(schedule.daysUntilDue, "day")}`;
+}
+
+export function lastContactText(schedule: Schedule): string {
+	if (schedule.lastContact === null || schedule.daysSince === null) return "no contact yet";
+	return `last contact ${relativeDays(schedule.daysSince)}`;
+}
+
+export function plural(n: number, unit: string): string {
+	return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
+/** Elapsed share of the cadence, 0..1, for the small bar. */
+export function elapsedShare(schedule: Schedule): number | null {
+	if (schedule.daysSince === null || schedule.cadence === null) return null;
+	return Math.max(0, Math.min(1, schedule.daysSince / schedule.cadence.lowDays));
+}
+
+export function snoozeText(schedule: Scheduled): string {
+	const until = schedule.person.snoozeUntil;
+	return schedule.schedule.status === "snoozed" && until !== null ? `snoozed until ${formatDay(until)}` : "";
+}
+
+function byDueDay(a: Scheduled, b: Scheduled): number {
+	return (a.schedule.dueDay ?? 0) - (b.schedule.dueDay ?? 0) || compareNames(a.person, b.person);
+}
+
+function byBirthday(a: Scheduled, b: Scheduled): number {
+	return (a.schedule.daysUntilBirthday ?? 0) - (b.schedule.daysUntilBirthday ?? 0) || compareNames(a.person, b.person);
+}
+
+/** "You owe" first (oldest favor first), then people who owe you. */
+function byFavors(a: Scheduled, b: Scheduled): number {
+	const owesA = a.person.owedFavors.length > 0 ? 0 : 1;
+	const owesB = b.person.owedFavors.length > 0 ? 0 : 1;
+	return owesA - owesB || compareNames(a.person, b.person);
+}
+
+/**
+ * Narrows the list with the filter box: a query (`tag #work`, `owes me`, `snoozed`) when the
+ * text reads as one, otherwise a name, alias or tag match.
+ */
+function applyFilter(list: readonly Scheduled[], filter: string, today: Day, settings: Settings): { rows: readonly Scheduled[]; error: string | null } {
+	const text = filter.trim();
+	if (text === "") return { rows: list, error: null };
+	const parsed = parseQuery(text, { tiers: settings.tiers });
+	if (parsed.ok) {
+		const result = runQuery(parsed.query, list, { today, settings });
+		const rows = new Set(result.rows);
+		return { rows: list.filter((s) => rows.has(s)), error: null };
+	}
+	return { rows: list.filter((s) => matchesText(s.person, text)), error: null };
+}
+
+/** `list` must be ordered by urgency (the index's `scheduled()` order). */
+export function sidebarModel(list: readonly Scheduled[], filter: string, today: Day, settings: Settings): SidebarModel {
+	const { rows, error } = applyFilter(list, filter, today, settings);
+	const filtering = filter.trim() !== "";
+	const groups: Record<GroupId, Scheduled[]> = { overdue: [], soon: [], favors: [], birthdays: [], never: [], problems: [], ok: [], snoozed: [], untracked: [] };
+	for (const s of rows) {
+		const status = s.schedule.status;
+		if (status === "overdue") groups.overdue.push(s);
+		else if (status === "due" || status === "soon") groups.soon.push(s);
+		else if (status === "never") groups.never.push(s);
+		else if (status === "ok") groups.ok.push(s);
+		else if (status === "snoozed") groups.snoozed.push(s);
+		else groups.untracked.push(s);
+		if (s.person.owedFavors.length > 0 || s.person.owedToMe.length > 0) groups.favors.push(s);
+		if (s.schedule.daysUntilBirthday !== null && s.schedule.daysUntilBirthday <= settings.birthdayWindowDays) groups.birthdays.push(s);
+		if (s.person.problems.length > 0) groups.problems.push(s);
+	}
+	groups.soon.sort(byDueDay);
+	groups.favors.sort(byFavors);
+	groups.birthdays.sort(byBirthday);
+	groups.never.sort((a, b) => compareNames(a.person, b.person));
+	groups.problems.sort((a, b) => compareNames(a.person, b.person));
+	// Up to date, snoozed and untracked people stay out of the way until the user looks for them.
+	const order: GroupId[] = ["overdue", "soon", "favors", "birthdays", "never", "problems"];
+	if (filtering) order.push("ok", "snoozed", "untracked");
+	return {
+		groups: order.filter((id) => groups[id].length > 0).map((id) => ({ id, title: GROUP_TITLES[id], rows: groups[id] })),
+		total: list.length,
+		matched: rows.length,
+		filterError: error,
+	};
+}

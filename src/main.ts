@@ -1,0 +1,140 @@
+import { MarkdownView, Plugin, TFile, type WorkspaceLeaf } from "obsidian";
+import { createApi, type StayInTouchApi } from "./api";
+import { localDay, type Day } from "./core/dates";
+import type { LogEntryInput } from "./core/log-writer";
+import { cloneSettings, migrateSettings, type Settings } from "./core/settings";
+import { Interactions } from "./obsidian/interactions";
+import type { WriteOutcome } from "./obsidian/note-writer";
+import { PeopleIndex } from "./obsidian/people-index";
+import { LogModal } from "./ui/log-modal";
+import { PersonPicker } from "./ui/person-picker";
+import { registerQueryBlock } from "./ui/query-block";
+import { StayInTouchSettingTab } from "./ui/settings-tab";
+import { SidebarView, VIEW_TYPE } from "./ui/sidebar-view";
+import { StatusBarCount } from "./ui/status-bar";
+
+export default class StayInTouchPlugin extends Plugin {
+	settings!: Settings;
+	/** Bumped on every settings change so views re-render even when no note changed. */
+	settingsRevision = 0;
+	index!: PeopleIndex;
+	interactions!: Interactions;
+	api!: StayInTouchApi;
+	/** The clock; tests and benchmarks replace it to inject "today". */
+	now: () => Date = () => new Date();
+
+	today(): Day {
+		return localDay(this.now());
+	}
+
+	async onload(): Promise<void> {
+		this.settings = migrateSettings(await this.loadData());
+		this.index = this.addChild(new PeopleIndex(this.app, () => this.settings));
+		this.interactions = new Interactions(this.app, () => this.settings, () => this.today());
+		this.api = createApi(this);
+
+		this.registerView(VIEW_TYPE, (leaf) => new SidebarView(leaf, this));
+		this.registerHoverLinkSource(VIEW_TYPE, { display: "Stay in touch", defaultMod: true });
+		this.addRibbonIcon("users", "Open stay in touch", () => void this.activateView());
+		this.addChild(new StatusBarCount(this));
+		this.addSettingTab(new StayInTouchSettingTab(this.app, this));
+		registerQueryBlock(this);
+		this.addCommands();
+
+		// Indexing waits for the layout: the metadata cache is complete then, and start-up stays fast.
+		this.app.workspace.onLayoutReady(() => void this.index.rebuild());
+	}
+
+	private addCommands(): void {
+		this.addCommand({ id: "open-sidebar", name: "Open sidebar", callback: () => void this.activateView() });
+		this.addCommand({ id: "log-interaction", name: "Log interaction", callback: () => this.logInteractionCommand() });
+		this.addCommand({
+			id: "log-interaction-today",
+			name: "Log interaction today",
+			checkCallback: (checking) => {
+				const path = this.activePersonPath();
+				if (path === null) return false;
+				if (!checking) void this.contactedToday(path);
+				return true;
+			},
+		});
+		this.addCommand({
+			id: "undo-last-log",
+			name: "Undo last log",
+			checkCallback: (checking) => {
+				if (!this.interactions.canUndo) return false;
+				if (!checking) void this.interactions.undoLastLog();
+				return true;
+			},
+		});
+		this.addCommand({ id: "find-person", name: "Find person", callback: () => this.findPerson() });
+	}
+
+	async activateView(): Promise<void> {
+		const { workspace } = this.app;
+		let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(VIEW_TYPE)[0] ?? null;
+		if (!leaf) {
+			leaf = workspace.getRightLeaf(false);
+			if (!leaf) return;
+			await leaf.setViewState({ type: VIEW_TYPE, active: true });
+		}
+		await workspace.revealLeaf(leaf);
+	}
+
+	/** The active note's path when it is a person note. */
+	activePersonPath(): string | null {
+		const file = this.app.workspace.getActiveViewOfType(MarkdownView)?.file ?? this.app.workspace.getActiveFile();
+		return file && this.index.get(file.path) ? file.path : null;
+	}
+
+	private logInteractionCommand(): void {
+		const path = this.activePersonPath();
+		if (path !== null) {
+			this.openLogModal(path);
+			return;
+		}
+		new PersonPicker(this.app, this.index.scheduled(this.today()), "Log an interaction with…", (picked) => this.openLogModal(picked.person.path)).open();
+	}
+
+	private findPerson(): void {
+		new PersonPicker(this.app, this.index.scheduled(this.today()), "Find a person…", (picked) => {
+			void this.app.workspace.openLinkText(picked.person.path, "", false);
+		}).open();
+	}
+
+	openLogModal(path: string): void {
+		const person = this.index.get(path);
+		if (!person) return;
+		new LogModal(this.app, person, this.settings, this.today(), (entry) => void this.logInteraction(path, entry)).open();
+	}
+
+	async logInteraction(path: string, entry: LogEntryInput): Promise<WriteOutcome> {
+		const file = this.app.vault.getFileByPath(path);
+		if (!(file instanceof TFile)) return { ok: false, error: `${path} does not exist` };
+		return this.interactions.log(file, entry);
+	}
+
+	async contactedToday(path: string): Promise<boolean> {
+		const file = this.app.vault.getFileByPath(path);
+		if (!(file instanceof TFile)) return false;
+		return (await this.interactions.contactedToday(file)).ok;
+	}
+
+	async snooze(path: string, until: Day): Promise<boolean> {
+		const file = this.app.vault.getFileByPath(path);
+		if (!(file instanceof TFile)) return false;
+		return (await this.interactions.snooze(file, until)).ok;
+	}
+
+	/** Changes settings in memory at once; `saveSettings` persists and applies them. */
+	patchSettings(patch: Partial<Settings>): void {
+		this.settings = migrateSettings({ ...cloneSettings(this.settings), ...patch });
+		this.settingsRevision += 1;
+	}
+
+	/** Saves settings and applies them everywhere (index, sidebar, code blocks, status bar). */
+	async saveSettings(): Promise<void> {
+		await this.saveData(this.settings);
+		await this.index.rebuild();
+	}
+}

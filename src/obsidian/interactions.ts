@@ -1,0 +1,96 @@
+import { Notice, parseYaml, TFile, type App } from "obsidian";
+import { formatDay, type Day } from "../core/dates";
+import { applyLog, setFrontmatterDate, type LogEntryInput, type WriteResult } from "../core/log-writer";
+import { basename } from "../core/person";
+import type { Settings } from "../core/settings";
+import { NoteWriter, type WriteOutcome } from "./note-writer";
+
+interface LastLog {
+	path: string;
+	before: string;
+	after: string;
+	summary: string;
+}
+
+/** Obsidian's parseYaml throws on invalid YAML, which is what the writer needs to refuse. */
+function parseYamlStrict(source: string): unknown {
+	return parseYaml(source) as unknown;
+}
+
+/**
+ * Every write the plugin makes to a person note: logging, "Contacted today", snoozing, undo.
+ * Each goes through one pure transform from src/core, so the bytes written are the same whether
+ * the command, the sidebar, the API or the CLI asked for them.
+ */
+export class Interactions {
+	readonly writer: NoteWriter;
+	private lastLog: LastLog | null = null;
+
+	constructor(
+		private readonly app: App,
+		private readonly getSettings: () => Settings,
+		private readonly today: () => Day,
+	) {
+		this.writer = new NoteWriter(app);
+	}
+
+	/** Logs an interaction; tells the user what happened either way. */
+	async log(file: TFile, entry: LogEntryInput): Promise<WriteOutcome> {
+		const settings = this.getSettings();
+		const today = this.today();
+		const outcome = await this.writer.write(file, (text) => applyLog(text, entry, settings, today, parseYamlStrict));
+		const name = basename(file.path);
+		if (outcome.ok) {
+			const summary = `Logged ${entry.type || "contact"} with ${name}`;
+			this.lastLog = { path: file.path, before: outcome.before, after: outcome.after, summary };
+			new Notice(entry.day === today ? summary : `${summary} on ${formatDay(entry.day)}`);
+		} else {
+			new Notice(`Nothing was written to ${file.path}: ${outcome.error}`);
+		}
+		return outcome;
+	}
+
+	/** "Contacted today": a bare log entry dated today, so the log and last contact agree. */
+	contactedToday(file: TFile): Promise<WriteOutcome> {
+		return this.log(file, { day: this.today(), type: "", note: "" });
+	}
+
+	async snooze(file: TFile, until: Day): Promise<WriteOutcome> {
+		const key = this.getSettings().keys.snoozeUntil;
+		return this.writeWithNotice(file, (text) => setFrontmatterDate(text, key, until, parseYamlStrict), `Snoozed ${basename(file.path)} until ${formatDay(until)}`);
+	}
+
+	get canUndo(): boolean {
+		return this.lastLog !== null;
+	}
+
+	/** Restores the note exactly as it was before the last log, unless it changed since. */
+	async undoLastLog(): Promise<boolean> {
+		const last = this.lastLog;
+		if (!last) {
+			new Notice("There is no log to undo.");
+			return false;
+		}
+		const file = this.app.vault.getFileByPath(last.path);
+		if (!(file instanceof TFile)) {
+			new Notice(`Cannot undo: ${last.path} no longer exists.`);
+			return false;
+		}
+		const outcome = await this.writer.write(file, (text): WriteResult =>
+			text === last.after ? { ok: true, text: last.before } : { ok: false, error: "the note changed after the log, so undoing could lose those changes" },
+		);
+		if (!outcome.ok) {
+			new Notice(`Cannot undo the last log in ${last.path}: ${outcome.error}.`);
+			return false;
+		}
+		this.lastLog = null;
+		new Notice(`Undone: ${last.summary.charAt(0).toLowerCase()}${last.summary.slice(1)}`);
+		return true;
+	}
+
+	private async writeWithNotice(file: TFile, transform: (text: string) => WriteResult, success: string): Promise<WriteOutcome> {
+		const outcome = await this.writer.write(file, transform);
+		new Notice(outcome.ok ? success : `Nothing was written to ${file.path}: ${outcome.error}`);
+		return outcome;
+	}
+}

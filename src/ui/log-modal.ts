@@ -1,0 +1,172 @@
+import { Modal, Setting, type App } from "obsidian";
+import { parseDateInput } from "../core/date-input";
+import { formatDay, type Day } from "../core/dates";
+import type { LogEntryInput } from "../core/log-writer";
+import type { Favor, Person } from "../core/person";
+import type { Settings } from "../core/settings";
+
+const WEEKDAYS = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"];
+
+/** Day 0 (1970-01-01) was a Thursday. */
+function weekday(day: Day): string {
+	return WEEKDAYS[((day % 7) + 7) % 7];
+}
+
+function favorList(text: string): string[] {
+	return text
+		.split(/\r?\n|;/)
+		.map((s) => s.trim())
+		.filter(Boolean);
+}
+
+/**
+ * The "Log interaction" form: date (today, yesterday, 3 days ago, an ISO date), type, note, and
+ * favors to add or resolve in both directions. Enter submits; Shift+Enter adds a line to the note.
+ */
+export class LogModal extends Modal {
+	private dateText = "today";
+	private type: string;
+	private note = "";
+	private owe = "";
+	private owed = "";
+	private readonly resolveOwed = new Set<string>();
+	private readonly resolveOwedToMe = new Set<string>();
+	private dateMessageEl!: HTMLElement;
+	private submitted = false;
+
+	constructor(
+		app: App,
+		private readonly person: Person,
+		private readonly settings: Settings,
+		private readonly today: Day,
+		private readonly onSubmit: (entry: LogEntryInput) => void,
+	) {
+		super(app);
+		this.type = settings.interactionTypes.includes(settings.defaultInteractionType) ? settings.defaultInteractionType : settings.interactionTypes[0];
+	}
+
+	onOpen(): void {
+		const { contentEl } = this;
+		this.setTitle(`Log interaction with ${this.person.name}`);
+		contentEl.addClass("stay-in-touch-log-modal");
+
+		const dateSetting = new Setting(contentEl).setName("Date").addText((text) => {
+			text.setPlaceholder("Today, yesterday, 3 days ago or 2026-11-26").setValue(this.dateText);
+			text.inputEl.setAttr("aria-label", "Date");
+			text.inputEl.addClass("stay-in-touch-date-input");
+			text.onChange((value) => {
+				this.dateText = value;
+				this.showDate();
+			});
+		});
+		this.dateMessageEl = dateSetting.descEl.createDiv({ cls: "stay-in-touch-date-message" });
+		this.showDate();
+
+		new Setting(contentEl).setName("Type").addDropdown((dropdown) => {
+			for (const type of this.settings.interactionTypes) dropdown.addOption(type, type);
+			dropdown.setValue(this.type).onChange((value) => (this.type = value));
+			dropdown.selectEl.setAttr("aria-label", "Type");
+		});
+
+		new Setting(contentEl)
+			.setName("Note")
+			.setDesc("What you talked about. Shift+Enter starts a new line.")
+			.addTextArea((area) => {
+				area.setPlaceholder("Talked about her move to Acme.").onChange((value) => (this.note = value));
+				area.inputEl.setAttr("aria-label", "Note");
+				area.inputEl.addClass("stay-in-touch-note-input");
+				area.inputEl.rows = 3;
+			});
+
+		new Setting(contentEl)
+			.setName("I now owe them")
+			.setDesc("A favor to return, one per line.")
+			.addText((text) => {
+				text.setPlaceholder("Intro to Sam").onChange((value) => (this.owe = value));
+				text.inputEl.setAttr("aria-label", "I now owe them");
+			});
+		new Setting(contentEl)
+			.setName("They now owe me")
+			.addText((text) => {
+				text.setPlaceholder("Feedback on my draft").onChange((value) => (this.owed = value));
+				text.inputEl.setAttr("aria-label", "They now owe me");
+			});
+
+		this.addResolveToggles("Favor I returned", this.person.owedFavors, this.resolveOwed);
+		this.addResolveToggles("Favor they returned", this.person.owedToMe, this.resolveOwedToMe);
+
+		new Setting(contentEl)
+			.addButton((button) => button.setButtonText("Cancel").onClick(() => this.close()))
+			.addButton((button) =>
+				button
+					.setButtonText("Log")
+					.setCta()
+					.onClick(() => this.submit()),
+			);
+
+		// Enter submits from any field; Shift+Enter keeps its meaning in the note.
+		this.scope.register([], "Enter", (evt) => {
+			if (evt.isComposing) return true;
+			this.submit();
+			return false;
+		});
+
+		const dateInput = contentEl.querySelector<HTMLInputElement>(".stay-in-touch-date-input");
+		dateInput?.select();
+	}
+
+	onClose(): void {
+		this.contentEl.empty();
+	}
+
+	private addResolveToggles(label: string, favors: Favor[], selected: Set<string>): void {
+		for (const favor of favors) {
+			new Setting(this.contentEl)
+				.setName(`${label}: ${favor.text}`)
+				.setDesc(favor.day === null ? "" : `Since ${formatDay(favor.day)}`)
+				.addToggle((toggle) =>
+					toggle.setValue(false).onChange((on) => {
+						if (on) selected.add(favor.raw);
+						else selected.delete(favor.raw);
+					}),
+				);
+		}
+	}
+
+	private parsedDate(): ReturnType<typeof parseDateInput> {
+		return parseDateInput(this.dateText, this.today);
+	}
+
+	private showDate(): void {
+		const parsed = this.parsedDate();
+		this.dateMessageEl.toggleClass("mod-warning", !parsed.ok);
+		if (!parsed.ok) {
+			this.dateMessageEl.setText(parsed.error);
+		} else if (parsed.day > this.today) {
+			this.dateMessageEl.setText(`${weekday(parsed.day)}, ${formatDay(parsed.day)} is in the future`);
+			this.dateMessageEl.addClass("mod-warning");
+		} else {
+			this.dateMessageEl.setText(`${weekday(parsed.day)}, ${formatDay(parsed.day)}`);
+		}
+	}
+
+	private submit(): void {
+		if (this.submitted) return;
+		const parsed = this.parsedDate();
+		if (!parsed.ok || parsed.day > this.today) {
+			this.showDate();
+			return;
+		}
+		this.submitted = true;
+		this.close();
+		this.onSubmit({
+			day: parsed.day,
+			type: this.type,
+			note: this.note.trim(),
+			addOwed: favorList(this.owe),
+			addOwedToMe: favorList(this.owed),
+			resolveOwed: [...this.resolveOwed],
+			resolveOwedToMe: [...this.resolveOwedToMe],
+		});
+	}
+}

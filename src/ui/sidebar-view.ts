@@ -1,0 +1,248 @@
+import { ItemView, Keymap, Menu, setIcon, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { addMonths, type Day } from "../core/dates";
+import type { Scheduled } from "../core/schedule";
+import { dueText, elapsedShare, lastContactText, plural, sidebarModel, snoozeText, statusLabel, type GroupId, type SidebarGroup } from "../core/sidebar-model";
+import type StayInTouchPlugin from "../main";
+import { DatePromptModal } from "./date-prompt";
+
+export const VIEW_TYPE = "stay-in-touch-sidebar";
+
+/** Rows rendered per group before "Show more": keeps the DOM small for any vault size. */
+export const PAGE_SIZE = 50;
+
+interface SidebarState {
+	collapsed?: string[];
+	filter?: string;
+}
+
+/**
+ * The "Stay in touch" pane. It renders from `sidebarModel` and re-renders only when it is shown
+ * and the index revision, the day, the filter or the paging changed.
+ */
+export class SidebarView extends ItemView {
+	private filter = "";
+	private readonly collapsed = new Set<GroupId>();
+	private readonly shown = new Map<GroupId, number>();
+	private rendered: { revision: number; today: Day; key: string } | null = null;
+	private listEl!: HTMLElement;
+	private filterInput!: HTMLInputElement;
+
+	constructor(
+		leaf: WorkspaceLeaf,
+		private readonly plugin: StayInTouchPlugin,
+	) {
+		super(leaf);
+	}
+
+	getViewType(): string {
+		return VIEW_TYPE;
+	}
+
+	getDisplayText(): string {
+		return "Stay in touch";
+	}
+
+	getIcon(): string {
+		return "users";
+	}
+
+	async onOpen(): Promise<void> {
+		const root = this.contentEl;
+		root.empty();
+		root.addClass("stay-in-touch-view");
+		const search = root.createDiv({ cls: "stay-in-touch-filter search-input-container" });
+		this.filterInput = search.createEl("input", {
+			type: "search",
+			cls: "stay-in-touch-filter-input",
+			placeholder: "Filter by name, alias, #tag or query",
+			attr: { "aria-label": "Filter people", spellcheck: "false" },
+		});
+		this.filterInput.value = this.filter;
+		this.registerDomEvent(this.filterInput, "input", () => {
+			this.filter = this.filterInput.value;
+			this.shown.clear();
+			this.refresh(true);
+			this.app.workspace.requestSaveLayout();
+		});
+		this.listEl = root.createDiv({ cls: "stay-in-touch-groups" });
+		this.register(this.plugin.index.subscribe(() => this.refresh()));
+		this.registerEvent(this.app.workspace.on("layout-change", () => this.refresh()));
+		this.registerEvent(this.app.workspace.on("active-leaf-change", () => this.refresh()));
+		this.refresh(true);
+		await Promise.resolve();
+	}
+
+	async onClose(): Promise<void> {
+		this.contentEl.empty();
+		await Promise.resolve();
+	}
+
+	getState(): Record<string, unknown> {
+		const state: SidebarState = { collapsed: [...this.collapsed], filter: this.filter };
+		return { ...super.getState(), ...state };
+	}
+
+	async setState(state: unknown, result: ViewStateResult): Promise<void> {
+		const s = (state ?? {}) as SidebarState;
+		if (Array.isArray(s.collapsed)) {
+			this.collapsed.clear();
+			for (const id of s.collapsed) this.collapsed.add(id as GroupId);
+		}
+		if (typeof s.filter === "string") {
+			this.filter = s.filter;
+			if (this.filterInput) this.filterInput.value = s.filter;
+		}
+		this.refresh(true);
+		await super.setState(state, result);
+	}
+
+	/** Re-renders when shown and something it depends on changed (or when forced). */
+	refresh(force = false): void {
+		if (!this.listEl) return;
+		const today = this.plugin.today();
+		const revision = this.plugin.index.revision;
+		const key = `${this.filter}\u0000${[...this.collapsed].join(",")}\u0000${[...this.shown].join(",")}\u0000${this.plugin.settingsRevision}`;
+		const r = this.rendered;
+		if (!force && r && r.revision === revision && r.today === today && r.key === key) return;
+		if (!force && !this.isVisible()) return;
+		this.rendered = { revision, today, key };
+		this.render(today);
+	}
+
+	private isVisible(): boolean {
+		return this.containerEl.isShown();
+	}
+
+	private render(today: Day): void {
+		const list = this.listEl;
+		list.empty();
+		const index = this.plugin.index;
+		if (!index.ready) {
+			list.createDiv({ cls: "stay-in-touch-empty", text: "Reading your person notes…" });
+			return;
+		}
+		if (index.size === 0) {
+			this.renderEmptyState(list);
+			return;
+		}
+		const model = sidebarModel(index.scheduled(today), this.filter, today, this.plugin.settings);
+		if (model.groups.length === 0) {
+			const text = this.filter.trim() ? `No person matches "${this.filter.trim()}".` : "Everyone is up to date. Type in the filter to see all people.";
+			list.createDiv({ cls: "stay-in-touch-empty", text });
+			return;
+		}
+		for (const group of model.groups) this.renderGroup(list, group, today);
+	}
+
+	private renderEmptyState(list: HTMLElement): void {
+		const s = this.plugin.settings;
+		const rules: string[] = [];
+		if (s.useFolders && s.peopleFolders.length > 0) rules.push(`in ${s.peopleFolders.map((f) => `${f}/`).join(" or ")}`);
+		if (s.useTag && s.personTag) rules.push(`tagged #${s.personTag}`);
+		if (s.useMarker && s.markerKey) rules.push(`with ${s.markerKey}: ${s.markerValue}`);
+		const where = rules.length > 0 ? rules.join(" or ") : "by any rule (all rules are off)";
+		const empty = list.createDiv({ cls: "stay-in-touch-empty" });
+		empty.createDiv({ text: `No person notes found ${where} — change this in settings.` });
+		empty.createDiv({ cls: "stay-in-touch-empty-hint", text: "Settings → Stay in touch → Which notes are people" });
+	}
+
+	private renderGroup(parent: HTMLElement, group: SidebarGroup, today: Day): void {
+		const collapsed = this.collapsed.has(group.id);
+		const section = parent.createDiv({ cls: `stay-in-touch-group stay-in-touch-group-${group.id}` });
+		const header = section.createEl("button", {
+			cls: "stay-in-touch-group-header",
+			attr: { "aria-expanded": String(!collapsed), "aria-label": `${group.title}: ${group.rows.length}` },
+		});
+		const chevron = header.createSpan({ cls: "stay-in-touch-chevron" });
+		setIcon(chevron, collapsed ? "chevron-right" : "chevron-down");
+		header.createSpan({ cls: "stay-in-touch-group-title", text: group.title });
+		header.createSpan({ cls: "stay-in-touch-count", text: String(group.rows.length) });
+		header.addEventListener("click", () => {
+			if (collapsed) this.collapsed.delete(group.id);
+			else this.collapsed.add(group.id);
+			this.refresh(true);
+			this.app.workspace.requestSaveLayout();
+		});
+		if (collapsed) return;
+		const limit = this.shown.get(group.id) ?? PAGE_SIZE;
+		const rowsEl = section.createDiv({ cls: "stay-in-touch-rows", attr: { role: "list" } });
+		for (const row of group.rows.slice(0, limit)) this.renderRow(rowsEl, row, group.id, today);
+		const hidden = group.rows.length - limit;
+		if (hidden > 0) {
+			const more = section.createEl("button", { cls: "stay-in-touch-more", text: `Show ${Math.min(hidden, PAGE_SIZE)} more of ${hidden}` });
+			more.addEventListener("click", () => {
+				this.shown.set(group.id, limit + PAGE_SIZE);
+				this.refresh(true);
+			});
+		}
+	}
+
+	private renderRow(parent: HTMLElement, row: Scheduled, group: GroupId, today: Day): void {
+		const { person, schedule } = row;
+		const el = parent.createDiv({ cls: `stay-in-touch-row stay-in-touch-status-${schedule.status}`, attr: { role: "listitem" } });
+		const top = el.createDiv({ cls: "stay-in-touch-row-top" });
+		const link = top.createEl("a", {
+			cls: "stay-in-touch-name internal-link",
+			text: person.name,
+			href: person.path,
+			attr: { "data-href": person.path, "aria-label": `Open ${person.name}` },
+		});
+		link.addEventListener("click", (evt) => {
+			evt.preventDefault();
+			void this.app.workspace.openLinkText(person.path, "", Keymap.isModEvent(evt));
+		});
+		link.addEventListener("mouseover", (evt) => {
+			this.app.workspace.trigger("hover-link", { event: evt, source: VIEW_TYPE, hoverParent: this, targetEl: link, linktext: person.path, sourcePath: "" });
+		});
+		const due = dueText(schedule) || snoozeText(row) || statusLabel(schedule);
+		top.createSpan({ cls: "stay-in-touch-due", text: due });
+
+		const meta = el.createDiv({ cls: "stay-in-touch-meta" });
+		meta.createSpan({ text: lastContactText(schedule) });
+		if (schedule.cadence) meta.createSpan({ cls: "stay-in-touch-cadence", text: schedule.cadence.label });
+
+		const share = elapsedShare(schedule);
+		if (share !== null) {
+			el.createEl("progress", { cls: "stay-in-touch-bar", attr: { max: "1", value: share.toFixed(3), "aria-label": `${Math.round(share * 100)}% of the cadence elapsed` } });
+		}
+
+		const badges = el.createDiv({ cls: "stay-in-touch-badges" });
+		if (person.owedFavors.length > 0) badges.createSpan({ cls: "stay-in-touch-badge mod-owe", text: `you owe ${person.owedFavors.length}`, attr: { title: person.owedFavors.map((f) => f.text).join("\n") } });
+		if (person.owedToMe.length > 0) badges.createSpan({ cls: "stay-in-touch-badge mod-owed", text: `owes you ${person.owedToMe.length}`, attr: { title: person.owedToMe.map((f) => f.text).join("\n") } });
+		const days = schedule.daysUntilBirthday;
+		if (days !== null && days <= this.plugin.settings.birthdayWindowDays) {
+			badges.createSpan({ cls: "stay-in-touch-badge mod-birthday", text: days === 0 ? "birthday today" : `birthday in ${plural(days, "day")}` });
+		}
+		if (group === "problems") {
+			for (const problem of person.problems) el.createDiv({ cls: "stay-in-touch-problem", text: problem });
+		} else if (person.problems.length > 0) {
+			badges.createSpan({ cls: "stay-in-touch-badge mod-warning", text: plural(person.problems.length, "problem") });
+		}
+		if (badges.childElementCount === 0) badges.remove();
+
+		const actions = el.createDiv({ cls: "stay-in-touch-actions" });
+		this.action(actions, "Log…", "pencil", `Log an interaction with ${person.name}`, () => this.plugin.openLogModal(person.path));
+		this.action(actions, "Contacted today", "check", `Mark ${person.name} as contacted today`, () => this.plugin.contactedToday(person.path));
+		this.action(actions, "Snooze", "alarm-clock-off", `Snooze ${person.name}`, (evt) => this.snoozeMenu(evt, person.path, today));
+	}
+
+	private action(parent: HTMLElement, label: string, icon: string, aria: string, run: (evt: MouseEvent) => void): void {
+		const button = parent.createEl("button", { cls: "stay-in-touch-action clickable-icon", attr: { "aria-label": aria } });
+		setIcon(button.createSpan({ cls: "stay-in-touch-action-icon" }), icon);
+		button.createSpan({ cls: "stay-in-touch-action-label", text: label });
+		button.addEventListener("click", (evt) => run(evt));
+	}
+
+	private snoozeMenu(evt: MouseEvent, path: string, today: Day): void {
+		const menu = new Menu();
+		menu.addItem((item) => item.setTitle("For 1 week").setIcon("calendar-clock").onClick(() => this.plugin.snooze(path, today + 7)));
+		menu.addItem((item) => item.setTitle("For 1 month").setIcon("calendar-clock").onClick(() => this.plugin.snooze(path, addMonths(today, 1))));
+		menu.addItem((item) =>
+			item
+				.setTitle("Until a date…")
+				.setIcon("calendar")
+				.onClick(() => new DatePromptModal(this.app, "Snooze until", today, (day) => this.plugin.snooze(path, day)).open()),
+		);
+		menu.showAtMouseEvent(evt);
+	}
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { applyEdits, lineEdits, splitLinesKeepEnds } from "../../src/core/line-diff";
+
+describe("lineEdits", () => {
+	it("describes an insertion and a replaced line as two small edits", () => {
+		const before = "---\nlast_contact: 2026-01-01\n---\nBody\n## Interactions\n- 2026-01-01 — call\n\nMore\n";
+		const after = "---\nlast_contact: 2026-11-26\n---\nBody\n## Interactions\n- 2026-01-01 — call\n- 2026-11-26 — call\n\nMore\n";
+		const edits = lineEdits(before, after);
+		expect(edits).toEqual([
+			{ from: 4, to: 29, text: "last_contact: 2026-11-26\n" },
+			{ from: 74, to: 74, text: "- 2026-11-26 — call\n" },
+		]);
+		expect(applyEdits(before, edits)).toBe(after);
+	});
+
+	it("keeps a missing final newline and CRLF exact", () => {
+		expect(splitLinesKeepEnds("a\r\nb")).toEqual(["a\r\n", "b"]);
+		const before = "a\r\nb";
+		const after = "a\r\nx\r\nb";
+		expect(applyEdits(before, lineEdits(before, after))).toBe(after);
+	});
+
+	it("reproduces any target from any source", () => {
+		const text = fc.array(fc.constantFrom("a\n", "b\n", "\n", "c", "- x\r\n", "---\n"), { maxLength: 12 }).map((l) => l.join(""));
+		fc.assert(
+			fc.property(text, text, (before, after) => {
+				expect(applyEdits(before, lineEdits(before, after))).toBe(after);
+			}),
+			{ numRuns: 2000 },
+		);
+	});
+});

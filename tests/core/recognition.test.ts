@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { isPersonNote, type RecognitionContext } from "../../src/core/recognition";
+import { defaultSettings, type Settings } from "../../src/core/settings";
+import { frontmatterTags, inlineTags } from "../../src/core/tags";
+
+function ctx(patch: Partial<Settings> = {}, templatesFolder: string | null = "Templates"): RecognitionContext {
+	return { settings: { ...defaultSettings(), ...patch }, templatesFolder };
+}
+
+describe("isPersonNote", () => {
+	it.each([
+		["People/Ada Lovelace.md", {}, [], true, "in the people folder"],
+		["people/work/Ada.md", {}, [], true, "in a subfolder, any case"],
+		["Peoples/Ada.md", {}, [], false, "a folder that merely starts with the name"],
+		["Notes/Ada.md", {}, ["person"], true, "tagged #person"],
+		["Notes/Ada.md", {}, ["#Person/Work"], true, "tagged with a nested person tag"],
+		["Notes/Ada.md", {}, ["personal"], false, "a tag that only starts with the same letters"],
+		["Notes/Ada.md", { type: "person" }, [], true, "with the marker"],
+		["Notes/Ada.md", { Type: "Person" }, [], true, "with the marker in other capitals"],
+		["Notes/Ada.md", { type: ["client", "person"] }, [], true, "with the marker in a list"],
+		["Notes/Ada.md", { type: "project" }, [], false, "with another type"],
+		["Notes/Ada.md", null, [], false, "with nothing"],
+		["People/Ada.canvas", {}, [], false, "not markdown"],
+		["Templates/Person.md", { type: "person" }, ["person"], false, "in the templates folder"],
+	])("%s %o %o → %s (%s)", (path, fm, tags, expected) => {
+		expect(isPersonNote(path, fm, tags, ctx())).toBe(expected);
+	});
+
+	it("excluded folders win over every rule", () => {
+		const c = ctx({ excludedFolders: ["People/Archive"] });
+		expect(isPersonNote("People/Archive/Bob.md", { type: "person" }, ["person"], c)).toBe(false);
+		expect(isPersonNote("People/Bob.md", {}, [], c)).toBe(true);
+		// An explicit exclusion list replaces the templates-folder default.
+		expect(isPersonNote("Templates/Person.md", { type: "person" }, [], c)).toBe(true);
+	});
+
+	it("honours disabled rules and several people folders", () => {
+		const c = ctx({ useFolders: false, useTag: false, peopleFolders: ["People", "Contacts"] });
+		expect(isPersonNote("People/Ada.md", {}, ["person"], c)).toBe(false);
+		expect(isPersonNote("People/Ada.md", { type: "person" }, [], c)).toBe(true);
+		const folders = ctx({ peopleFolders: ["People", "/Contacts/"] });
+		expect(isPersonNote("Contacts/Zed.md", {}, [], folders)).toBe(true);
+	});
+
+	it("never throws on arbitrary frontmatter and tags", () => {
+		fc.assert(
+			fc.property(fc.string(), fc.anything(), fc.array(fc.string()), (path, fm, tags) => {
+				expect(typeof isPersonNote(path, fm, tags, ctx())).toBe("boolean");
+			}),
+		);
+	});
+});
+
+describe("tags", () => {
+	it("reads frontmatter tags as lists or strings", () => {
+		expect(frontmatterTags({ tags: ["#Person", "work"] })).toEqual(["person", "work"]);
+		expect(frontmatterTags({ tags: "person, work" })).toEqual(["person", "work"]);
+		expect(frontmatterTags({ Tag: "person" })).toEqual(["person"]);
+		expect(frontmatterTags({ tags: [{ x: 1 }, null] })).toEqual([]);
+	});
+
+	it("finds inline tags outside code and comments", () => {
+		const body = [
+			"Met at #conference/2026 with #Person.",
+			"```",
+			"#notatag",
+			"```",
+			"`#inline-code` and <!-- #hidden --> and #123 and issue#5",
+			"<!--",
+			"#alsohidden",
+			"-->",
+			"# Heading #person/work",
+		].join("\n");
+		expect(inlineTags(body)).toEqual(["conference/2026", "person", "person/work"]);
+	});
+});
