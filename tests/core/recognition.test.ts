@@ -23,7 +23,7 @@ describe("isPersonNote", () => {
 		["Notes/Ada.md", null, [], false, "with nothing"],
 		["People/Ada.canvas", {}, [], false, "not markdown"],
 		["Templates/Person.md", { type: "person" }, ["person"], false, "in the templates folder"],
-	])("%s %o %o → %s (%s)", (path, fm, tags, expected) => {
+	] as [string, unknown, string[], boolean, string][])("%s %o %o → %s (%s)", (path, fm, tags, expected) => {
 		expect(isPersonNote(path, fm, tags, ctx())).toBe(expected);
 	});
 

@@ -27,8 +27,8 @@ describe("status", () => {
 		[{ cadence: "weekly", last_contact: "2026-11-01", snooze_until: "2026-11-27" }, "snoozed"],
 		[{ cadence: "weekly", last_contact: "2026-11-01", snooze_until: "2026-11-26" }, "overdue"],
 		[{ cadence: "4-6 weeks", last_contact: "2026-10-20" }, "due"],
-		[{ cadence: "4-6 weeks", last_contact: "2026-10-14" }, "due"],
-		[{ cadence: "4-6 weeks", last_contact: "2026-10-13" }, "overdue"],
+		[{ cadence: "4-6 weeks", last_contact: "2026-10-15" }, "due"],
+		[{ cadence: "4-6 weeks", last_contact: "2026-10-14" }, "overdue"],
 		[{ cadence: "fortnighly", last_contact: "2026-01-01" }, "untracked"],
 	])("%o → %s", (fm, status) => {
 		expect(scheduled(fm, today).schedule.status).toBe(status);

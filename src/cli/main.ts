@@ -1,0 +1,215 @@
+/**
+ * `stay-in-touch`: the plugin's core over a vault folder on disk.
+ * Exit codes: 0 success, 1 a write was refused (the note is untouched), 2 bad arguments or an
+ * unreadable vault.
+ */
+import { readFileSync, renameSync, writeFileSync, unlinkSync } from "fs";
+import { join, resolve } from "path";
+import { load } from "js-yaml";
+import { parseDateInput } from "../core/date-input";
+import { localDay, parseDateValue, type Day } from "../core/dates";
+import { applyLog } from "../core/log-writer";
+import { formatQueryError, parseQuery, runQuery } from "../core/query/index";
+import { toRecord, type PersonRecord } from "../core/record";
+import { compareByUrgency, computeSchedule, defaultCadence, type Scheduled } from "../core/schedule";
+import { list, option, parseArgs, UsageError, type ParsedArgs } from "./args";
+import { renderTable, sanitize } from "./table";
+import { scanVault, VaultError, type VaultScan } from "./vault-reader";
+
+export interface Io {
+	stdout: (text: string) => void;
+	stderr: (text: string) => void;
+	isTTY: boolean;
+	cwd: string;
+	now: () => Date;
+}
+
+const USAGE: Record<string, string> = {
+	main: `Usage: stay-in-touch <command> [options]
+
+Commands:
+  overdue   who to get back in touch with: overdue, then due, then due soon
+  people    everyone the plugin sees as a person
+  query     people matching a query (the stay-in-touch code-block language)
+  log       log an interaction in a person's note
+
+Run "stay-in-touch <command> --help" for a command's options.`,
+	overdue: `Usage: stay-in-touch overdue [--vault DIR] [--today YYYY-MM-DD] [--json]
+
+Overdue people by urgency, then people due now, then people due soon.`,
+	people: `Usage: stay-in-touch people [--vault DIR] [--today YYYY-MM-DD] [--json]
+
+Every person note, most urgent first.`,
+	query: `Usage: stay-in-touch query "<query>" [--vault DIR] [--today YYYY-MM-DD] [--json]
+
+One instruction per line, or separated by ";", e.g.
+  stay-in-touch query "tag #work; not contacted since 3 months ago; sort by urgency; limit 10"`,
+	log: `Usage: stay-in-touch log "<person name>" [--date D] [--type T] [--note TEXT]
+                         [--owe TEXT] [--owed TEXT] [--resolve TEXT] [--vault DIR]
+
+Appends a dated entry under the log heading and updates last contact.
+  --date     today (default), yesterday, "3 days ago" or YYYY-MM-DD
+  --type     call, email, coffee… (default: the vault's default type)
+  --owe      a favor you now owe them (repeatable)
+  --owed     a favor they now owe you (repeatable)
+  --resolve  a favor returned, in either direction (repeatable)`,
+};
+
+const COMMON = ["vault", "today"];
+const OPTIONS: Record<string, string[]> = {
+	overdue: COMMON,
+	people: COMMON,
+	query: COMMON,
+	log: ["vault", "today", "date", "type", "note", "owe", "owed", "resolve"],
+};
+
+function today(args: ParsedArgs, io: Io): Day {
+	const text = option(args, "today");
+	if (text === undefined) return localDay(io.now());
+	const parsed = parseDateValue(text);
+	if (!parsed.ok) throw new UsageError(`--today ${parsed.error}`);
+	return parsed.day;
+}
+
+function schedule(scan: VaultScan, day: Day): Scheduled[] {
+	const ctx = { today: day, settings: scan.settings, defaultCadence: defaultCadence(scan.settings) };
+	return scan.people.map((person) => ({ person, schedule: computeSchedule(person, ctx) })).sort(compareByUrgency);
+}
+
+function print(records: PersonRecord[], args: ParsedArgs, io: Io, empty: string): void {
+	if (args.options.has("json")) {
+		io.stdout(JSON.stringify(records, null, 2));
+		return;
+	}
+	const color = io.isTTY && !args.options.has("no-color") && process.env.NO_COLOR === undefined;
+	io.stdout(records.length === 0 ? empty : renderTable(records, color));
+}
+
+function reportSkipped(scan: VaultScan, io: Io): void {
+	for (const line of scan.skipped) io.stderr(`stay-in-touch: skipped ${sanitize(line)}`);
+}
+
+/** The overdue command's order: overdue by urgency, then due, then due soon. */
+export function overdueOrder(list: readonly Scheduled[]): Scheduled[] {
+	const rank = { overdue: 0, due: 1, soon: 2 } as Record<string, number | undefined>;
+	return list.filter((s) => rank[s.schedule.status] !== undefined).sort((a, b) => (rank[a.schedule.status] ?? 0) - (rank[b.schedule.status] ?? 0) || (a.schedule.status === "overdue" ? compareByUrgency(a, b) : (a.schedule.dueDay ?? 0) - (b.schedule.dueDay ?? 0) || compareByUrgency(a, b)));
+}
+
+function findPerson(scan: VaultScan, name: string): string {
+	const wanted = name.trim().toLowerCase();
+	const exact = scan.people.filter((p) => p.name.toLowerCase() === wanted || p.path.toLowerCase() === wanted || p.aliases.some((a) => a.toLowerCase() === wanted));
+	if (exact.length === 1) return exact[0].path;
+	if (exact.length > 1) throw new UsageError(`"${name}" matches several people: ${exact.map((p) => p.path).join(", ")}`);
+	const partial = scan.people.filter((p) => p.name.toLowerCase().includes(wanted));
+	if (partial.length === 1) return partial[0].path;
+	if (partial.length > 1) throw new UsageError(`"${name}" matches several people: ${partial.map((p) => p.name).join(", ")}`);
+	throw new UsageError(`no person named "${name}" in this vault`);
+}
+
+/** Writes through a temp file and a rename, so a crash never leaves half a note. */
+function writeAtomically(path: string, text: string): void {
+	const temp = `${path}.stay-in-touch-${process.pid}.tmp`;
+	try {
+		writeFileSync(temp, text, "utf8");
+		renameSync(temp, path);
+	} catch (error) {
+		try {
+			unlinkSync(temp);
+		} catch {
+			// The temp file was never created.
+		}
+		throw error;
+	}
+}
+
+function runLog(args: ParsedArgs, vault: string, scan: VaultScan, io: Io): number {
+	const name = args.positional.join(" ");
+	if (name.trim() === "") throw new UsageError('log needs a person\'s name: stay-in-touch log "Ada Lovelace"');
+	const day = today(args, io);
+	const date = parseDateInput(option(args, "date") ?? "today", day);
+	if (!date.ok) throw new UsageError(`--date ${date.error}`);
+	if (date.day > day) throw new UsageError("--date is in the future");
+	const path = findPerson(scan, name);
+	const person = scan.people.find((p) => p.path === path);
+	const resolveTexts = list(option(args, "resolve"));
+	const matches = (favors: { text: string; raw: string }[], text: string) => favors.some((f) => f.text.toLowerCase() === text.toLowerCase() || f.raw === text);
+	const resolveOwed = resolveTexts.filter((t) => person && matches(person.owedFavors, t));
+	const resolveOwedToMe = resolveTexts.filter((t) => person && !resolveOwed.includes(t) && matches(person.owedToMe, t));
+	const unknown = resolveTexts.filter((t) => !resolveOwed.includes(t) && !resolveOwedToMe.includes(t));
+	if (unknown.length > 0) throw new UsageError(`${path} has no open favor "${unknown[0]}"`);
+	const full = join(vault, path);
+	const text = readFileSync(full, "utf8");
+	const result = applyLog(
+		text,
+		{
+			day: date.day,
+			type: option(args, "type") ?? scan.settings.defaultInteractionType,
+			note: option(args, "note") ?? "",
+			addOwed: list(option(args, "owe")),
+			addOwedToMe: list(option(args, "owed")),
+			resolveOwed,
+			resolveOwedToMe,
+		},
+		scan.settings,
+		day,
+		(source) => load(source),
+	);
+	if (!result.ok) {
+		io.stderr(`stay-in-touch: nothing was written to ${path}: ${result.error}`);
+		return 1;
+	}
+	writeAtomically(full, result.text);
+	io.stdout(`Logged ${option(args, "type") ?? scan.settings.defaultInteractionType} with ${sanitize(person?.name ?? path)} in ${path}`);
+	return 0;
+}
+
+export function run(argv: readonly string[], io: Io): number {
+	try {
+		const first = argv.find((a) => !a.startsWith("-"));
+		const known = new Set(first && OPTIONS[first] ? OPTIONS[first] : [...new Set(Object.values(OPTIONS).flat())]);
+		const args = parseArgs(argv, known);
+		const command = args.command;
+		if (command === null) {
+			if (args.options.has("help")) {
+				io.stdout(USAGE.main);
+				return 0;
+			}
+			throw new UsageError("no command given; try overdue, people, query or log");
+		}
+		if (!OPTIONS[command]) throw new UsageError(`unknown command "${command}"; try overdue, people, query or log`);
+		if (args.options.has("help")) {
+			io.stdout(USAGE[command]);
+			return 0;
+		}
+		if (command !== "query" && command !== "log" && args.positional.length > 0) throw new UsageError(`${command} takes no arguments (got "${args.positional[0]}")`);
+		const vault = resolve(io.cwd, option(args, "vault") ?? ".");
+		const day = today(args, io);
+		let queryText: string | null = null;
+		if (command === "query") {
+			queryText = args.positional.join("\n");
+			if (queryText.trim() === "") throw new UsageError('query needs a query: stay-in-touch query "overdue; tag #work"');
+		}
+		const scan = scanVault(vault);
+		reportSkipped(scan, io);
+		if (command === "log") return runLog(args, vault, scan, io);
+		const list = schedule(scan, day);
+		if (command === "overdue") {
+			print(overdueOrder(list).map(toRecord), args, io, "No one is overdue or due soon.");
+		} else if (command === "people") {
+			print(list.map(toRecord), args, io, "No person notes found.");
+		} else {
+			const parsed = parseQuery(queryText ?? "", { tiers: scan.settings.tiers });
+			if (!parsed.ok) throw new UsageError(parsed.errors.map(formatQueryError).join("; "));
+			const result = runQuery(parsed.query, list, { today: day, settings: scan.settings });
+			for (const message of result.errors) io.stderr(`stay-in-touch: ${message}`);
+			print(result.rows.map(toRecord), args, io, "No person matches.");
+		}
+		return 0;
+	} catch (error) {
+		if (error instanceof UsageError || error instanceof VaultError) {
+			io.stderr(`stay-in-touch: ${error.message}`);
+			return 2;
+		}
+		throw error;
+	}
+}

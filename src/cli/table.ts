@@ -1,0 +1,62 @@
+/** An aligned text table; colour only when writing to a terminal. */
+import type { PersonRecord } from "../core/record";
+
+const COLORS: Record<string, string> = { overdue: "31", due: "33", soon: "33", never: "35", ok: "32", snoozed: "90", untracked: "90" };
+
+function paint(text: string, code: string | undefined, color: boolean): string {
+	return color && code ? `\u001b[${code}m${text}\u001b[0m` : text;
+}
+
+/** Terminal width of a string: wide (CJK, emoji) characters take two columns. */
+export function displayWidth(text: string): number {
+	let width = 0;
+	for (const ch of text) {
+		const cp = ch.codePointAt(0) ?? 0;
+		if (cp < 32 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+		width += cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x1f300) ? 2 : 1;
+	}
+	return width;
+}
+
+/** Control characters from a note would move the cursor or recolour the terminal: show them inert. */
+export function sanitize(text: string): string {
+	return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
+}
+
+function pad(text: string, width: number): string {
+	return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
+function dueCell(r: PersonRecord): string {
+	if (r.status === "snoozed" && r.snoozeUntil) return `snoozed until ${r.snoozeUntil}`;
+	if (r.daysOverdue === null || r.dueDate === null) return r.status === "never" ? "never contacted" : "";
+	if (r.status === "overdue") return `${r.daysOverdue} day${r.daysOverdue === 1 ? "" : "s"} overdue`;
+	if (r.status === "due") return "due now";
+	return `due ${r.dueDate}`;
+}
+
+function favorsCell(r: PersonRecord): string {
+	const parts: string[] = [];
+	if (r.owedFavors.length > 0) parts.push(`you owe ${r.owedFavors.length}`);
+	if (r.owedToMe.length > 0) parts.push(`owes you ${r.owedToMe.length}`);
+	return parts.join(", ");
+}
+
+export function renderTable(records: readonly PersonRecord[], color: boolean): string {
+	const header = ["NAME", "STATUS", "LAST CONTACT", "CADENCE", "DUE", "FAVORS"];
+	const rows = records.map((r) => [sanitize(r.name), r.status, r.lastContact ?? "never", sanitize(r.cadence ?? "-"), dueCell(r), favorsCell(r)]);
+	const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i]))));
+	const line = (cells: string[], status?: string) =>
+		cells
+			.map((cell, i) => {
+				const padded = i === cells.length - 1 ? cell : pad(cell, widths[i]);
+				return i === 1 ? paint(padded, COLORS[status ?? ""], color) : padded;
+			})
+			.join("  ")
+			.trimEnd();
+	const out = [paint(line(header), "1", color), ...rows.map((row, i) => line(row, records[i].status))];
+	for (const r of records) {
+		for (const problem of r.problems) out.push(`  ! ${sanitize(r.name)}: ${sanitize(problem)}`);
+	}
+	return out.join("\n");
+}

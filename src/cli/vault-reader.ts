@@ -1,0 +1,110 @@
+/**
+ * Reads a vault folder from disk the way the plugin's index sees it: person notes recognised by
+ * the same rules, frontmatter through gray-matter, tags from frontmatter and body, the newest log
+ * entry. Symlinks are never followed, so nothing outside the vault is read.
+ */
+import { lstatSync, readdirSync, readFileSync } from "fs";
+import { join, relative, sep } from "path";
+import matter from "gray-matter";
+import { latestLogDay } from "../core/log-entries";
+import { buildPerson, type Person } from "../core/person";
+import { isPersonNote } from "../core/recognition";
+import { migrateSettings, type Settings } from "../core/settings";
+import { frontmatterTags, inlineTags } from "../core/tags";
+
+export interface VaultScan {
+	settings: Settings;
+	people: Person[];
+	/** Notes that could not be read or parsed: "People/Bob.md: …". */
+	skipped: string[];
+	/** Markdown files looked at. */
+	notes: number;
+}
+
+export class VaultError extends Error {}
+
+function readJson(path: string): unknown {
+	try {
+		return JSON.parse(readFileSync(path, "utf8")) as unknown;
+	} catch {
+		return null;
+	}
+}
+
+/** The plugin's own settings when the vault has them, and the templates folder to exclude. */
+export function readVaultSettings(vault: string): { settings: Settings; templatesFolder: string | null } {
+	const settings = migrateSettings(readJson(join(vault, ".obsidian", "plugins", "stay-in-touch", "data.json")));
+	const templates = readJson(join(vault, ".obsidian", "templates.json")) as { folder?: unknown } | null;
+	const folder = templates && typeof templates.folder === "string" && templates.folder.trim() !== "" ? templates.folder : null;
+	return { settings, templatesFolder: folder };
+}
+
+/** Every markdown file below `dir`, as vault paths with `/`; dot-folders (.obsidian, .trash) skipped. */
+export function listMarkdown(vault: string): string[] {
+	const out: string[] = [];
+	const walk = (dir: string) => {
+		let entries;
+		try {
+			entries = readdirSync(dir, { withFileTypes: true });
+		} catch {
+			return;
+		}
+		for (const entry of entries) {
+			if (entry.name.startsWith(".")) continue;
+			const full = join(dir, entry.name);
+			// Dirent reports a symlink as a symlink, never as what it points to: skip it.
+			if (entry.isSymbolicLink()) continue;
+			if (entry.isDirectory()) walk(full);
+			else if (entry.isFile() && entry.name.toLowerCase().endsWith(".md")) out.push(relative(vault, full).split(sep).join("/"));
+		}
+	};
+	walk(vault);
+	return out.sort();
+}
+
+function firstLine(message: string): string {
+	return message.split("\n")[0].trim();
+}
+
+/** Splits a note into frontmatter data and body; throws with a readable reason when the YAML is broken. */
+export function parseNote(text: string): { data: unknown; body: string } {
+	// Passing options disables gray-matter's content cache, which would share `data` between notes.
+	const parsed = matter(text.replace(/^\uFEFF/, ""), { excerpt: false });
+	return { data: parsed.data, body: parsed.content };
+}
+
+export function scanVault(vault: string): VaultScan {
+	let stat;
+	try {
+		stat = lstatSync(vault);
+	} catch {
+		throw new VaultError(`cannot read the vault folder ${vault}`);
+	}
+	if (!stat.isDirectory()) throw new VaultError(`${vault} is not a folder`);
+	const { settings, templatesFolder } = readVaultSettings(vault);
+	const ctx = { settings, templatesFolder };
+	const people: Person[] = [];
+	const skipped: string[] = [];
+	const files = listMarkdown(vault);
+	for (const path of files) {
+		let text: string;
+		try {
+			text = readFileSync(join(vault, path), "utf8");
+		} catch (error) {
+			skipped.push(`${path}: cannot be read (${(error as Error).message})`);
+			continue;
+		}
+		let note: { data: unknown; body: string };
+		try {
+			note = parseNote(text);
+		} catch (error) {
+			// A note we cannot parse may still be a person by folder: say so, never guess.
+			if (isPersonNote(path, null, inlineTags(text), ctx)) skipped.push(`${path}: the frontmatter is not valid YAML: ${firstLine((error as Error).message)}`);
+			continue;
+		}
+		const tags = [...new Set([...frontmatterTags(note.data), ...inlineTags(note.body)])];
+		if (!isPersonNote(path, note.data, tags, ctx)) continue;
+		people.push(buildPerson({ path, frontmatter: note.data, tags, lastLogged: latestLogDay(text, settings) }, settings));
+	}
+	return { settings, people, skipped, notes: files.length };
+}
