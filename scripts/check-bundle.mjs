@@ -1,7 +1,7 @@
 // Guards what ships: main.js must stay small, load on Obsidian mobile (no Node built-ins, no
 // Buffer) and carry nothing that runs strings as code, writes HTML or reaches the network.
 import { readFileSync, statSync } from "fs";
-import builtins from "builtin-modules";
+import { builtinModules as builtins } from "node:module";
 
 const file = process.argv[2] ?? "main.js";
 const source = readFileSync(file, "utf8");

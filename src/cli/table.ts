@@ -20,7 +20,12 @@ export function displayWidth(text: string): number {
 
 /** Control characters from a note would move the cursor or recolour the terminal: show them inert. */
 export function sanitize(text: string): string {
-	return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
+	let out = "";
+	for (const ch of text) {
+		const cp = ch.codePointAt(0) ?? 0;
+		out += cp < 32 || (cp >= 0x7f && cp <= 0x9f) ? " " : ch;
+	}
+	return out;
 }
 
 function pad(text: string, width: number): string {

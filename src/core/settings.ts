@@ -82,7 +82,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 	interactionTypes: ["call", "video", "message", "email", "coffee", "meal", "meeting", "event", "gift", "favor", "other"],
 	defaultInteractionType: "call",
 	showStatusBar: true,
-}) as Readonly<Settings>;
+});
 
 /** A deep, mutable copy of the defaults. */
 export function defaultSettings(): Settings {

@@ -72,7 +72,7 @@ export class LogModal extends Modal {
 			.setName("Note")
 			.setDesc("What you talked about. Shift+Enter starts a new line.")
 			.addTextArea((area) => {
-				area.setPlaceholder("Talked about her move to Acme.").onChange((value) => (this.note = value));
+				area.setPlaceholder("What you talked about").onChange((value) => (this.note = value));
 				area.inputEl.setAttr("aria-label", "Note");
 				area.inputEl.addClass("stay-in-touch-note-input");
 				area.inputEl.rows = 3;
@@ -82,7 +82,7 @@ export class LogModal extends Modal {
 			.setName("I now owe them")
 			.setDesc("A favor to return, one per line.")
 			.addText((text) => {
-				text.setPlaceholder("Intro to Sam").onChange((value) => (this.owe = value));
+				text.setPlaceholder("An introduction, a review").onChange((value) => (this.owe = value));
 				text.inputEl.setAttr("aria-label", "I now owe them");
 			});
 		new Setting(contentEl)

@@ -127,14 +127,15 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 					{
 						name: "Entry order",
 						desc: "Where new entries go.",
-						render: (setting) =>
+						render: (setting) => {
 							setting.addDropdown((d) =>
 								d
 									.addOption("oldest-first", "Oldest first")
 									.addOption("newest-first", "Newest first")
 									.setValue(this.settings.logOrder)
 									.onChange((v) => this.save({ logOrder: v === "newest-first" ? "newest-first" : "oldest-first" })),
-							),
+							);
+						},
 					},
 					this.toggle("Link dates to daily notes", "Write the date as [[2026-11-26]].", s.linkDates, (v) => ({ linkDates: v })),
 					this.text("Daily note date format", "Used for linked dates. Tokens: YYYY, MM, DD.", s.dailyNoteFormat, "YYYY-MM-DD", (v) => (/YYYY/.test(v) && /MM/.test(v) && /DD/.test(v) ? null : "The format needs YYYY, MM and DD."), (v) => ({ dailyNoteFormat: v.trim() })),
@@ -149,7 +150,13 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 	}
 
 	private toggle(name: string, desc: string, value: boolean, patch: (v: boolean) => Partial<Settings>): Row {
-		return { name, desc, render: (setting) => setting.addToggle((t) => t.setValue(value).onChange((v) => this.save(patch(v)))) };
+		return {
+			name,
+			desc,
+			render: (setting) => {
+				setting.addToggle((t) => t.setValue(value).onChange((v) => this.save(patch(v))));
+			},
+		};
 	}
 
 	private text(name: string, desc: string, value: string, placeholder: string, check: Check, patch: (v: string) => Partial<Settings>): Row {

@@ -222,7 +222,7 @@ export class SidebarView extends ItemView {
 
 		const actions = el.createDiv({ cls: "stay-in-touch-actions" });
 		this.action(actions, "Log…", "pencil", `Log an interaction with ${person.name}`, () => this.plugin.openLogModal(person.path));
-		this.action(actions, "Contacted today", "check", `Mark ${person.name} as contacted today`, () => this.plugin.contactedToday(person.path));
+		this.action(actions, "Contacted today", "check", `Mark ${person.name} as contacted today`, () => void this.plugin.contactedToday(person.path));
 		this.action(actions, "Snooze", "alarm-clock-off", `Snooze ${person.name}`, (evt) => this.snoozeMenu(evt, person.path, today));
 	}
 
@@ -235,13 +235,13 @@ export class SidebarView extends ItemView {
 
 	private snoozeMenu(evt: MouseEvent, path: string, today: Day): void {
 		const menu = new Menu();
-		menu.addItem((item) => item.setTitle("For 1 week").setIcon("calendar-clock").onClick(() => this.plugin.snooze(path, today + 7)));
-		menu.addItem((item) => item.setTitle("For 1 month").setIcon("calendar-clock").onClick(() => this.plugin.snooze(path, addMonths(today, 1))));
+		menu.addItem((item) => item.setTitle("For 1 week").setIcon("calendar-clock").onClick(() => void this.plugin.snooze(path, today + 7)));
+		menu.addItem((item) => item.setTitle("For 1 month").setIcon("calendar-clock").onClick(() => void this.plugin.snooze(path, addMonths(today, 1))));
 		menu.addItem((item) =>
 			item
 				.setTitle("Until a date…")
 				.setIcon("calendar")
-				.onClick(() => new DatePromptModal(this.app, "Snooze until", today, (day) => this.plugin.snooze(path, day)).open()),
+				.onClick(() => new DatePromptModal(this.app, "Snooze until", today, (day) => void this.plugin.snooze(path, day)).open()),
 		);
 		menu.showAtMouseEvent(evt);
 	}
