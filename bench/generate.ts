@@ -106,7 +106,7 @@ export function generateVault(notes: number, seed = 42, today = Math.floor(Date.
 	const peopleCount = Math.round(notes / 10);
 	let made = 0;
 	for (let i = 0; i < peopleCount; i++) {
-		if (i % 997 === 5) {
+		if (i % 199 === 5) {
 			files[`People/Broken ${i}.md`] = BROKEN[i % BROKEN.length];
 			made++;
 			continue;

@@ -5,7 +5,6 @@
  */
 import { readFileSync, renameSync, writeFileSync, unlinkSync } from "fs";
 import { join, resolve } from "path";
-import { load } from "js-yaml";
 import { parseDateInput } from "../core/date-input";
 import { localDay, parseDateValue, type Day } from "../core/dates";
 import { applyLog } from "../core/log-writer";
@@ -14,7 +13,7 @@ import { toRecord, type PersonRecord } from "../core/record";
 import { compareByUrgency, computeSchedule, defaultCadence, type Scheduled } from "../core/schedule";
 import { list, option, parseArgs, UsageError, type ParsedArgs } from "./args";
 import { renderTable, sanitize } from "./table";
-import { scanVault, VaultError, type VaultScan } from "./vault-reader";
+import { parseYaml, scanVault, VaultError, type VaultScan } from "./vault-reader";
 
 export interface Io {
 	stdout: (text: string) => void;
@@ -152,7 +151,7 @@ function runLog(args: ParsedArgs, vault: string, scan: VaultScan, io: Io): numbe
 		},
 		scan.settings,
 		day,
-		(source) => load(source),
+		parseYaml,
 	);
 	if (!result.ok) {
 		io.stderr(`stay-in-touch: nothing was written to ${path}: ${result.error}`);

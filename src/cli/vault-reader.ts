@@ -6,9 +6,10 @@
 import { lstatSync, readdirSync, readFileSync } from "fs";
 import { join, relative, sep } from "path";
 import matter from "gray-matter";
+import { CORE_SCHEMA, load } from "js-yaml";
 import { latestLogDay } from "../core/log-entries";
 import { buildPerson, type Person } from "../core/person";
-import { isPersonNote } from "../core/recognition";
+import { isInFolder, isPersonNote } from "../core/recognition";
 import { migrateSettings, type Settings } from "../core/settings";
 import { frontmatterTags, inlineTags } from "../core/tags";
 
@@ -66,11 +67,32 @@ function firstLine(message: string): string {
 	return message.split("\n")[0].trim();
 }
 
+/**
+ * YAML the way Obsidian reads properties: the core schema keeps `2026-11-20` a string, so an
+ * impossible `2026-13-45` is reported instead of rolling over into a real Date.
+ */
+export function parseYaml(source: string): unknown {
+	return load(source, { schema: CORE_SCHEMA });
+}
+
+const MATTER_OPTIONS = { excerpt: false, engines: { yaml: (source: string) => (parseYaml(source) ?? {}) as object } };
+
 /** Splits a note into frontmatter data and body; throws with a readable reason when the YAML is broken. */
 export function parseNote(text: string): { data: unknown; body: string } {
-	// Passing options disables gray-matter's content cache, which would share `data` between notes.
-	const parsed = matter(text.replace(/^\uFEFF/, ""), { excerpt: false });
+	// Passing options also disables gray-matter's content cache, which would share `data` between notes.
+	const parsed = matter(text.replace(/^\uFEFF/, ""), MATTER_OPTIONS);
 	return { data: parsed.data, body: parsed.content };
+}
+
+/**
+ * A cheap test that rules most notes out before any YAML is parsed: a person note is in a people
+ * folder or its text mentions the person tag or the marker value somewhere.
+ */
+function mightBePerson(path: string, text: string, settings: Settings): boolean {
+	if (settings.useFolders && settings.peopleFolders.some((f) => isInFolder(path, f))) return true;
+	const lower = text.toLowerCase();
+	if (settings.useTag && settings.personTag !== "" && lower.includes(settings.personTag.toLowerCase())) return true;
+	return settings.useMarker && settings.markerValue !== "" && lower.includes(settings.markerValue.toLowerCase());
 }
 
 export function scanVault(vault: string): VaultScan {
@@ -94,6 +116,7 @@ export function scanVault(vault: string): VaultScan {
 			skipped.push(`${path}: cannot be read (${(error as Error).message})`);
 			continue;
 		}
+		if (!mightBePerson(path, text, settings)) continue;
 		let note: { data: unknown; body: string };
 		try {
 			note = parseNote(text);

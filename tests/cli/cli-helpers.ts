@@ -1,0 +1,38 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const EXAMPLE_VAULT = join(ROOT, "example-vault");
+const BIN = join(ROOT, "bin", "stay-in-touch.mjs");
+
+/** Builds dist/cli.cjs from the current sources, as `npm ci` does through "prepare". */
+export function buildCli(): void {
+	execFileSync(process.execPath, [join(ROOT, "scripts", "build-cli.mjs")], { cwd: ROOT });
+}
+
+export interface CliRun {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+/** Runs the real binary as a child process, inheriting TZ from the suite. */
+export function cli(args: string[], cwd = ROOT): CliRun {
+	const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: undefined } });
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A throwaway copy of a vault folder; removed by the returned cleanup. */
+export function tempCopy(source: string): { dir: string; cleanup: () => void } {
+	const dir = mkdtempSync(join(tmpdir(), "sit-cli-"));
+	cpSync(source, dir, { recursive: true });
+	return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function tempDir(): { dir: string; cleanup: () => void } {
+	const dir = mkdtempSync(join(tmpdir(), "sit-cli-"));
+	return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,231 @@
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { load } from "js-yaml";
+import { generateVault } from "../../bench/generate";
+import { buildCli, cli, EXAMPLE_VAULT, tempCopy, tempDir } from "./cli-helpers";
+
+const TODAY = "2026-11-26";
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+	while (cleanups.length) cleanups.pop()?.();
+});
+
+function vault(files: Record<string, string>): string {
+	const t = tempDir();
+	cleanups.push(t.cleanup);
+	for (const [path, text] of Object.entries(files)) {
+		mkdirSync(join(t.dir, path, ".."), { recursive: true });
+		writeFileSync(join(t.dir, path), text);
+	}
+	return t.dir;
+}
+
+function example(): string {
+	const t = tempCopy(EXAMPLE_VAULT);
+	cleanups.push(t.cleanup);
+	return t.dir;
+}
+
+interface JsonRecord {
+	name: string;
+	path: string;
+	status: string;
+	lastContact: string | null;
+	cadenceDays: number | null;
+	dueDate: string | null;
+	daysOverdue: number | null;
+	urgency: number | null;
+	owedFavors: string[];
+	owedToMe: string[];
+	problems: string[];
+}
+
+function json(args: string[]): JsonRecord[] {
+	const run = cli([...args, "--json"]);
+	expect(run.stderr).toBe("");
+	expect(run.code).toBe(0);
+	return JSON.parse(run.stdout) as JsonRecord[];
+}
+
+beforeAll(() => buildCli(), 60000);
+
+describe("stay-in-touch overdue", () => {
+	it("lists overdue people by urgency, then due, then due soon, as JSON records", () => {
+		const records = json(["overdue", "--vault", example(), "--today", TODAY]);
+		expect(records.map((r) => [r.name, r.status])).toEqual([
+			["Ada Lovelace", "overdue"],
+			["Grace Hopper", "overdue"],
+			["Edsger Dijkstra", "overdue"],
+			["Sophie Wilson", "overdue"],
+			["Tim Berners-Lee", "overdue"],
+			["Linus Torvalds", "due"],
+			["Katherine Johnson", "due"],
+			["Alan Turing", "soon"],
+		]);
+		expect(records[0]).toMatchObject({
+			path: "People/Ada Lovelace.md",
+			lastContact: "2026-11-12",
+			cadenceDays: 7,
+			dueDate: "2026-11-19",
+			daysOverdue: 7,
+			urgency: 2,
+			owedFavors: ["2026-11-01: intro to Sam"],
+			owedToMe: [],
+			problems: [],
+		});
+	});
+
+	it("prints an aligned table without colour when not on a terminal", () => {
+		const run = cli(["overdue", "--vault", example(), "--today", TODAY]);
+		expect(run.code).toBe(0);
+		expect(run.stdout).not.toContain("\u001b[");
+		const lines = run.stdout.trimEnd().split("\n");
+		expect(lines[0]).toMatch(/^NAME\s+STATUS\s+LAST CONTACT\s+CADENCE\s+DUE\s+FAVORS$/);
+		const statusColumn = lines[0].indexOf("STATUS");
+		expect(lines[1].slice(0, statusColumn).trim()).toBe("Ada Lovelace");
+		expect(lines[1].slice(statusColumn)).toMatch(/^overdue\s+2026-11-12\s+weekly\s+7 days overdue\s+you owe 1$/);
+		for (const line of lines.slice(1)) expect(line.indexOf(" ", statusColumn) > statusColumn || line.length > statusColumn).toBe(true);
+	});
+
+	it("uses the day it is run when --today is not given", () => {
+		const records = json(["people", "--vault", example()]);
+		expect(records.length).toBe(15);
+	});
+});
+
+describe("people and query", () => {
+	it("people lists every person with problems, tag- and marker-recognised ones included", () => {
+		const records = json(["people", "--vault", example(), "--today", TODAY]);
+		const names = records.map((r) => r.name);
+		expect(names).toContain("Edsger Dijkstra");
+		expect(names).toContain("Hedy Lamarr");
+		expect(names).not.toContain("Person");
+		expect(names).not.toContain("Project ideas");
+		const frances = records.find((r) => r.name === "Frances Allen");
+		expect(frances?.problems).toEqual(["cadence 'fortnighly' is not a cadence; did you mean fortnightly?", "last_contact '2026-13-45' is not a real calendar date"]);
+	});
+
+	it("query accepts ; as a line separator", () => {
+		const records = json(["query", "tag #work; overdue; sort by name", "--vault", example(), "--today", TODAY]);
+		expect(records.map((r) => r.name)).toEqual(["Ada Lovelace", "Grace Hopper"]);
+	});
+
+	it("a query mistake is a usage error naming the line", () => {
+		const run = cli(["query", "overdue; sort by age", "--vault", example(), "--today", TODAY]);
+		expect(run.code).toBe(2);
+		expect(run.stderr.trim().split("\n")).toHaveLength(1);
+		expect(run.stderr).toContain("line 2: 'sort by age'");
+	});
+});
+
+describe("exit codes and messages", () => {
+	it.each([
+		[["frobnicate"], 'unknown command "frobnicate"'],
+		[[], "no command given"],
+		[["overdue", "--vault", "/nonexistent/vault"], "cannot read the vault folder"],
+		[["overdue", "--today", "2026-02-30"], "--today '2026-02-30' is not a real calendar date"],
+		[["overdue", "--bogus"], "unknown option --bogus"],
+		[["log"], "log needs a person's name"],
+	])("%j exits 2 with one line on stderr", (args, message) => {
+		const run = cli(args as string[]);
+		expect(run.code).toBe(2);
+		expect(run.stdout).toBe("");
+		const lines = run.stderr.trim().split("\n");
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toContain(message);
+	});
+
+	it.each(["overdue", "people", "query", "log"])("%s --help explains its options", (command) => {
+		const run = cli([command, "--help"]);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain(`Usage: stay-in-touch ${command}`);
+	});
+});
+
+describe("robustness", () => {
+	it("reports a note it cannot parse and carries on", () => {
+		const dir = vault({
+			"People/Good.md": "---\ncadence: weekly\nlast_contact: 2026-11-01\n---\n",
+			"People/Broken.md": "---\ncadence: [weekly\nlast_contact: 2026-11-01\n---\n",
+		});
+		const run = cli(["people", "--vault", dir, "--today", TODAY, "--json"]);
+		expect(run.code).toBe(0);
+		expect(run.stderr).toMatch(/^stay-in-touch: skipped People\/Broken\.md: the frontmatter is not valid YAML: .+\n$/);
+		expect((JSON.parse(run.stdout) as JsonRecord[]).map((r) => r.name)).toEqual(["Good"]);
+	});
+
+	it("applies the vault's own plugin settings and templates folder", () => {
+		const dir = vault({
+			".obsidian/plugins/stay-in-touch/data.json": JSON.stringify({ version: 1, peopleFolders: ["Contacts"], useTag: false, keys: { lastContact: "met" } }),
+			".obsidian/templates.json": JSON.stringify({ folder: "Tpl" }),
+			"Contacts/Ann.md": "---\ncadence: weekly\nmet: 2026-11-01\n---\n",
+			"People/Bob.md": "---\ncadence: weekly\n---\n#person\n",
+			"Tpl/Person.md": "---\ntype: person\n---\n",
+		});
+		const records = json(["people", "--vault", dir, "--today", TODAY]);
+		expect(records.map((r) => [r.name, r.lastContact])).toEqual([["Ann", "2026-11-01"]]);
+	});
+
+	it("never follows a symlink out of the vault", () => {
+		const outside = vault({ "Secret.md": "---\ntype: person\n---\n" });
+		const dir = vault({ "People/Ann.md": "---\ncadence: weekly\n---\n" });
+		symlinkSync(outside, join(dir, "People", "Linked"));
+		symlinkSync(join(outside, "Secret.md"), join(dir, "People", "Secret.md"));
+		expect(json(["people", "--vault", dir, "--today", TODAY]).map((r) => r.name)).toEqual(["Ann"]);
+	});
+
+	it("reads a vault with 1,000 people", () => {
+		const { files, people } = generateVault(10000, 7);
+		const dir = vault(files);
+		const run = cli(["people", "--vault", dir, "--today", TODAY, "--json"]);
+		expect(run.code).toBe(0);
+		const skipped = run.stderr.trim().split("\n");
+		expect(skipped.every((line) => /^stay-in-touch: skipped People\/Broken \d+\.md: /.test(line))).toBe(true);
+		const records = JSON.parse(run.stdout) as JsonRecord[];
+		expect(records.length + skipped.length).toBe(people);
+		expect(records.filter((r) => r.problems.length > 0).length).toBeGreaterThan(0);
+	}, 60000);
+});
+
+describe("stay-in-touch log", () => {
+	it("writes the entry and last contact, changing no other byte", () => {
+		const original = "\uFEFF---\r\n# who\r\ncadence: weekly   # keep in touch\r\nlast_contact: '2026-11-01'\r\nowed_favors:\r\n  - \"2026-10-01: intro to Sam\"\r\n---\r\nNotes.\r\n\r\n## Interactions\r\n\r\n- 2026-11-01 — call: First chat.\r\n\r\nLater text";
+		const dir = vault({ "People/Ada Lovelace.md": original });
+		const run = cli(["log", "Ada", "--vault", dir, "--today", TODAY, "--type", "coffee", "--note", "Talked about Acme", "--resolve", "intro to Sam"]);
+		expect(run.stderr).toBe("");
+		expect(run.code).toBe(0);
+		expect(run.stdout).toBe("Logged coffee with Ada Lovelace in People/Ada Lovelace.md\n");
+		const after = readFileSync(join(dir, "People/Ada Lovelace.md"), "utf8");
+		expect(after).toBe(
+			"\uFEFF---\r\n# who\r\ncadence: weekly   # keep in touch\r\nlast_contact: '2026-11-26'\r\nowed_favors:\r\n---\r\nNotes.\r\n\r\n## Interactions\r\n\r\n- 2026-11-01 — call: First chat.\r\n- 2026-11-26 — coffee: Talked about Acme — favor returned: intro to Sam\r\n\r\nLater text",
+		);
+		expect(load(after.slice(1).split("---")[1])).toMatchObject({ cadence: "weekly", last_contact: "2026-11-26" });
+	});
+
+	it("leaves a note it cannot parse untouched and says why", () => {
+		const broken = "---\ncadence: [weekly\n---\n#person\n";
+		const dir = vault({ "People/Bob.md": broken, "People/Ann.md": "---\ncadence: weekly\n---\n" });
+		const run = cli(["log", "Bob", "--vault", dir, "--today", TODAY]);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toContain("People/Bob.md");
+		expect(readFileSync(join(dir, "People/Bob.md"), "utf8")).toBe(broken);
+	});
+
+	it("refuses a favor that is not there, writing nothing", () => {
+		const text = "---\ncadence: weekly\n---\n";
+		const dir = vault({ "People/Ann.md": text });
+		const run = cli(["log", "Ann", "--resolve", "a lift", "--vault", dir, "--today", TODAY]);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toContain('has no open favor "a lift"');
+		expect(readFileSync(join(dir, "People/Ann.md"), "utf8")).toBe(text);
+	});
+
+	it("logs an older date in place and never moves last contact back", () => {
+		const text = "---\nlast_contact: 2026-11-20\n---\n## Interactions\n- 2026-11-01 — call\n- 2026-11-20 — email\n";
+		const dir = vault({ "People/Ann.md": text });
+		const run = cli(["log", "Ann", "--date", "2026-11-10", "--type", "meal", "--vault", dir, "--today", TODAY]);
+		expect(run.code).toBe(0);
+		expect(readFileSync(join(dir, "People/Ann.md"), "utf8")).toBe("---\nlast_contact: 2026-11-20\n---\n## Interactions\n- 2026-11-01 — call\n- 2026-11-10 — meal\n- 2026-11-20 — email\n");
+	});
+});
