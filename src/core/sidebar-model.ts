@@ -21,8 +21,6 @@ export interface SidebarModel {
 	total: number;
 	/** People the filter matched. */
 	matched: number;
-	/** Set when the filter reads as a query that has mistakes. */
-	filterError: string | null;
 }
 
 export const GROUP_TITLES: Record<GroupId, string> = {
@@ -104,21 +102,21 @@ function byFavors(a: Scheduled, b: Scheduled): number {
  * Narrows the list with the filter box: a query (`tag #work`, `owes me`, `snoozed`) when the
  * text reads as one, otherwise a name, alias or tag match.
  */
-function applyFilter(list: readonly Scheduled[], filter: string, today: Day, settings: Settings): { rows: readonly Scheduled[]; error: string | null } {
+function applyFilter(list: readonly Scheduled[], filter: string, today: Day, settings: Settings): readonly Scheduled[] {
 	const text = filter.trim();
-	if (text === "") return { rows: list, error: null };
-	const parsed = parseQuery(text, { tiers: settings.tiers });
-	if (parsed.ok) {
-		const result = runQuery(parsed.query, list, { today, settings });
-		const rows = new Set(result.rows);
-		return { rows: list.filter((s) => rows.has(s)), error: null };
+	if (text === "") return list;
+	// `#work` would read as a comment line: a filter box text starting with # is a tag search.
+	const parsed = text.startsWith("#") ? null : parseQuery(text, { tiers: settings.tiers });
+	if (parsed?.ok && parsed.query.filters.length > 0) {
+		const rows = new Set(runQuery({ ...parsed.query, limit: null }, list, { today, settings }).rows);
+		return list.filter((s) => rows.has(s));
 	}
-	return { rows: list.filter((s) => matchesText(s.person, text)), error: null };
+	return list.filter((s) => matchesText(s.person, text));
 }
 
 /** `list` must be ordered by urgency (the index's `scheduled()` order). */
 export function sidebarModel(list: readonly Scheduled[], filter: string, today: Day, settings: Settings): SidebarModel {
-	const { rows, error } = applyFilter(list, filter, today, settings);
+	const rows = applyFilter(list, filter, today, settings);
 	const filtering = filter.trim() !== "";
 	const groups: Record<GroupId, Scheduled[]> = { overdue: [], soon: [], favors: [], birthdays: [], never: [], problems: [], ok: [], snoozed: [], untracked: [] };
 	for (const s of rows) {
@@ -145,6 +143,5 @@ export function sidebarModel(list: readonly Scheduled[], filter: string, today: 
 		groups: order.filter((id) => groups[id].length > 0).map((id) => ({ id, title: GROUP_TITLES[id], rows: groups[id] })),
 		total: list.length,
 		matched: rows.length,
-		filterError: error,
 	};
 }

@@ -1,4 +1,4 @@
-import { Component, TFile, getAllTags, type App, type CachedMetadata } from "obsidian";
+import { Component, TFile, debounce, getAllTags, type App, type CachedMetadata } from "obsidian";
 import type { Day } from "../core/dates";
 import { latestLogDay } from "../core/log-entries";
 import { buildPerson, type Person } from "../core/person";
@@ -23,7 +23,8 @@ export class PeopleIndex extends Component {
 	/** Bumped per path so a slow body read never overwrites a newer update. */
 	private readonly generation = new Map<string, number>();
 	private readonly listeners = new Set<Listener>();
-	private notifyTimer: number | null = null;
+	/** Fires once per burst: the first change starts the wait, later ones ride along. */
+	private readonly notifySoon = debounce(() => this.notify(), NOTIFY_DELAY_MS, false);
 	private scheduledCache: { revision: number; today: Day; list: Scheduled[] } | null = null;
 	private templatesFolder: string | null = null;
 	revision = 0;
@@ -41,7 +42,7 @@ export class PeopleIndex extends Component {
 		this.registerEvent(metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
 		this.registerEvent(metadataCache.on("deleted", (file) => this.onDeleted(file.path)));
 		this.registerEvent(vault.on("rename", (file, oldPath) => this.onRenamed(file, oldPath)));
-		this.register(() => this.cancelNotify());
+		this.register(() => this.notifySoon.cancel());
 	}
 
 	/** Full build; called once the layout is ready, and again when recognition settings change. */
@@ -103,9 +104,7 @@ export class PeopleIndex extends Component {
 
 	/** Tells subscribers now instead of after the burst delay (tests and benchmarks). */
 	flush(): void {
-		if (this.notifyTimer === null) return;
-		this.cancelNotify();
-		this.notify();
+		this.notifySoon.run();
 	}
 
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
@@ -192,20 +191,10 @@ export class PeopleIndex extends Component {
 
 	private bump(): void {
 		this.revision += 1;
-		if (this.notifyTimer === null) {
-			this.notifyTimer = window.setTimeout(() => {
-				this.notifyTimer = null;
-				this.notify();
-			}, NOTIFY_DELAY_MS);
-		}
+		this.notifySoon();
 	}
 
 	private notify(): void {
 		for (const listener of [...this.listeners]) listener();
-	}
-
-	private cancelNotify(): void {
-		if (this.notifyTimer !== null) window.clearTimeout(this.notifyTimer);
-		this.notifyTimer = null;
 	}
 }

@@ -1,0 +1,409 @@
+/**
+ * Query text → `Query`. Line by line, keyword by keyword, with no `eval` and no user-supplied
+ * regular expressions: a query can only ever select from the fixed set of instructions below.
+ * Every mistake is collected (not just the first) and names its line and what was expected.
+ */
+import { parseCadence, spanToDays, type Span } from "../cadence";
+import { parseDateInput } from "../date-input";
+import { dayFromYmd, truncate } from "../dates";
+import { STATUSES, type Status } from "../schedule";
+import { suggestHead } from "./suggest";
+import {
+	COLUMNS,
+	GROUP_FIELDS,
+	SORT_FIELDS,
+	type Column,
+	type Filter,
+	type GroupField,
+	type ParseOptions,
+	type Query,
+	type QueryError,
+	type QueryParse,
+	type SortField,
+	type SortKey,
+} from "./types";
+
+type Item =
+	| { type: "filter"; filter: Filter }
+	| { type: "sort"; key: SortKey }
+	| { type: "group"; field: GroupField }
+	| { type: "limit"; n: number }
+	| { type: "columns"; columns: Column[] }
+	| { type: "explain" };
+
+type Handled = Item | { error: string };
+
+interface Instruction {
+	/** Keyword phrases, lowercase, one space between words; the first is canonical. */
+	heads: string[];
+	/** Shown in suggestions when the argument is missing, e.g. "contacted since DATE". */
+	usage: string;
+	/** Set for instructions that need an argument: the message when it is missing. */
+	missing?: string;
+	parse(arg: string, tiers: Record<string, string>): Handled;
+}
+
+/**
+ * Date arguments are checked when parsing but resolved again on every run, against that run's
+ * today. Checking needs some day; this one also reads well as the example in error hints
+ * ("try today, yesterday, 3 days ago or 2026-06-01").
+ */
+const VALIDATION_DAY = dayFromYmd(2026, 6, 1);
+
+const STATUS_LIST = "overdue, due, soon, never, ok, snoozed or untracked";
+const SORT_MESSAGE = `can sort by ${SORT_FIELDS.join(", ")}`;
+const GROUP_MESSAGE = `can group by ${GROUP_FIELDS.join(", ")}`;
+const LIMIT_MESSAGE = "limit needs a whole number from 1";
+const COLUMNS_MESSAGE = `columns are ${COLUMNS.join(", ")}`;
+const LENGTH_HINT = "try 10 days, 2 weeks or 1 month";
+const NOT_AN_INSTRUCTION = "not an instruction; try overdue, tag #x, sort by urgency, limit 10 …";
+
+const filter = (f: Filter): Item => ({ type: "filter", filter: f });
+const status = (s: Status) => (): Handled => filter({ kind: "status", status: s });
+const fixed = (f: Filter) => (): Handled => filter(f);
+
+/** Keyword-ish arguments: case, spacing, `_` and `-` don't matter ("Last_Contact"). */
+function keyword(text: string): string {
+	return text.toLowerCase().replace(/[_-]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/** Strips one pair of surrounding double quotes, so `folder "My People"` reads naturally. */
+function unquote(text: string): string {
+	return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
+}
+
+type Length = { ok: true; span: Span } | { ok: false; error: string };
+
+const ZERO_RE = /^0+\s*([a-z]*)$/i;
+
+/**
+ * A length of time for `due within`, `birthday within` and `cadence at most`: anything the
+ * cadence parser reads as one length, plus zero ("due within 0 days" = due today or overdue).
+ */
+function parseLength(text: string, tiers: Record<string, string>): Length {
+	const zero = ZERO_RE.exec(text);
+	if (zero && (zero[1] === "" || parseCadence(`1 ${zero[1]}`, {}).ok)) return { ok: true, span: { months: 0, days: 0 } };
+	const parsed = parseCadence(text, tiers);
+	if (!parsed.ok) {
+		// The cadence parser's generic hint talks about cadences; here a plain length is wanted.
+		return { ok: false, error: parsed.error.includes("is not a cadence") ? `'${truncate(text, 60)}' is not a length of time; ${LENGTH_HINT}` : parsed.error };
+	}
+	if (parsed.cadence.isRange) return { ok: false, error: `'${truncate(text, 60)}' is a range; give one length, like 2 weeks` };
+	return { ok: true, span: { ...parsed.cadence.low } };
+}
+
+function within(kind: "due within" | "birthday within") {
+	return (arg: string): Handled => {
+		const length = parseLength(arg, {});
+		return length.ok ? filter({ kind, text: arg, span: length.span }) : { error: length.error };
+	};
+}
+
+function contacted(when: "since" | "before") {
+	return (arg: string): Handled => {
+		const probe = parseDateInput(arg, VALIDATION_DAY);
+		return probe.ok ? filter({ kind: "contacted", when, date: arg }) : { error: probe.error };
+	};
+}
+
+function cadenceBound(bound: "at most" | "at least") {
+	return (arg: string, tiers: Record<string, string>): Handled => {
+		const length = parseLength(arg, tiers);
+		if (!length.ok) return { error: length.error };
+		return filter({ kind: "cadence bound", bound, text: arg, days: spanToDays(length.span) });
+	};
+}
+
+function parseTag(arg: string): Handled {
+	const tag = arg.replace(/^#+/, "").replace(/\/+$/, "").toLowerCase();
+	if (tag === "" || /\s/.test(tag)) return { error: "tag needs one tag, e.g. tag #work" };
+	return filter({ kind: "tag", tag });
+}
+
+function parseFolder(arg: string): Handled {
+	const folder = unquote(arg).replace(/^\/+|\/+$/g, "");
+	if (folder.trim() === "") return { error: "folder needs a folder path, e.g. folder People/Work" };
+	return filter({ kind: "folder", folder });
+}
+
+function parseNameIncludes(arg: string): Handled {
+	const text = unquote(arg);
+	if (text.trim() === "") return { error: "name includes needs some text, e.g. name includes ada" };
+	return filter({ kind: "name includes", text });
+}
+
+function parseCadenceIs(arg: string, tiers: Record<string, string>): Handled {
+	const parsed = parseCadence(arg, tiers);
+	if (!parsed.ok) return { error: parsed.error };
+	return filter({ kind: "cadence", text: arg, lowDays: parsed.cadence.lowDays, highDays: parsed.cadence.highDays });
+}
+
+function parseStatus(arg: string): Handled {
+	const word = keyword(arg);
+	const found = word === "due soon" ? "soon" : STATUSES.find((s) => s === word);
+	return found ? filter({ kind: "status", status: found }) : { error: `'${truncate(arg, 40)}' is not a status; status is one of ${STATUS_LIST}` };
+}
+
+const SORT_ALIASES = new Map<string, SortField>([
+	["due date", "due"],
+	["lastcontact", "last contact"],
+	["last contacted", "last contact"],
+	["next birthday", "birthday"],
+]);
+
+function parseSort(arg: string): Handled {
+	let words = keyword(arg);
+	const reverse = / reverse$/.test(words);
+	if (reverse) words = words.slice(0, -" reverse".length);
+	const by = SORT_FIELDS.find((f) => f === words) ?? SORT_ALIASES.get(words);
+	return by ? { type: "sort", key: { by, reverse } } : { error: SORT_MESSAGE };
+}
+
+function parseGroup(arg: string): Handled {
+	const word = keyword(arg);
+	const field = GROUP_FIELDS.find((f) => f === word || `${f}s` === word);
+	return field ? { type: "group", field } : { error: GROUP_MESSAGE };
+}
+
+function parseLimit(arg: string): Handled {
+	const n = /^\d+$/.test(arg) ? Number(arg) : NaN;
+	return Number.isSafeInteger(n) && n >= 1 ? { type: "limit", n } : { error: LIMIT_MESSAGE };
+}
+
+const COLUMN_ALIASES = new Map<string, Column>([
+	["tag", "tags"],
+	["alias", "aliases"],
+	["favor", "favors"],
+	["favour", "favors"],
+	["favours", "favors"],
+	["problem", "problems"],
+	["lastcontact", "last contact"],
+	["last contacted", "last contact"],
+	["due date", "due"],
+]);
+
+function parseColumns(arg: string): Handled {
+	const columns: Column[] = [];
+	for (const piece of arg.split(",")) {
+		const word = keyword(piece);
+		if (word === "") continue; // a stray or trailing comma
+		const column = COLUMNS.find((c) => c === word) ?? COLUMN_ALIASES.get(word);
+		if (!column) return { error: `'${truncate(piece.trim(), 40)}' is not a column; ${COLUMNS_MESSAGE}` };
+		if (!columns.includes(column)) columns.push(column);
+	}
+	return columns.length > 0 ? { type: "columns", columns } : { error: `columns needs a list; ${COLUMNS_MESSAGE}` };
+}
+
+/**
+ * Order matters: the first head that matches wins, so a longer phrase comes before any shorter
+ * one it starts with ("due soon", "due within" before "due").
+ */
+const INSTRUCTIONS: readonly Instruction[] = [
+	{ heads: ["overdue"], usage: "overdue", parse: status("overdue") },
+	{ heads: ["due soon"], usage: "due soon", parse: status("soon") },
+	{ heads: ["due within"], usage: "due within 2 weeks", missing: `due within needs a length of time; ${LENGTH_HINT}`, parse: within("due within") },
+	{ heads: ["due"], usage: "due", parse: status("due") },
+	{ heads: ["never contacted"], usage: "never contacted", parse: fixed({ kind: "never contacted" }) },
+	{ heads: ["snoozed"], usage: "snoozed", parse: status("snoozed") },
+	{ heads: ["untracked"], usage: "untracked", parse: status("untracked") },
+	{ heads: ["contacted since"], usage: "contacted since DATE", missing: "contacted since needs a date, e.g. 2026-06-01 or 3 months ago", parse: contacted("since") },
+	{ heads: ["contacted before"], usage: "contacted before DATE", missing: "contacted before needs a date, e.g. 2026-06-01 or 3 months ago", parse: contacted("before") },
+	{ heads: ["tag"], usage: "tag #x", missing: "tag needs one tag, e.g. tag #work", parse: parseTag },
+	{ heads: ["folder"], usage: "folder People", missing: "folder needs a folder path, e.g. folder People/Work", parse: parseFolder },
+	{ heads: ["name includes", "name contains"], usage: "name includes TEXT", missing: "name includes needs some text, e.g. name includes ada", parse: parseNameIncludes },
+	{ heads: ["cadence at most"], usage: "cadence at most 30 days", missing: `cadence at most needs a length of time; ${LENGTH_HINT}`, parse: cadenceBound("at most") },
+	{ heads: ["cadence at least"], usage: "cadence at least 2 weeks", missing: `cadence at least needs a length of time; ${LENGTH_HINT}`, parse: cadenceBound("at least") },
+	{ heads: ["cadence is", "cadence"], usage: "cadence monthly", missing: "cadence needs a cadence, e.g. cadence monthly", parse: parseCadenceIs },
+	{ heads: ["has owed favors", "has owed favours"], usage: "has owed favors", parse: fixed({ kind: "favors", which: "owed" }) },
+	{ heads: ["owes me"], usage: "owes me", parse: fixed({ kind: "favors", which: "owed to me" }) },
+	{ heads: ["has favors", "has favours"], usage: "has favors", parse: fixed({ kind: "favors", which: "any" }) },
+	{ heads: ["has problems"], usage: "has problems", parse: fixed({ kind: "has problems" }) },
+	{ heads: ["birthday within"], usage: "birthday within 30 days", missing: `birthday within needs a length of time; ${LENGTH_HINT}`, parse: within("birthday within") },
+	{ heads: ["status is", "status"], usage: "status is overdue", missing: `status is one of ${STATUS_LIST}`, parse: parseStatus },
+	{ heads: ["sort by"], usage: "sort by urgency", missing: SORT_MESSAGE, parse: parseSort },
+	{ heads: ["group by"], usage: "group by status", missing: GROUP_MESSAGE, parse: parseGroup },
+	{ heads: ["limit to", "limit"], usage: "limit 10", missing: LIMIT_MESSAGE, parse: parseLimit },
+	{ heads: ["columns", "column"], usage: "columns name, due", missing: `columns needs a list; ${COLUMNS_MESSAGE}`, parse: parseColumns },
+	{ heads: ["explain"], usage: "explain", parse: () => ({ type: "explain" }) },
+];
+
+const HEADS = INSTRUCTIONS.flatMap((i) => i.heads.map((head) => ({ words: head.split(" "), instruction: i })));
+const ALL_HEADS = [...INSTRUCTIONS.flatMap((i) => i.heads), "not"];
+
+/** The words of a line and where each starts, so an argument keeps its original spacing. */
+interface Words {
+	lower: string[];
+	/** Everything after the first `taken` words, as written. */
+	rest(taken: number): string;
+}
+
+function splitWords(line: string): Words {
+	const starts: number[] = [];
+	const lower: string[] = [];
+	for (const m of line.matchAll(/\S+/g)) {
+		starts.push(m.index);
+		lower.push(m[0].toLowerCase());
+	}
+	return { lower, rest: (taken) => (taken < starts.length ? line.slice(starts[taken]).trim() : "") };
+}
+
+function findHead(words: Words, from: number): { instruction: Instruction; taken: number } | null {
+	for (const { words: head, instruction } of HEADS) {
+		if (words.lower.length - from < head.length) continue;
+		if (head.every((w, i) => words.lower[from + i] === w)) return { instruction, taken: from + head.length };
+	}
+	return null;
+}
+
+/** Whether a line is a valid instruction, without any of the error-message machinery. */
+function isValid(line: string, tiers: Record<string, string>): boolean {
+	const words = splitWords(line);
+	let from = 0;
+	while (from < words.lower.length && words.lower[from] === "not") from++;
+	const match = findHead(words, from);
+	if (!match) return false;
+	const arg = words.rest(match.taken);
+	if ((match.instruction.missing !== undefined) !== (arg !== "")) return false;
+	const handled = match.instruction.parse(arg, tiers);
+	return !("error" in handled) && (from === 0 || handled.type === "filter");
+}
+
+/**
+ * "did you mean sort by urgency?" The corrected line must itself be valid, except that a bare
+ * keyword needing an argument ("tga" → "tag") may be suggested when `bareOk`.
+ */
+function didYouMean(words: Words, from: number, tiers: Record<string, string>, bareOk: boolean): { message: string; head: string } | null {
+	const tail = words.lower.slice(from);
+	const suggestion = suggestHead(tail, (taken) => words.rest(from + taken), ALL_HEADS);
+	if (!suggestion) return null;
+	const prefix = words.lower.slice(0, from).join(" ");
+	const line = `${prefix === "" ? "" : `${prefix} `}${suggestion.line}`;
+	const bare = suggestion.line === suggestion.head;
+	if (!isValid(line, tiers) && !(bareOk && bare)) return null;
+	return { message: `did you mean ${line}?`, head: suggestion.head };
+}
+
+/** "contacted" → "did you mean contacted since DATE or contacted before DATE?" */
+function completions(words: Words, from: number): string | null {
+	const tail = words.lower.slice(from);
+	if (tail.length === 0) return null;
+	const usages = INSTRUCTIONS.filter((i) => {
+		const head = i.heads[0].split(" ");
+		return head.length > tail.length && tail.every((w, k) => head[k] === w);
+	}).map((i) => i.usage);
+	if (usages.length === 0) return null;
+	const list = usages.length === 1 ? usages[0] : `${usages.slice(0, -1).join(", ")} or ${usages[usages.length - 1]}`;
+	return `did you mean ${list}?`;
+}
+
+/** One instruction (after any leading `not`s) → an item or an error message. */
+function parseInstruction(words: Words, from: number, tiers: Record<string, string>): Handled {
+	const match = findHead(words, from);
+	if (match) {
+		const arg = words.rest(match.taken);
+		if (match.instruction.missing !== undefined) {
+			if (arg === "") return { error: match.instruction.missing };
+			const handled = match.instruction.parse(arg, tiers);
+			if ("error" in handled) {
+				// "cadence at mots 30 days" matched plain `cadence`; the typo is the better story.
+				const longer = didYouMean(words, from, tiers, false);
+				if (longer && longer.head.split(" ").length > match.taken - from) return { error: longer.message };
+				return { error: completions(words, from) ?? handled.error };
+			}
+			return handled;
+		}
+		if (arg === "") return match.instruction.parse("", tiers);
+	}
+	const guess = didYouMean(words, from, tiers, true)?.message ?? completions(words, from);
+	if (guess) return { error: guess };
+	if (match) return { error: `${match.instruction.heads[0]} takes nothing after it` };
+	return { error: NOT_AN_INSTRUCTION };
+}
+
+/** A whole line: `not` before a filter negates it (`not not x` is `x`). */
+function parseLine(line: string, tiers: Record<string, string>): Handled {
+	const words = splitWords(line);
+	let nots = 0;
+	while (nots < words.lower.length && words.lower[nots] === "not") nots++;
+	if (nots === 0) return parseInstruction(words, 0, tiers);
+	if (nots === words.lower.length) return { error: "not needs a filter after it, e.g. not snoozed" };
+	const inner = parseInstruction(words, nots, tiers);
+	if ("error" in inner) return inner;
+	if (inner.type !== "filter") return { error: "not can only come before a filter, e.g. not snoozed" };
+	// `not not x` is x: keeping only the parity also keeps a pasted "not not not …" from nesting deeply.
+	return filter(nots % 2 === 1 ? { kind: "not", filter: inner.filter } : inner.filter);
+}
+
+/** Puts an item into the query; an error message when a once-only instruction repeats. */
+function apply(query: Query, item: Item, once: (what: "limit" | "group by" | "columns") => string | null): string | null {
+	switch (item.type) {
+		case "filter":
+			query.filters.push(item.filter);
+			return null;
+		case "sort":
+			query.sort.push(item.key);
+			return null;
+		case "explain":
+			query.explain = true;
+			return null;
+		case "limit": {
+			const repeated = once("limit");
+			if (repeated === null) query.limit = item.n;
+			return repeated;
+		}
+		case "group": {
+			const repeated = once("group by");
+			if (repeated === null) query.group = item.field;
+			return repeated;
+		}
+		case "columns": {
+			const repeated = once("columns");
+			if (repeated === null) query.columns = item.columns;
+			return repeated;
+		}
+	}
+}
+
+/** Newlines and `;` both end an instruction (the CLI takes a query on one line). */
+const SEPARATOR = /\r\n|\r|\n|;/;
+
+/**
+ * Parses a query. Never throws, whatever the input. A line whose first non-space character is
+ * `#` is a comment (write `tag #work` for a tag filter).
+ */
+export function parseQuery(text: string, options: ParseOptions): QueryParse {
+	try {
+		if (typeof text !== "string") return { ok: false, errors: [{ line: 0, text: "", message: "a query must be text" }] };
+		const tiers = typeof options === "object" && options !== null && typeof options.tiers === "object" && options.tiers !== null ? options.tiers : {};
+		return parseText(text, tiers);
+	} catch {
+		return { ok: false, errors: [{ line: 0, text: "", message: "the query could not be read" }] };
+	}
+}
+
+function parseText(text: string, tiers: Record<string, string>): QueryParse {
+	const query: Query = { filters: [], sort: [], group: null, limit: null, columns: null, explain: false };
+	const errors: QueryError[] = [];
+	const seen = new Map<"limit" | "group by" | "columns", number>();
+	const once = (what: "limit" | "group by" | "columns", line: number): string | null => {
+		const first = seen.get(what);
+		if (first !== undefined) return `${what} is already given on line ${first}; keep one`;
+		seen.set(what, line);
+		return null;
+	};
+	text.split(SEPARATOR).forEach((raw, index) => {
+		const line = raw.trim();
+		const number = index + 1;
+		if (line === "" || line.startsWith("#")) return;
+		const item = parseLine(line, tiers);
+		const error = "error" in item ? item.error : apply(query, item, (what) => once(what, number));
+		if (error !== null) errors.push({ line: number, text: line, message: error });
+	});
+	return errors.length > 0 ? { ok: false, errors } : { ok: true, query };
+}
+
+/** `line 3: 'sort by age': can sort by urgency, due, last contact, name, cadence, birthday` */
+export function formatQueryError(error: QueryError): string {
+	if (error.line <= 0) return error.message;
+	return `line ${error.line}: '${truncate(error.text, 80)}': ${error.message}`;
+}
