@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from "vitest";
+import { StayInTouchSettingTab } from "../../src/ui/settings-tab";
+import { click, type } from "../runtime/harness";
+import { exampleFiles, groupTitles, openSidebar, rowNames, start, type Started } from "./plugin-harness";
+
+function settingTab(s: Started): HTMLElement {
+	const tab = s.app.setting.pluginTabs.find((t) => t instanceof StayInTouchSettingTab);
+	if (!tab) throw new Error("no settings tab");
+	return s.app.openSettingTab(tab);
+}
+
+function setting(root: HTMLElement, name: string): HTMLElement {
+	const item = [...root.querySelectorAll<HTMLElement>(".setting-item")].find((el) => el.querySelector(".setting-item-name")?.textContent === name);
+	if (!item) throw new Error(`no setting ${name}`);
+	return item;
+}
+
+function savedData(s: Started): Record<string, unknown> {
+	return JSON.parse(s.app.readFile(".obsidian/plugins/stay-in-touch/data.json")) as Record<string, unknown>;
+}
+
+describe("settings tab", () => {
+	it("has a heading per section and every setting SPEC lists", async () => {
+		const s = await start(exampleFiles());
+		const root = settingTab(s);
+		const headings = [...root.querySelectorAll(".setting-item-heading .setting-item-name, .setting-group-heading, .setting-item-heading")].map((h) => h.textContent?.trim()).filter(Boolean);
+		for (const heading of ["Which notes are people", "Properties", "Cadence", "Interaction log", "Display"]) expect(headings.join("|")).toContain(heading);
+		for (const name of ["People folders", "Person tag", "Marker property", "Marker value", "Excluded folders", "Last contact", "Cadence", "Snooze until", "Favors you owe", "Favors owed to you", "Birthday", "Default cadence", "Tiers", "Due soon window", "Log heading", "Entry order", "Link dates to daily notes", "Interaction types", "Overdue count in the status bar"]) {
+			expect(setting(root, name)).toBeTruthy();
+		}
+	});
+
+	it("explains an invalid cadence or folder inline and does not save it", async () => {
+		const s = await start(exampleFiles());
+		const root = settingTab(s);
+		const cadence = setting(root, "Default cadence");
+		type(cadence.querySelector("input")!, "fortnighly");
+		await s.app.settle();
+		expect(cadence.querySelector(".stay-in-touch-setting-error")?.textContent).toBe("'fortnighly' is not a cadence; did you mean fortnightly?");
+		expect(s.plugin.settings.defaultCadence).toBe("");
+		const folders = setting(root, "People folders");
+		type(folders.querySelector("input")!, "People, Nowhere");
+		await s.app.settle();
+		expect(folders.querySelector(".stay-in-touch-setting-error")?.textContent).toBe("No folder named Nowhere in this vault.");
+		expect(s.plugin.settings.peopleFolders).toEqual(["People"]);
+	});
+
+	it("applies a valid change to the open sidebar at once and saves it", async () => {
+		const s = await start(exampleFiles());
+		const view = await openSidebar(s);
+		expect(rowNames(view, "soon")).toContain("Alan Turing");
+		const root = settingTab(s);
+		type(setting(root, "Due soon window").querySelector("input")!, "2");
+		await s.app.settle();
+		expect(rowNames(view, "soon")).not.toContain("Alan Turing");
+		expect(savedData(s).dueSoonDays).toBe(2);
+		type(setting(root, "People folders").querySelector("input")!, "Contacts");
+		await s.app.settle();
+		// Only Hedy (Contacts/) and the tagged Edsger and People/ notes tagged #person remain.
+		expect(groupTitles(view)[0]).toBe("Overdue 3");
+		click(setting(root, "Notes with the person tag").querySelector(".checkbox-container")!);
+		await s.app.settle();
+		expect(view.contentEl.querySelector(".stay-in-touch-group-overdue")).toBeNull();
+		expect(savedData(s)).toMatchObject({ peopleFolders: ["Contacts"], useTag: false });
+	});
+
+	it("renders the same rows through display() for apps before 1.13", async () => {
+		const s = await start(exampleFiles());
+		const tab = s.app.setting.pluginTabs.find((t) => t instanceof StayInTouchSettingTab) as StayInTouchSettingTab;
+		tab.display();
+		const names = [...tab.containerEl.querySelectorAll(".setting-item-heading .setting-item-name")].map((h) => h.textContent);
+		expect(names).toEqual(["Which notes are people", "Properties", "Cadence", "Interaction log", "Display"]);
+		expect(setting(tab.containerEl, "Tiers").querySelector("textarea")?.value).toBe("inner: 2 weeks\nclose: 1 month\ncasual: 3 months\ndistant: 6 months\ndormant: 1 year");
+	});
+});
