@@ -61,17 +61,14 @@ export function computeSchedule(person: Person, ctx: ScheduleContext): Schedule 
 	const cadence = person.cadence ?? (person.cadenceText === null ? ctx.defaultCadence : null);
 	const lastContact = effectiveLastContact(person);
 	const nextBday = person.birthday ? nextBirthday(person.birthday, today) : null;
-	const base = {
-		cadence,
-		lastContact,
-		daysSince: lastContact === null ? null : today - lastContact,
-		nextBirthday: nextBday,
-		daysUntilBirthday: nextBday === null ? null : nextBday - today,
-	};
+	const daysSince = lastContact === null ? null : today - lastContact;
+	const daysUntilBirthday = nextBday === null ? null : nextBday - today;
 	const snoozed = person.snoozeUntil !== null && person.snoozeUntil > today;
+	// Both returns are one literal shape with the keys in the same order: V8 then shares a hidden
+	// class across all schedules, which keeps loops over 10,000 people fast.
 	if (cadence === null || lastContact === null) {
 		const status: Status = snoozed ? "snoozed" : cadence === null ? "untracked" : "never";
-		return { ...base, status, dueDay: null, overdueDay: null, daysOverdue: null, daysUntilDue: null, urgency: null };
+		return { status, cadence, lastContact, dueDay: null, overdueDay: null, daysSince, daysOverdue: null, daysUntilDue: null, urgency: null, nextBirthday: nextBday, daysUntilBirthday };
 	}
 	const dueDay = addSpan(lastContact, cadence.low);
 	const overdueDay = cadence.isRange ? addSpan(lastContact, cadence.high) : dueDay;
@@ -82,15 +79,8 @@ export function computeSchedule(person: Person, ctx: ScheduleContext): Schedule 
 	else if (today >= dueDay) status = "due";
 	else if (daysUntilDue <= ctx.settings.dueSoonDays) status = "soon";
 	else status = "ok";
-	return {
-		...base,
-		status,
-		dueDay,
-		overdueDay,
-		daysOverdue: today - overdueDay,
-		daysUntilDue,
-		urgency: (today - lastContact) / cadence.lowDays,
-	};
+	const urgency = (today - lastContact) / cadence.lowDays;
+	return { status, cadence, lastContact, dueDay, overdueDay, daysSince, daysOverdue: today - overdueDay, daysUntilDue, urgency, nextBirthday: nextBday, daysUntilBirthday };
 }
 
 export interface Scheduled {

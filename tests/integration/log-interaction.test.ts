@@ -60,12 +60,12 @@ describe("Log interaction", () => {
 		await s.app.openNote("Notes/Project ideas.md");
 		s.app.runCommand("log-interaction");
 		const picker = s.app.activeModal;
-		expect(picker).toBeInstanceOf(PersonPicker);
-		type((picker as PersonPicker).inputEl, "countess");
-		const items = [...picker!.modalEl.querySelectorAll(".suggestion-item")];
+		if (!(picker instanceof PersonPicker)) throw new Error("the person picker is not open");
+		type(picker.inputEl, "countess");
+		const items = [...picker.modalEl.querySelectorAll(".suggestion-item")];
 		expect(items.map((i) => i.querySelector(".stay-in-touch-suggestion-name")?.textContent)).toEqual(["Ada Lovelace"]);
 		expect(items[0].querySelector(".stay-in-touch-badge")?.textContent).toBe("overdue");
-		pressKey((picker as PersonPicker).inputEl, "Enter");
+		pressKey(picker.inputEl, "Enter");
 		expect(modal(s).titleEl.textContent).toBe("Log interaction with Ada Lovelace");
 	});
 
