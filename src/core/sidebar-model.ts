@@ -59,7 +59,7 @@ export function dueText(schedule: Schedule): string {
 	if (schedule.status === "snoozed" || schedule.dueDay === null || schedule.daysUntilDue === null) return "";
 	if (schedule.status === "overdue" && schedule.daysOverdue !== null) return `${plural(schedule.daysOverdue, "day")} overdue`;
 	if (schedule.daysUntilDue === 0) return "due today";
-	if (schedule.daysUntilDue < 0) return `due since ${plural(-schedule.daysUntilDue, "day")}`;
+	if (schedule.daysUntilDue < 0) return `due for ${plural(-schedule.daysUntilDue, "day")}`;
 	return `due in ${plural(schedule.daysUntilDue, "day")}`;
 }
 
