@@ -10,7 +10,7 @@ import { localDay, parseDateValue, type Day } from "../core/dates";
 import { applyLog } from "../core/log-writer";
 import { formatQueryError, parseQuery, runQuery } from "../core/query/index";
 import { toRecord, type PersonRecord } from "../core/record";
-import { compareByUrgency, computeSchedule, defaultCadence, type Scheduled } from "../core/schedule";
+import { compareByUrgency, comparePeople, computeSchedule, defaultCadence, type Scheduled } from "../core/schedule";
 import { list, option, parseArgs, UsageError, type ParsedArgs } from "./args";
 import { renderTable, sanitize } from "./table";
 import { parseYaml, scanVault, VaultError, type VaultScan } from "./vault-reader";
@@ -72,7 +72,7 @@ function today(args: ParsedArgs, io: Io): Day {
 
 function schedule(scan: VaultScan, day: Day): Scheduled[] {
 	const ctx = { today: day, settings: scan.settings, defaultCadence: defaultCadence(scan.settings) };
-	return scan.people.map((person) => ({ person, schedule: computeSchedule(person, ctx) })).sort(compareByUrgency);
+	return scan.people.map((person) => ({ person, schedule: computeSchedule(person, ctx) })).sort(comparePeople);
 }
 
 function print(records: PersonRecord[], args: ParsedArgs, io: Io, empty: string): void {

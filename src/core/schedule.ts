@@ -102,6 +102,17 @@ export function compareByUrgency(a: Scheduled, b: Scheduled): number {
 	return compareNames(a.person, b.person);
 }
 
+const STATUS_RANK: Record<Status, number> = { overdue: 0, due: 1, soon: 2, never: 3, ok: 4, snoozed: 5, untracked: 6 };
+
+/**
+ * The order of a list of everyone (the index, `people`, a query without a sort line): what needs
+ * action first (overdue, due, soon, never contacted), then the rest; by urgency within a status.
+ * A snoozed person is never listed above someone who is overdue, however late they are.
+ */
+export function comparePeople(a: Scheduled, b: Scheduled): number {
+	return STATUS_RANK[a.schedule.status] - STATUS_RANK[b.schedule.status] || compareByUrgency(a, b);
+}
+
 const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
 
 export function compareNames(a: Pick<Person, "name" | "path">, b: Pick<Person, "name" | "path">): number {

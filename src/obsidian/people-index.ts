@@ -3,7 +3,7 @@ import type { Day } from "../core/dates";
 import { latestLogDay } from "../core/log-entries";
 import { buildPerson, type Person } from "../core/person";
 import { isPersonNote, type RecognitionContext } from "../core/recognition";
-import { compareByUrgency, computeSchedule, defaultCadence, type Scheduled } from "../core/schedule";
+import { comparePeople, computeSchedule, defaultCadence, type Scheduled } from "../core/schedule";
 import type { Settings } from "../core/settings";
 
 /** How long a burst of changes may run before subscribers hear about it. */
@@ -84,14 +84,14 @@ export class PeopleIndex extends Component {
 		return this.people.size;
 	}
 
-	/** Everyone with their schedule for `today`, most urgent first; cached per revision and day. */
+	/** Everyone with their schedule for `today`, in `comparePeople` order; cached per revision and day. */
 	scheduled(today: Day): Scheduled[] {
 		const c = this.scheduledCache;
 		if (c && c.revision === this.revision && c.today === today) return c.list;
 		const settings = this.getSettings();
 		const ctx = { today, settings, defaultCadence: defaultCadence(settings) };
 		const list = this.all().map((person) => ({ person, schedule: computeSchedule(person, ctx) }));
-		list.sort(compareByUrgency);
+		list.sort(comparePeople);
 		this.scheduledCache = { revision: this.revision, today, list };
 		return list;
 	}

@@ -41,7 +41,8 @@
  *   tie-breakers in order, and the name settles any remaining tie. People without the value
  *   (no cadence, no due date, no birthday) come last in both directions; for `last contact`,
  *   never contacted counts as the oldest contact, first ascending and last reversed.
- *   Without a sort line: `compareByUrgency` (most urgent first, then longer overdue, then name),
+ *   Without a sort line: `comparePeople` (overdue, due, soon, never, ok, snoozed, untracked; by
+ *   urgency within a status, then longer overdue, then name),
  *   which puts everyone without an urgency (untracked, never contacted) after, by name.
  * - `group by status|tag|folder`: statuses in the order overdue, due, soon, never, ok, snoozed,
  *   untracked; tags and folders alphabetically, the vault root as `/` first, `(no tag)` last. A

@@ -6,7 +6,7 @@
  */
 import { addSpan } from "../cadence";
 import { parseDateInput } from "../date-input";
-import { compareByUrgency, compareNames, STATUSES, type Scheduled } from "../schedule";
+import { compareNames, comparePeople, STATUSES, type Scheduled } from "../schedule";
 import { explainQuery } from "./explain";
 import { DEFAULT_COLUMNS, type Filter, type GroupField, type Query, type QueryGroup, type QueryResult, type RunContext, type SortKey } from "./types";
 
@@ -178,7 +178,7 @@ function keyCompare(key: SortKey): Compare {
 
 /** The sort lines in order, then the name, so equal keys never depend on input order. */
 function comparator(keys: readonly SortKey[]): Compare {
-	if (keys.length === 0) return compareByUrgency;
+	if (keys.length === 0) return comparePeople;
 	const compares = keys.map(keyCompare);
 	if (compares.length === 1) {
 		const only = compares[0];

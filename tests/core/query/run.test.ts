@@ -137,9 +137,14 @@ describe("filters", () => {
 });
 
 describe("sorting", () => {
-	it("defaults to the urgency order, everyone without an urgency after by name", () => {
-		expect(names("")).toEqual(["Hank", "Ada", "Ned", "Carol", "Bob", "Mia", "Dan", "Eve", "Frank", "Leo", "Olga", "Grace", "Ivy", "Jack", "Kim", "Pam"]);
-		expect(names("sort by urgency")).toEqual(names(""));
+	it("sorts by urgency, everyone without an urgency after by name", () => {
+		expect(names("sort by urgency")).toEqual(["Hank", "Ada", "Ned", "Carol", "Bob", "Mia", "Dan", "Eve", "Frank", "Leo", "Olga", "Grace", "Ivy", "Jack", "Kim", "Pam"]);
+	});
+
+	it("defaults to what needs action first: status by status, by urgency within each", () => {
+		const byStatus = ["overdue", "due", "soon", "never", "ok", "snoozed", "untracked"].flatMap((status) => names(`status is ${status}\nsort by urgency`));
+		expect(names("")).toEqual(byStatus);
+		expect(names("")).not.toEqual(names("sort by urgency"));
 	});
 
 	it("ranks a weekly friend 7 days late above a yearly contact 7 days late", () => {
@@ -176,7 +181,7 @@ describe("sorting", () => {
 
 describe("limit", () => {
 	it("keeps the first N after sorting and counts every match", () => {
-		const result = run("limit 3");
+		const result = run("sort by urgency\nlimit 3");
 		expect(result.rows.map((r) => r.person.name)).toEqual(["Hank Hidden", "Ada Lovelace", "Ned Inner"]);
 		expect(result.total).toBe(16);
 		expect(run("overdue\nlimit 2")).toMatchObject({ total: 4 });
@@ -231,7 +236,7 @@ describe("groups", () => {
 	});
 
 	it("applies the limit before grouping", () => {
-		const result = run("group by status\nlimit 3");
+		const result = run("group by status\nsort by urgency\nlimit 3");
 		expect(result.total).toBe(16);
 		expect(result.groups?.map((g) => [g.key, g.rows.length])).toEqual([
 			["overdue", 2],

@@ -64,9 +64,8 @@ const api = {
 		await current().openNote(path);
 	},
 	renderNote: async (path: string) => {
-		const rendered = current().renderNote(path);
+		await current().renderNote(path);
 		await current().settle();
-		return rendered;
 	},
 	notices: () => current().noticeMessages(),
 	type,
