@@ -75,7 +75,12 @@ export function parseYaml(source: string): unknown {
 	return load(source, { schema: CORE_SCHEMA });
 }
 
-const MATTER_OPTIONS = { excerpt: false, engines: { yaml: (source: string) => (parseYaml(source) ?? {}) as object } };
+function yamlEngine(source: string): object {
+	const data = parseYaml(source);
+	return typeof data === "object" && data !== null ? data : {};
+}
+
+const MATTER_OPTIONS = { excerpt: false, engines: { yaml: yamlEngine } };
 
 /** Splits a note into frontmatter data and body; throws with a readable reason when the YAML is broken. */
 export function parseNote(text: string): { data: unknown; body: string } {
