@@ -123,7 +123,6 @@ function writeAtomically(path: string, text: string): void {
 
 function runLog(args: ParsedArgs, vault: string, scan: VaultScan, io: Io): number {
 	const name = args.positional.join(" ");
-	if (name.trim() === "") throw new UsageError('log needs a person\'s name: stay-in-touch log "Ada Lovelace"');
 	const day = today(args, io);
 	const date = parseDateInput(option(args, "date") ?? "today", day);
 	if (!date.ok) throw new UsageError(`--date ${date.error}`);
@@ -188,6 +187,7 @@ export function run(argv: readonly string[], io: Io): number {
 			queryText = args.positional.join("\n");
 			if (queryText.trim() === "") throw new UsageError('query needs a query: stay-in-touch query "overdue; tag #work"');
 		}
+		if (command === "log" && args.positional.join("").trim() === "") throw new UsageError('log needs a person\'s name: stay-in-touch log "Ada Lovelace"');
 		const scan = scanVault(vault);
 		reportSkipped(scan, io);
 		if (command === "log") return runLog(args, vault, scan, io);
