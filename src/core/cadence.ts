@@ -116,8 +116,22 @@ interface Tier {
  * Never throws; an error message names the value, e.g. `'fortnighly' is not a cadence; did you
  * mean fortnightly?`, so callers can prefix the key.
  */
+/** Results per tiers object and text: a vault has thousands of people but a few dozen cadences. */
+const memo = new WeakMap<Record<string, string>, Map<string, CadenceParse>>();
+const MEMO_LIMIT = 2000;
+
+/** Never throws. Results are shared between calls: treat them as read-only. */
 export function parseCadence(value: unknown, tiers: Record<string, string>): CadenceParse {
-	return parseValue(value, tierTable(tiers));
+	if (typeof value !== "string" && typeof value !== "number") return parseValue(value, tierTable(tiers));
+	let cache = memo.get(tiers);
+	if (!cache) memo.set(tiers, (cache = new Map()));
+	const key = `${typeof value}:${value}`;
+	let result = cache.get(key);
+	if (result === undefined) {
+		result = parseValue(value, tierTable(tiers));
+		if (cache.size < MEMO_LIMIT) cache.set(key, result);
+	}
+	return result;
 }
 
 /** Calendar arithmetic: the months first (clamping to the month's end), then the days. */

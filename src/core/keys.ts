@@ -4,7 +4,12 @@
  */
 
 export function normalizeKey(key: string): string {
-	return key.toLowerCase().replace(/[\s_-]+/g, "");
+	// Most keys are already lowercase words: skip the regex for them (indexing reads every key).
+	for (let i = 0; i < key.length; i++) {
+		const c = key.charCodeAt(i);
+		if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return key.toLowerCase().replace(/[\s_-]+/g, "");
+	}
+	return key;
 }
 
 /** The spelling of `configured` used in `frontmatter`: the exact one first, else any variant. */
@@ -24,4 +29,45 @@ export function findKeySpelling(keys: readonly string[], configured: string): st
 export function allSpellings(frontmatter: Record<string, unknown>, configured: string): string[] {
 	const wanted = normalizeKey(configured);
 	return Object.keys(frontmatter).filter((k) => normalizeKey(k) === wanted);
+}
+
+const normalized = new Map<string, string>();
+
+/** `normalizeKey` for the handful of configured key names, computed once each. */
+function normalizeConfigured(configured: string): string {
+	let n = normalized.get(configured);
+	if (n === undefined) {
+		n = normalizeKey(configured);
+		if (normalized.size < 1000) normalized.set(configured, n);
+	}
+	return n;
+}
+
+/**
+ * The keys of one frontmatter object grouped by normalized spelling, built once per note so
+ * that looking up six configured keys costs six map reads rather than six scans.
+ */
+export class KeyIndex {
+	private readonly byNormal = new Map<string, string[]>();
+
+	constructor(frontmatter: Record<string, unknown>) {
+		for (const key of Object.keys(frontmatter)) {
+			const n = normalizeKey(key);
+			const list = this.byNormal.get(n);
+			if (list) list.push(key);
+			else this.byNormal.set(n, [key]);
+		}
+	}
+
+	/** Every spelling of `configured` present, the exact one first. */
+	spellings(configured: string): string[] {
+		const list = this.byNormal.get(normalizeConfigured(configured));
+		if (!list) return [];
+		const exact = list.indexOf(configured);
+		return exact <= 0 ? list : [configured, ...list.filter((k) => k !== configured)];
+	}
+
+	find(configured: string): string | undefined {
+		return this.spellings(configured)[0];
+	}
 }

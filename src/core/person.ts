@@ -5,7 +5,7 @@
  */
 import { parseCadence, type Cadence } from "./cadence";
 import { dayFromYmd, describeValue, isValidYmd, parseDateValue, truncate, type Day } from "./dates";
-import { allSpellings, findKey } from "./keys";
+import { KeyIndex } from "./keys";
 import type { Settings } from "./settings";
 
 export interface Favor {
@@ -54,8 +54,9 @@ export interface PersonInput {
 }
 
 export function basename(path: string): string {
-	const file = path.slice(path.lastIndexOf("/") + 1);
-	return file.replace(/\.md$/i, "");
+	const start = path.lastIndexOf("/") + 1;
+	const end = path.length - 3 > start && path.slice(-3).toLowerCase() === ".md" ? path.length - 3 : path.length;
+	return path.slice(start, end);
 }
 
 export function folderOf(path: string): string {
@@ -72,17 +73,23 @@ function isBlank(value: unknown): boolean {
 }
 
 /** Looks a key up with spelling tolerance and reports conflicting spellings. */
-function lookup(fm: Record<string, unknown>, configured: string, problems: string[]): { key: string; value: unknown } | null {
-	const key = findKey(fm, configured);
+/** A note's frontmatter with its keys indexed by spelling. */
+interface Props {
+	fm: Record<string, unknown>;
+	keys: KeyIndex;
+}
+
+function lookup({ fm, keys }: Props, configured: string, problems: string[]): { key: string; value: unknown } | null {
+	const spellings = keys.spellings(configured);
+	const key = spellings[0];
 	if (key === undefined) return null;
-	const spellings = allSpellings(fm, configured);
 	if (spellings.length > 1) {
 		problems.push(`${spellings.join(" and ")} are the same key written twice; using ${key}`);
 	}
 	return { key, value: fm[key] };
 }
 
-function readDate(fm: Record<string, unknown>, configured: string, problems: string[]): Day | null {
+function readDate(fm: Props, configured: string, problems: string[]): Day | null {
 	const found = lookup(fm, configured, problems);
 	if (!found || isBlank(found.value)) return null;
 	const parsed = parseDateValue(found.value);
@@ -101,7 +108,7 @@ export function parseFavor(raw: string): Favor {
 	return { text: raw.trim(), day: null, raw };
 }
 
-function readFavors(fm: Record<string, unknown>, configured: string, problems: string[]): Favor[] {
+function readFavors(fm: Props, configured: string, problems: string[]): Favor[] {
 	const found = lookup(fm, configured, problems);
 	if (!found || isBlank(found.value)) return [];
 	const items = Array.isArray(found.value) ? found.value : [found.value];
@@ -130,7 +137,7 @@ function readFavors(fm: Record<string, unknown>, configured: string, problems: s
 
 const BIRTHDAY_RE = /^(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})$/;
 
-function readBirthday(fm: Record<string, unknown>, configured: string, problems: string[]): Birthday | null {
+function readBirthday(fm: Props, configured: string, problems: string[]): Birthday | null {
 	const found = lookup(fm, configured, problems);
 	if (!found || isBlank(found.value)) return null;
 	const value = found.value;
@@ -161,8 +168,8 @@ function readBirthday(fm: Record<string, unknown>, configured: string, problems:
 	return { year, month, day };
 }
 
-function readAliases(fm: Record<string, unknown>): string[] {
-	const key = findKey(fm, "aliases") ?? findKey(fm, "alias");
+function readAliases({ fm, keys }: Props): string[] {
+	const key = keys.find("aliases") ?? keys.find("alias");
 	if (key === undefined) return [];
 	const value = fm[key];
 	const items = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
@@ -170,7 +177,7 @@ function readAliases(fm: Record<string, unknown>): string[] {
 }
 
 /** The cadence that applies: the person's own, else the default setting, else none. */
-function readCadence(fm: Record<string, unknown>, settings: Settings, problems: string[]): { cadence: Cadence | null; text: string | null } {
+function readCadence(fm: Props, settings: Settings, problems: string[]): { cadence: Cadence | null; text: string | null } {
 	const found = lookup(fm, settings.keys.cadence, problems);
 	if (found && !isBlank(found.value)) {
 		const text = typeof found.value === "string" || typeof found.value === "number" ? String(found.value).trim() : null;
@@ -185,7 +192,8 @@ function readCadence(fm: Record<string, unknown>, settings: Settings, problems: 
 export function buildPerson(input: PersonInput, settings: Settings): Person {
 	const problems: string[] = [];
 	const path = input.path;
-	const fm: Record<string, unknown> = isRecord(input.frontmatter) ? input.frontmatter : {};
+	const data: Record<string, unknown> = isRecord(input.frontmatter) ? input.frontmatter : {};
+	const fm: Props = { fm: data, keys: new KeyIndex(data) };
 	if (input.frontmatter !== null && input.frontmatter !== undefined && !isRecord(input.frontmatter)) {
 		problems.push(`the frontmatter is ${describeValue(input.frontmatter)}, not a set of properties`);
 	}

@@ -2,14 +2,26 @@ import { Component, TFile, debounce, getAllTags, type App, type CachedMetadata }
 import type { Day } from "../core/dates";
 import { latestLogDay } from "../core/log-entries";
 import { buildPerson, type Person } from "../core/person";
-import { isPersonNote, type RecognitionContext } from "../core/recognition";
-import { comparePeople, computeSchedule, defaultCadence, type Scheduled } from "../core/schedule";
+import { compileRecognizer, type Recognizer } from "../core/recognition";
+import { comparePeople, computeSchedule, defaultCadence, type Scheduled, type ScheduleContext, type Status } from "../core/schedule";
 import type { Settings } from "../core/settings";
 
 /** How long a burst of changes may run before subscribers hear about it. */
 export const NOTIFY_DELAY_MS = 150;
 
 type Listener = () => void;
+
+/** Everyone's schedule for one day, kept current per change so counts cost nothing to read. */
+interface DaySnapshot {
+	ctx: ScheduleContext;
+	byPath: Map<string, Scheduled>;
+	counts: Record<Status, number>;
+	sorted: { revision: number; list: Scheduled[] } | null;
+}
+
+function emptyCounts(): Record<Status, number> {
+	return { overdue: 0, due: 0, soon: 0, never: 0, ok: 0, snoozed: 0, untracked: 0 };
+}
 
 /**
  * The people in the vault, built once from the metadata cache when the layout is ready and then
@@ -25,8 +37,10 @@ export class PeopleIndex extends Component {
 	private readonly listeners = new Set<Listener>();
 	/** Fires once per burst: the first change starts the wait, later ones ride along. */
 	private readonly notifySoon = debounce(() => this.notify(), NOTIFY_DELAY_MS, false);
-	private scheduledCache: { revision: number; today: Day; list: Scheduled[] } | null = null;
+	private snapshot: DaySnapshot | null = null;
 	private templatesFolder: string | null = null;
+	/** Compiled from the settings at each build: recognition rules and the log heading to look for. */
+	private rules: { recognize: Recognizer; logHeading: string } | null = null;
 	revision = 0;
 	ready = false;
 
@@ -48,9 +62,20 @@ export class PeopleIndex extends Component {
 	/** Full build; called once the layout is ready, and again when recognition settings change. */
 	async rebuild(): Promise<void> {
 		this.templatesFolder = await this.readTemplatesFolder();
+		const withLogs = this.buildFromCache();
+		await Promise.all(withLogs.map((file) => this.readLog(file)));
+	}
+
+	/**
+	 * The synchronous part of a build: every person from the metadata cache alone. Returns the
+	 * person notes whose log section must be read for their newest entry.
+	 */
+	buildFromCache(): TFile[] {
+		this.rules = null;
 		this.people.clear();
 		this.pending.clear();
-		const reads: Promise<void>[] = [];
+		this.snapshot = null;
+		const withLogs: TFile[] = [];
 		for (const file of this.app.vault.getMarkdownFiles()) {
 			const cache = this.app.metadataCache.getFileCache(file);
 			if (cache === null) {
@@ -60,11 +85,11 @@ export class PeopleIndex extends Component {
 			const person = this.personFrom(file.path, cache, null);
 			if (person === null) continue;
 			this.people.set(file.path, person);
-			if (this.hasLogHeading(cache)) reads.push(this.readLog(file));
+			if (this.hasLogHeading(cache)) withLogs.push(file);
 		}
 		this.ready = true;
 		this.bump();
-		await Promise.all(reads);
+		return withLogs;
 	}
 
 	subscribe(listener: Listener): () => void {
@@ -84,21 +109,57 @@ export class PeopleIndex extends Component {
 		return this.people.size;
 	}
 
-	/** Everyone with their schedule for `today`, in `comparePeople` order; cached per revision and day. */
+	/** Everyone with their schedule for `today`, in `comparePeople` order; sorted once per revision. */
 	scheduled(today: Day): Scheduled[] {
-		const c = this.scheduledCache;
-		if (c && c.revision === this.revision && c.today === today) return c.list;
+		const snap = this.snapshotFor(today);
+		if (snap.sorted?.revision !== this.revision) snap.sorted = { revision: this.revision, list: [...snap.byPath.values()].sort(comparePeople) };
+		return snap.sorted.list;
+	}
+
+	/** How many people have `status` today: read from counts kept per change, not a scan. */
+	count(status: Status, today: Day): number {
+		return this.snapshotFor(today).counts[status];
+	}
+
+	private snapshotFor(today: Day): DaySnapshot {
+		if (this.snapshot?.ctx.today === today) return this.snapshot;
 		const settings = this.getSettings();
-		const ctx = { today, settings, defaultCadence: defaultCadence(settings) };
-		const list = this.all().map((person) => ({ person, schedule: computeSchedule(person, ctx) }));
-		list.sort(comparePeople);
-		this.scheduledCache = { revision: this.revision, today, list };
-		return list;
+		const snap: DaySnapshot = { ctx: { today, settings, defaultCadence: defaultCadence(settings) }, byPath: new Map(), counts: emptyCounts(), sorted: null };
+		for (const person of this.people.values()) this.addToSnapshot(snap, person);
+		this.snapshot = snap;
+		return snap;
+	}
+
+	private addToSnapshot(snap: DaySnapshot, person: Person): void {
+		const scheduled = { person, schedule: computeSchedule(person, snap.ctx) };
+		snap.byPath.set(person.path, scheduled);
+		snap.counts[scheduled.schedule.status] += 1;
+	}
+
+	private removeFromSnapshot(snap: DaySnapshot, path: string): void {
+		const old = snap.byPath.get(path);
+		if (!old) return;
+		snap.counts[old.schedule.status] -= 1;
+		snap.byPath.delete(path);
+	}
+
+	/** The one place people change: the map, the day's schedules and the revision move together. */
+	private setPerson(path: string, person: Person | null): void {
+		const had = this.people.has(path);
+		if (person === null && !had) return;
+		if (this.snapshot) this.removeFromSnapshot(this.snapshot, path);
+		if (person === null) {
+			this.people.delete(path);
+		} else {
+			this.people.set(path, person);
+			if (this.snapshot) this.addToSnapshot(this.snapshot, person);
+		}
+		this.bump();
 	}
 
 	/** Something outside the notes changed (a setting): recompute schedules and tell subscribers. */
 	touch(): void {
-		this.scheduledCache = null;
+		this.snapshot = null;
 		this.bump();
 	}
 
@@ -112,51 +173,49 @@ export class PeopleIndex extends Component {
 		this.pending.delete(file.path);
 		this.nextGeneration(file.path);
 		const lastLogged = this.hasLogHeading(cache) ? latestLogDay(data, this.getSettings()) : null;
-		this.put(file.path, this.personFrom(file.path, cache, lastLogged));
+		this.setPerson(file.path, this.personFrom(file.path, cache, lastLogged));
 	}
 
 	private onDeleted(path: string): void {
 		this.pending.delete(path);
 		this.generation.delete(path);
-		if (this.people.delete(path)) this.bump();
+		this.setPerson(path, null);
 	}
 
 	private onRenamed(file: unknown, oldPath: string): void {
 		if (!this.ready || !(file instanceof TFile)) return;
 		const previous = this.people.get(oldPath);
-		const wasPerson = this.people.delete(oldPath);
+		const wasPerson = previous !== undefined;
+		this.setPerson(oldPath, null);
 		this.generation.delete(oldPath);
 		const cache = this.app.metadataCache.getFileCache(file);
-		if (cache === null || file.extension !== "md") {
-			if (wasPerson) this.bump();
-			return;
-		}
+		if (cache === null || file.extension !== "md") return;
 		// A rename changes the name and maybe the folder rule, never the body: keep the log date.
-		this.put(file.path, this.personFrom(file.path, cache, previous?.lastLogged ?? null));
+		this.setPerson(file.path, this.personFrom(file.path, cache, previous?.lastLogged ?? null));
 		if (!wasPerson && this.people.has(file.path) && this.hasLogHeading(cache)) void this.readLog(file);
 	}
 
-	private put(path: string, person: Person | null): void {
-		if (person === null) {
-			if (this.people.delete(path)) this.bump();
-			return;
-		}
-		this.people.set(path, person);
-		this.bump();
+	private personFrom(path: string, cache: CachedMetadata, lastLogged: Day | null): Person | null {
+		const rules = this.compiledRules();
+		let tags: string[] | null = null;
+		const tagsOf = () => (tags ??= (getAllTags(cache) ?? []).map((t) => t.replace(/^#/, "").toLowerCase()));
+		const frontmatter: unknown = cache.frontmatter ?? null;
+		if (!rules.recognize(path, frontmatter, tagsOf)) return null;
+		return buildPerson({ path, frontmatter, tags: tagsOf(), lastLogged }, this.getSettings());
 	}
 
-	private personFrom(path: string, cache: CachedMetadata, lastLogged: Day | null): Person | null {
+	private compiledRules(): NonNullable<PeopleIndex["rules"]> {
+		if (this.rules) return this.rules;
 		const settings = this.getSettings();
-		const tags = (getAllTags(cache) ?? []).map((t) => t.replace(/^#/, "").toLowerCase());
-		const frontmatter: unknown = cache.frontmatter ?? null;
-		const ctx: RecognitionContext = { settings, templatesFolder: this.templatesFolder };
-		if (!isPersonNote(path, frontmatter, tags, ctx)) return null;
-		return buildPerson({ path, frontmatter, tags, lastLogged }, settings);
+		return (this.rules = {
+			recognize: compileRecognizer({ settings, templatesFolder: this.templatesFolder }),
+			logHeading: settings.logHeading.replace(/^#+\s*/, "").trim().toLowerCase(),
+		});
 	}
 
 	private hasLogHeading(cache: CachedMetadata): boolean {
-		const wanted = this.getSettings().logHeading.replace(/^#+\s*/, "").trim().toLowerCase();
-		return (cache.headings ?? []).some((h) => h.heading.trim().toLowerCase() === wanted);
+		const wanted = this.compiledRules().logHeading;
+		return cache.headings?.some((h) => h.heading.trim().toLowerCase() === wanted) ?? false;
 	}
 
 	private async readLog(file: TFile): Promise<void> {
@@ -167,8 +226,7 @@ export class PeopleIndex extends Component {
 		if (!person) return;
 		const lastLogged = latestLogDay(text, this.getSettings());
 		if (lastLogged === person.lastLogged) return;
-		this.people.set(file.path, { ...person, lastLogged });
-		this.bump();
+		this.setPerson(file.path, { ...person, lastLogged });
 	}
 
 	private nextGeneration(path: string): number {

@@ -29,7 +29,7 @@ export class StatusBarCount extends Component {
 		const visible = this.plugin.settings.showStatusBar && index.ready;
 		el.toggleClass("stay-in-touch-hidden", !visible);
 		if (!visible) return;
-		const overdue = index.scheduled(this.plugin.today()).filter((s) => s.schedule.status === "overdue").length;
+		const overdue = index.count("overdue", this.plugin.today());
 		const text = overdue === 0 ? "No one overdue" : `${overdue} overdue`;
 		if (text !== this.shownText) {
 			el.setText(text);

@@ -1,0 +1,172 @@
+/**
+ * `npm run bench`: every budget from the issues, measured on generated vaults of several sizes.
+ * Prints one table (and writes bench/output/results.md). Not part of `npm test`: nothing here
+ * asserts a timing.
+ *
+ * BENCH_SIZES=1000,10000 npm run bench   # a quicker run
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, it } from "vitest";
+import { load } from "js-yaml";
+import * as obsidian from "obsidian";
+import { dayFromYmd } from "../src/core/dates";
+import { applyLog } from "../src/core/log-writer";
+import { parseQuery, runQuery } from "../src/core/query/index";
+import { defaultSettings } from "../src/core/settings";
+import { PinnedPlugin, manifest } from "../tests/integration/plugin-harness";
+import { createTestApp } from "../tests/runtime/harness";
+import { SidebarView, VIEW_TYPE } from "../src/ui/sidebar-view";
+import { bigNote, generateVault, rng } from "./generate";
+import { sample, table, type Row } from "./measure";
+
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
+const TODAY = dayFromYmd(2026, 11, 26);
+const rows: Row[] = [];
+
+function label(notes: number): string {
+	return `${notes.toLocaleString("en-US")} notes`;
+}
+
+function writeVault(files: Record<string, string>): string {
+	const dir = mkdtempSync(join(tmpdir(), "sit-bench-"));
+	for (const [path, text] of Object.entries(files)) {
+		mkdirSync(join(dir, path, ".."), { recursive: true });
+		writeFileSync(join(dir, path), text);
+	}
+	return dir;
+}
+
+/** Wall time of a whole `node …` process, cold each time (a new process per sample). */
+function processTime(args: string[], runs: number): { median: number; p95: number } {
+	const times: number[] = [];
+	for (let i = 0; i < runs + 1; i++) {
+		const t0 = performance.now();
+		const run = spawnSync(process.execPath, args, { encoding: "utf8" });
+		const t = performance.now() - t0;
+		if (run.status !== 0) throw new Error(`${args.join(" ")} failed: ${run.stderr}`);
+		if (i > 0) times.push(t); // the first run warms the OS file cache only
+	}
+	times.sort((a, b) => a - b);
+	return { median: times[Math.floor(times.length / 2)], p95: times[times.length - 1] };
+}
+
+it("plugin, index, sidebar and query at each vault size", async () => {
+	for (const notes of SIZES) {
+		const { files, people } = generateVault(notes, 42);
+		const app = await createTestApp(files);
+		const size = label(notes);
+
+		// onload: registration only; the index waits for the layout, so no vault scan here.
+		const onloadTimes: number[] = [];
+		for (let i = 0; i < 25; i++) {
+			const candidate = new PinnedPlugin(app as never, manifest as never);
+			const t0 = performance.now();
+			await candidate.load();
+			if (i >= 5) onloadTimes.push(performance.now() - t0);
+			candidate.unload();
+		}
+		onloadTimes.sort((a, b) => a - b);
+		rows.push({ measurement: "plugin onload", size, median: onloadTimes[10], p95: onloadTimes[18], budget: 5, unit: "ms" });
+
+		await app.finishStartup();
+		const plugin = await app.loadPlugin(PinnedPlugin, manifest);
+		await app.settle();
+		const index = plugin.index;
+
+		const build = await sample(notes >= 100000 ? 5 : 15, () => index.buildFromCache());
+		rows.push({ measurement: `people index from the metadata cache (${people.toLocaleString("en-US")} people)`, size, ...build, budget: notes >= 100000 ? 20 : null, unit: "ms" });
+		await index.rebuild();
+		await app.settle();
+
+		// One note changed: the `changed` handler (parse that person, schedule them, update the
+		// day's counts) and the burst notification (the status bar reads a count).
+		const r = rng(7);
+		const personFiles = app.vault.getMarkdownFiles().filter((f) => index.get(f.path));
+		const changed = await Promise.all(Array.from({ length: 50 }, async () => {
+			const file = personFiles[Math.floor(r() * personFiles.length)];
+			return { file, data: await app.vault.cachedRead(file), cache: app.metadataCache.getFileCache(file) };
+		}));
+		let next = 0;
+		const change = await sample(500, () => {
+			const { file, data, cache } = changed[next++ % changed.length];
+			if (!cache) return;
+			app.metadataCache.trigger("changed", file, data, cache);
+			index.flush();
+		});
+		rows.push({ measurement: "one note changed → index updated, subscribers told", size, ...change, budget: 0.1, unit: "ms" });
+
+		if (notes >= 100000 || SIZES.length === 1) {
+			app.runCommand("open-sidebar");
+			await app.settle();
+			const view = app.workspace.getLeavesOfType(VIEW_TYPE)[0].view as SidebarView;
+			const render = await sample(20, () => view.refresh(true));
+			const nodes = view.contentEl.querySelectorAll("*").length;
+			rows.push({ measurement: `sidebar render, ${people.toLocaleString("en-US")} people`, size, ...render, budget: 16, unit: "ms", note: `${nodes} DOM nodes` });
+			app.workspace.detachLeavesOfType(VIEW_TYPE);
+
+			const settings = plugin.settings;
+			const list = index.scheduled(plugin.today());
+			const text = "overdue\ntag #work\nnot contacted since 2026-06-01\nsort by urgency\nlimit 10";
+			const query = await sample(50, () => {
+				const parsed = parseQuery(text, { tiers: settings.tiers });
+				if (parsed.ok) runQuery(parsed.query, list, { today: TODAY, settings });
+			});
+			rows.push({ measurement: `query parse + evaluate, ${people.toLocaleString("en-US")} people`, size, ...query, budget: 5, unit: "ms" });
+		}
+		await app.unloadPlugin(manifest.id);
+	}
+});
+
+it("log writer on a 1 MB note", async () => {
+	const settings = defaultSettings();
+	const r = rng(3);
+	const log = Array.from({ length: 3000 }, (_, i) => `- 2020-01-${String(1 + (i % 28)).padStart(2, "0")} — call: ${"x".repeat(40)}`).join("\n");
+	const text = `${bigNote(r, 1024 * 1024 - log.length, "---\ncadence: monthly\nlast_contact: 2026-01-01\nowed_favors:\n  - a book\n---\n# Notes\n\n")}\n## Interactions\n\n${log}\n`;
+	const entry = { day: TODAY, type: "call", note: "Talked about Acme", addOwed: ["an intro"], resolveOwed: ["a book"] };
+	const result = await sample(30, () => applyLog(text, entry, settings, TODAY, (s) => load(s)));
+	rows.push({ measurement: "log writer (entry + favors)", size: `${(text.length / 1024 / 1024).toFixed(2)} MB note`, ...result, budget: 5, unit: "ms" });
+});
+
+it("CLI overdue, whole process, cold, beside a bare read of every file", async () => {
+	execFileSync(process.execPath, ["scripts/build-cli.mjs"]);
+	const { files } = generateVault(10000, 42);
+	const dir = writeVault(files);
+	try {
+		const bare = join(tmpdir(), "sit-bench-bare-read.cjs");
+		writeFileSync(
+			bare,
+			`const fs=require("fs"),p=require("path");let n=0;(function w(d){for(const e of fs.readdirSync(d,{withFileTypes:true})){if(e.name.startsWith("."))continue;const f=p.join(d,e.name);if(e.isDirectory())w(f);else if(e.name.endsWith(".md")){fs.readFileSync(f,"utf8");n++}}})(process.argv[2]);`,
+		);
+		const baseline = processTime([bare, dir], 7);
+		rows.push({ measurement: "bare Node: read every file", size: label(10000), ...baseline, budget: null, unit: "ms", note: "reference" });
+		const cli = processTime(["bin/stay-in-touch.mjs", "overdue", "--vault", dir, "--today", "2026-11-26"], 7);
+		rows.push({ measurement: "CLI `stay-in-touch overdue`, whole process", size: label(10000), ...cli, budget: 400, unit: "ms" });
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+it("main.js size and load time", async () => {
+	execFileSync(process.execPath, ["esbuild.config.mjs", "production"]);
+	const source = readFileSync("main.js", "utf8");
+	const kb = statSync("main.js").size / 1024;
+	rows.push({ measurement: "main.js size", size: "–", median: kb, p95: kb, budget: 150, unit: "KB" });
+	const loadTime = await sample(30, () => {
+		const module = { exports: {} as Record<string, unknown> };
+		// Obsidian evaluates main.js as a CommonJS module with `require("obsidian")` provided.
+		// eslint-disable-next-line @typescript-eslint/no-implied-eval
+		new Function("require", "module", "exports", source)((id: string) => (id === "obsidian" ? obsidian : {}), module, module.exports);
+	});
+	rows.push({ measurement: "main.js evaluate (module load)", size: "–", ...loadTime, budget: null, unit: "ms" });
+});
+
+afterAll(() => {
+	const out = table(rows);
+	const machine = `${process.version}, ${readdirSync("/sys/devices/system/cpu").filter((d) => /^cpu\d+$/.test(d)).length} cores`;
+	mkdirSync("bench/output", { recursive: true });
+	writeFileSync("bench/output/results.md", `${out}\n\nMachine: ${machine}; ${new Date().toISOString().slice(0, 10)}.\n`);
+	process.stdout.write(`\n${out}\n\nMachine: ${machine}\n`);
+});
