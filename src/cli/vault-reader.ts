@@ -4,7 +4,7 @@
  * entry. Symlinks are never followed, so nothing outside the vault is read.
  */
 import { lstatSync, readdirSync, readFileSync } from "fs";
-import { join, relative, sep } from "path";
+import { join } from "path";
 import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { latestLogDay } from "../core/log-entries";
@@ -12,6 +12,7 @@ import { buildPerson, type Person } from "../core/person";
 import { isInFolder, isPersonNote } from "../core/recognition";
 import { migrateSettings, type Settings } from "../core/settings";
 import { frontmatterTags, inlineTags } from "../core/tags";
+import { parseSimpleYaml } from "./simple-yaml";
 
 export interface VaultScan {
 	settings: Settings;
@@ -43,7 +44,7 @@ export function readVaultSettings(vault: string): { settings: Settings; template
 /** Every markdown file below `dir`, as vault paths with `/`; dot-folders (.obsidian, .trash) skipped. */
 export function listMarkdown(vault: string): string[] {
 	const out: string[] = [];
-	const walk = (dir: string) => {
+	const walk = (dir: string, prefix: string) => {
 		let entries;
 		try {
 			entries = readdirSync(dir, { withFileTypes: true });
@@ -52,14 +53,13 @@ export function listMarkdown(vault: string): string[] {
 		}
 		for (const entry of entries) {
 			if (entry.name.startsWith(".")) continue;
-			const full = join(dir, entry.name);
 			// Dirent reports a symlink as a symlink, never as what it points to: skip it.
 			if (entry.isSymbolicLink()) continue;
-			if (entry.isDirectory()) walk(full);
-			else if (entry.isFile() && entry.name.toLowerCase().endsWith(".md")) out.push(relative(vault, full).split(sep).join("/"));
+			if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+			else if (entry.isFile() && entry.name.toLowerCase().endsWith(".md")) out.push(prefix + entry.name);
 		}
 	};
-	walk(vault);
+	walk(vault, "");
 	return out.sort();
 }
 
@@ -72,7 +72,7 @@ function firstLine(message: string): string {
  * impossible `2026-13-45` is reported instead of rolling over into a real Date.
  */
 export function parseYaml(source: string): unknown {
-	return load(source, { schema: CORE_SCHEMA });
+	return parseSimpleYaml(source) ?? load(source, { schema: CORE_SCHEMA });
 }
 
 function yamlEngine(source: string): object {
@@ -93,11 +93,19 @@ export function parseNote(text: string): { data: unknown; body: string } {
  * A cheap test that rules most notes out before any YAML is parsed: a person note is in a people
  * folder or its text mentions the person tag or the marker value somewhere.
  */
-function mightBePerson(path: string, text: string, settings: Settings): boolean {
+function mightBePerson(path: string, text: string, settings: Settings, mentions: RegExp | null): boolean {
 	if (settings.useFolders && settings.peopleFolders.some((f) => isInFolder(path, f))) return true;
-	const lower = text.toLowerCase();
-	if (settings.useTag && settings.personTag !== "" && lower.includes(settings.personTag.toLowerCase())) return true;
-	return settings.useMarker && settings.markerValue !== "" && lower.includes(settings.markerValue.toLowerCase());
+	return mentions !== null && mentions.test(text);
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Any mention of the person tag or the marker value, case-insensitively; null when both rules are off. */
+function mentionsPattern(settings: Settings): RegExp | null {
+	const words = [settings.useTag ? settings.personTag : "", settings.useMarker ? settings.markerValue : ""].filter((w) => w.trim() !== "");
+	return words.length === 0 ? null : new RegExp(words.map(escapeRegExp).join("|"), "i");
 }
 
 export function scanVault(vault: string): VaultScan {
@@ -113,6 +121,7 @@ export function scanVault(vault: string): VaultScan {
 	const people: Person[] = [];
 	const skipped: string[] = [];
 	const files = listMarkdown(vault);
+	const mentions = mentionsPattern(settings);
 	for (const path of files) {
 		let text: string;
 		try {
@@ -121,7 +130,7 @@ export function scanVault(vault: string): VaultScan {
 			skipped.push(`${path}: cannot be read (${(error as Error).message})`);
 			continue;
 		}
-		if (!mightBePerson(path, text, settings)) continue;
+		if (!mightBePerson(path, text, settings, mentions)) continue;
 		let note: { data: unknown; body: string };
 		try {
 			note = parseNote(text);

@@ -124,7 +124,7 @@ const MEMO_LIMIT = 2000;
 export function parseCadence(value: unknown, tiers: Record<string, string>): CadenceParse {
 	if (typeof value !== "string" && typeof value !== "number") return parseValue(value, tierTable(tiers));
 	let cache = memo.get(tiers);
-	if (!cache) memo.set(tiers, (cache = new Map()));
+	if (!cache) memo.set(tiers, (cache = new Map<string, CadenceParse>()));
 	const key = `${typeof value}:${value}`;
 	let result = cache.get(key);
 	if (result === undefined) {

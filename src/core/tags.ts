@@ -35,6 +35,10 @@ const TAG_RE = /(^|[\s(])#([\p{L}\p{N}_\-/\p{Extended_Pictographic}]+)/gu;
 
 /** Inline `#tags` in markdown text, skipping fenced code, inline code and HTML comments. */
 export function inlineTags(markdown: string): string[] {
+	if (!markdown.includes("#")) return [];
+	// Without code or comments anywhere, one pass over the whole text finds the same tags
+	// (heading markers never match: a tag's # is followed by a tag character).
+	if (!markdown.includes("`") && !markdown.includes("~~~") && !markdown.includes("<!--")) return collectTags(markdown, []);
 	const out: string[] = [];
 	let fence: string | null = null;
 	let inComment = false;
@@ -63,11 +67,16 @@ export function inlineTags(markdown: string): string[] {
 		}
 		line = line.replace(/`[^`]*`/g, " ");
 		if (/^ {0,3}#{1,6}\s/.test(line)) line = line.replace(/^ {0,3}#{1,6}/, "");
-		for (const m of line.matchAll(TAG_RE)) {
-			const tag = m[2].replace(/\/+$/, "");
-			if (/^[\d/]+$/.test(tag)) continue;
-			out.push(tag.toLowerCase());
-		}
+		collectTags(line, out);
+	}
+	return out;
+}
+
+function collectTags(text: string, out: string[]): string[] {
+	for (const m of text.matchAll(TAG_RE)) {
+		const tag = m[2].replace(/\/+$/, "");
+		if (/^[\d/]+$/.test(tag)) continue;
+		out.push(tag.toLowerCase());
 	}
 	return out;
 }

@@ -1,0 +1,118 @@
+/**
+ * A fast path for the frontmatter most person notes have: top-level `key: value` lines with
+ * plain or quoted scalars, flow lists of plain words, and block lists. It returns `undefined`
+ * for anything else (nested maps, anchors, multi-line strings, escapes, tricky characters) and
+ * the caller falls back to js-yaml. For what it accepts it gives exactly js-yaml's CORE-schema
+ * result (a property test pins that); it exists because js-yaml costs ~0.2 ms per note cold,
+ * most of the CLI's budget on a large vault.
+ */
+
+const KEY_RE = /^([A-Za-z_][A-Za-z0-9_ -]*?)\s*:(?:\s+(.*))?$/;
+const ITEM_RE = /^(\s+)-(?:\s+(.*))?$/;
+const INT_RE = /^[-+]?(?:0|[1-9][0-9]*)$/;
+const FLOAT_RE = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9]+$/;
+/** Plain scalars we can read safely: no YAML indicator first, no `: `, ` #`, tabs or flow characters. */
+const SAFE_PLAIN_RE = /^[A-Za-z0-9_.(/+][^:#\t[\]{},"'`]*$/;
+const NULLS = new Set(["", "~", "null", "Null", "NULL"]);
+const TRUES = new Set(["true", "True", "TRUE"]);
+const FALSES = new Set(["false", "False", "FALSE"]);
+
+type Scalar = string | number | boolean | null;
+
+/** One scalar as CORE schema reads it, or undefined when unsure. */
+function scalar(raw: string): Scalar | undefined {
+	const text = raw.trim();
+	if (NULLS.has(text)) return null;
+	if (TRUES.has(text)) return true;
+	if (FALSES.has(text)) return false;
+	if (text.startsWith("'")) {
+		if (text.length < 2 || !text.endsWith("'")) return undefined;
+		const inner = text.slice(1, -1);
+		// A lone quote inside would end the string early; '' is an escaped quote.
+		if (inner.replace(/''/g, "").includes("'")) return undefined;
+		return inner.replace(/''/g, "'");
+	}
+	if (text.startsWith('"')) {
+		if (text.length < 2 || !text.endsWith('"')) return undefined;
+		const inner = text.slice(1, -1);
+		if (inner.includes("\\") || inner.includes('"')) return undefined;
+		return inner;
+	}
+	if (INT_RE.test(text)) {
+		const n = Number(text);
+		return Number.isSafeInteger(n) ? n : undefined;
+	}
+	if (FLOAT_RE.test(text)) return text.includes("_") ? undefined : Number(text);
+	// Other number-like words (1e3, 007, 1_000) have YAML rules of their own: leave them to js-yaml.
+	if (/^[-+]?[0-9._]+(?:[eE][-+]?[0-9]+)?$/.test(text)) return undefined;
+	// Trailing spaces and "key words" like `.inf` or `0x1F` are left to js-yaml.
+	if (!SAFE_PLAIN_RE.test(text) || /\s$/.test(raw) || text.startsWith(".") || /^[-+]?0[xXoObB]/.test(text)) return undefined;
+	return text;
+}
+
+function flowList(text: string): Scalar[] | undefined {
+	const inner = text.slice(1, -1).trim();
+	if (inner === "") return [];
+	const out: Scalar[] = [];
+	for (const part of inner.split(",")) {
+		if (part.trim() === "") return undefined;
+		const value = scalar(part);
+		if (value === undefined) return undefined;
+		out.push(value);
+	}
+	return out;
+}
+
+/** Strips a ` # comment` from a line only when no quote could be hiding it. */
+function withoutComment(line: string): string | undefined {
+	const hash = line.indexOf(" #");
+	if (hash < 0) return line.startsWith("#") ? "" : line;
+	if (/["']/.test(line.slice(0, hash))) return undefined;
+	return line.slice(0, hash);
+}
+
+export function parseSimpleYaml(source: string): Record<string, unknown> | undefined {
+	const data: Record<string, unknown> = {};
+	/** Keys with an empty value: null, unless block list items follow. */
+	const lists: [string, Scalar[]][] = [];
+	let list: Scalar[] | null = null;
+	for (const rawLine of source.split(/\r?\n/)) {
+		const line = withoutComment(rawLine.replace(/\s+$/, ""));
+		if (line === undefined) return undefined;
+		if (line.trim() === "") continue;
+		if (line.includes("\t")) return undefined;
+		const item = ITEM_RE.exec(line);
+		if (item) {
+			if (list === null) return undefined;
+			const value = scalar(item[2] ?? "");
+			if (value === undefined) return undefined;
+			list.push(value);
+			continue;
+		}
+		if (/^\s/.test(line)) return undefined;
+		const m = KEY_RE.exec(line);
+		if (!m) return undefined;
+		const key = m[1];
+		if (Object.prototype.hasOwnProperty.call(data, key) || key === "__proto__") return undefined;
+		const rest = (m[2] ?? "").trim();
+		list = null;
+		if (rest === "") {
+			list = [];
+			lists.push([key, list]);
+			data[key] = null;
+			continue;
+		}
+		if (rest.startsWith("[")) {
+			if (!rest.endsWith("]")) return undefined;
+			const value = flowList(rest);
+			if (value === undefined) return undefined;
+			data[key] = value;
+			continue;
+		}
+		const value = scalar(rest);
+		if (value === undefined) return undefined;
+		data[key] = value;
+	}
+	for (const [key, items] of lists) if (items.length > 0) data[key] = items;
+	return data;
+}
