@@ -1,42 +1,14 @@
 /**
  * The public API other plugins, Dataview and Templater scripts use:
- * `app.plugins.getPlugin("stay-in-touch").api`. Records are the same JSON the CLI prints.
+ * `app.plugins.getPlugin("stay-in-touch").api`; its types are in `stay-in-touch-api.d.ts`.
  */
 import { parseDateInput } from "./core/date-input";
 import { formatQueryError, parseQuery, runQuery } from "./core/query/index";
-import { toRecord, type PersonRecord } from "./core/record";
+import { toRecord } from "./core/record";
+import type { LogRequest, LogResult, PersonRecord, StayInTouchApi } from "./stay-in-touch-api";
 import type StayInTouchPlugin from "./main";
 
-export type { PersonRecord };
-
-export interface LogRequest {
-	/** `YYYY-MM-DD`, `today`, `yesterday`, `3 days ago`; default today. */
-	date?: string;
-	/** Default: the default interaction type setting. */
-	type?: string;
-	note?: string;
-	/** Favors you now owe them. */
-	owe?: string[];
-	/** Favors they now owe you. */
-	owed?: string[];
-	/** Favors you returned (removed from what you owe). */
-	returned?: string[];
-	/** Favors they returned (removed from what they owe you). */
-	received?: string[];
-}
-
-export type LogResult = { ok: true } | { ok: false; error: string };
-
-export interface StayInTouchApi {
-	/** Everyone, most urgent first. */
-	people(): PersonRecord[];
-	/** One person by note path, or null when that note is not a person note. */
-	person(path: string): PersonRecord | null;
-	/** Runs a query (the code-block language); throws an Error listing the mistakes. */
-	query(text: string): PersonRecord[];
-	/** Logs an interaction through the same writer as the command. */
-	logInteraction(path: string, entry?: LogRequest): Promise<LogResult>;
-}
+export type { LogRequest, LogResult, PersonRecord, StayInTouchApi };
 
 export function createApi(plugin: StayInTouchPlugin): StayInTouchApi {
 	const scheduled = () => plugin.index.scheduled(plugin.today());

@@ -1,31 +1,13 @@
 /**
- * The public person record: what the CLI prints with --json and what the plugin API returns.
- * Plain JSON (dates as YYYY-MM-DD strings), so other plugins and scripts need no types of ours.
+ * The public person record (declared in `src/stay-in-touch-api.d.ts`): what the CLI prints with
+ * --json and what the plugin API returns. Plain JSON, dates as YYYY-MM-DD strings.
  */
 import { formatDay, type Day } from "./dates";
 import type { Person } from "./person";
-import type { Scheduled, Status } from "./schedule";
+import type { Scheduled } from "./schedule";
+import type { PersonRecord } from "../stay-in-touch-api";
 
-export interface PersonRecord {
-	name: string;
-	path: string;
-	status: Status;
-	lastContact: string | null;
-	cadence: string | null;
-	cadenceDays: number | null;
-	dueDate: string | null;
-	daysOverdue: number | null;
-	urgency: number | null;
-	owedFavors: string[];
-	owedToMe: string[];
-	problems: string[];
-	aliases: string[];
-	tags: string[];
-	folder: string;
-	snoozeUntil: string | null;
-	birthday: string | null;
-	nextBirthday: string | null;
-}
+export type { PersonRecord };
 
 function day(d: Day | null): string | null {
 	return d === null ? null : formatDay(d);

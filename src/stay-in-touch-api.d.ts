@@ -1,0 +1,72 @@
+/**
+ * The public API of the Stay in touch plugin, for other plugins and for Dataview / Templater
+ * scripts: `app.plugins.getPlugin("stay-in-touch").api`. Copy this file into your project for
+ * types. Records are plain JSON, the same the `stay-in-touch … --json` command prints.
+ */
+
+export type PersonStatus = "overdue" | "due" | "soon" | "never" | "ok" | "snoozed" | "untracked";
+
+export interface PersonRecord {
+	/** The note's basename. */
+	name: string;
+	/** Vault path of the person note. */
+	path: string;
+	status: PersonStatus;
+	/** The later of the `last_contact` property and the newest log entry, YYYY-MM-DD. */
+	lastContact: string | null;
+	/** The cadence in force, as a short label ("every 2 weeks", "close (1 month)"). */
+	cadence: string | null;
+	/** Nominal cadence length in days (week 7, month 30, year 365; low end of a range). */
+	cadenceDays: number | null;
+	/** last contact + cadence, YYYY-MM-DD. */
+	dueDate: string | null;
+	/** Days past the overdue date: positive when overdue, zero or negative (days left) otherwise. */
+	daysOverdue: number | null;
+	/** Days since last contact ÷ cadence days; orders the Overdue list. */
+	urgency: number | null;
+	/** Favors you owe this person, as written (`YYYY-MM-DD: text` or `text`). */
+	owedFavors: string[];
+	/** Favors this person owes you. */
+	owedToMe: string[];
+	/** Values that could not be understood, one message each. */
+	problems: string[];
+	aliases: string[];
+	/** Lowercase, without `#`. */
+	tags: string[];
+	/** Folder path, "" at the vault root. */
+	folder: string;
+	snoozeUntil: string | null;
+	/** `YYYY-MM-DD`, or `--MM-DD` when no year is known. */
+	birthday: string | null;
+	nextBirthday: string | null;
+}
+
+export interface LogRequest {
+	/** `YYYY-MM-DD`, `today`, `yesterday`, `3 days ago`; default today. */
+	date?: string;
+	/** Default: the "default interaction type" setting. */
+	type?: string;
+	/** May span several lines. */
+	note?: string;
+	/** Favors you now owe them. */
+	owe?: string[];
+	/** Favors they now owe you. */
+	owed?: string[];
+	/** Favors you returned (removed from what you owe; the entry says so). */
+	returned?: string[];
+	/** Favors they returned (removed from what they owe you). */
+	received?: string[];
+}
+
+export type LogResult = { ok: true } | { ok: false; error: string };
+
+export interface StayInTouchApi {
+	/** Everyone: overdue, due, due soon, never contacted, up to date, snoozed, untracked. */
+	people(): PersonRecord[];
+	/** One person by note path, or null when that note is not a person note. */
+	person(path: string): PersonRecord | null;
+	/** Runs a query in the code-block language; throws an Error listing every mistake by line. */
+	query(text: string): PersonRecord[];
+	/** Logs an interaction through the same writer as the command; never damages the note. */
+	logInteraction(path: string, entry?: LogRequest): Promise<LogResult>;
+}
