@@ -11,4 +11,6 @@ await esbuild.build({
 	outfile: "dist/cli.cjs",
 	logLevel: "warning",
 	legalComments: "none",
+	// Smaller source parses faster: start-up is part of every command's time.
+	minify: true,
 });

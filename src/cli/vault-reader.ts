@@ -84,8 +84,10 @@ const MATTER_OPTIONS = { excerpt: false, engines: { yaml: yamlEngine } };
 
 /** Splits a note into frontmatter data and body; throws with a readable reason when the YAML is broken. */
 export function parseNote(text: string): { data: unknown; body: string } {
+	const content = text.replace(/^\uFEFF/, "");
+	if (!content.startsWith("---")) return { data: {}, body: content };
 	// Passing options also disables gray-matter's content cache, which would share `data` between notes.
-	const parsed = matter(text.replace(/^\uFEFF/, ""), MATTER_OPTIONS);
+	const parsed = matter(content, MATTER_OPTIONS);
 	return { data: parsed.data, body: parsed.content };
 }
 
