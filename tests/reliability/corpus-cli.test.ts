@@ -1,0 +1,134 @@
+/**
+ * The malformed-note corpus through the real `stay-in-touch` binary: people, overdue and query
+ * keep working, unreadable notes are reported on stderr, reading changes no byte on disk, and
+ * `log` writes surgically or refuses with the note untouched.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CORE_SCHEMA, load } from "js-yaml";
+import { buildCli, cli } from "../cli/cli-helpers";
+import { EXPECTED_PROBLEMS, fullCorpus, HUGE_PATH, matchesProblems, NOT_PEOPLE, readTree, UNREADABLE_FRONTMATTER, writeVault } from "./corpus";
+import { surgicalViolations } from "./roundtrip";
+
+describe("the corpus from the command line", () => {
+	const dirs: string[] = [];
+	const files = fullCorpus();
+	/** Notes js-yaml cannot parse: to be reported on stderr and skipped. */
+	const SKIPPED = UNREADABLE_FRONTMATTER.filter((p) => p !== "People/frontmatter-is-a-list.md" && p !== "People/frontmatter-is-a-scalar.md");
+	/** …of which the CLI's fast YAML path currently reads these (see the skipped test below). */
+	const MISREAD = ["People/yaml-bad-indentation.md", "People/nul-in-frontmatter.md"];
+	function vault(content: Record<string, string> = files): string {
+		const dir = mkdtempSync(join(tmpdir(), "sit-corpus-"));
+		dirs.push(dir);
+		writeVault(dir, content);
+		return dir;
+	}
+
+	beforeAll(() => buildCli(), 60000);
+	afterAll(() => {
+		for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+	});
+
+	it("people, overdue and query keep working, report unreadable notes, and change no file", () => {
+		const dir = vault();
+		const before = readTree(dir);
+		const runs = [
+			["people", "--json"],
+			["overdue", "--json"],
+			["query", "has problems; columns name, problems", "--json"],
+			["people"],
+			["query", "name includes <script>"],
+		].map((args) => ({ args, run: cli([...args, "--vault", dir, "--today", "2026-11-26"]) }));
+		for (const { args, run } of runs) {
+			expect(run.code, args.join(" ")).toBe(0);
+			const stderr = run.stderr.split("\n").filter(Boolean);
+			const skipped = stderr.map((l) => /^stay-in-touch: skipped (.+?\.md): the frontmatter is not valid YAML: \S.*$/.exec(l)?.[1]);
+			expect(skipped.filter((p) => p === undefined || !SKIPPED.includes(p)), args.join(" ")).toEqual([]);
+			for (const p of SKIPPED.filter((x) => !MISREAD.includes(x))) expect(skipped, args.join(" ")).toContain(p);
+			// No terminal control characters reach the terminal, whatever the file names hold.
+			expect(/[\u0000-\u0008\u000b-\u001f\u007f]/.test(run.stdout), args.join(" ")).toBe(false);
+		}
+		const people = JSON.parse(runs[0].run.stdout) as { path: string; problems: string[]; status: string }[];
+		// Every person note is either listed or reported as skipped: none is dropped silently.
+		const reported = runs[0].run.stderr.split("\n").filter(Boolean).length;
+		const expectedPaths = Object.keys(files).filter((p) => !NOT_PEOPLE.includes(p) && !SKIPPED.includes(p));
+		for (const p of expectedPaths) expect(people.map((r) => r.path)).toContain(p);
+		expect(people.length + reported).toBe(expectedPaths.length + SKIPPED.length);
+		for (const [path, expected] of Object.entries(EXPECTED_PROBLEMS)) {
+			expect(matchesProblems(people.find((r) => r.path === path)?.problems ?? [], expected), path).toBe(true);
+		}
+		const overdue = JSON.parse(runs[1].run.stdout) as { status: string }[];
+		expect(overdue.length).toBeGreaterThan(5);
+		expect(overdue.every((r) => ["overdue", "due", "soon"].includes(r.status))).toBe(true);
+		const problems = JSON.parse(runs[2].run.stdout) as { path: string }[];
+		expect(problems.map((r) => r.path).sort()).toEqual(people.filter((r) => r.problems.length > 0).map((r) => r.path).sort());
+		expect(runs[3].run.stdout).toContain("<img src=x onerror=alert(1)>");
+		expect(runs[4].run.stdout).toMatch(/^NAME +STATUS/);
+		expect(runs[4].run.stdout).toContain("<script>alert(1)");
+		expect(readTree(dir)).toEqual(before);
+	});
+
+	// BUG (src/cli/simple-yaml.ts, parseSimpleYaml, used by src/cli/vault-reader.ts parseYaml since
+	// commit 39b46fc/4774e82): the "proven-equal" fast path accepts frontmatter js-yaml (and so
+	// Obsidian) rejects, so the CLI reads notes the plugin cannot and reports nothing:
+	//  - People/yaml-bad-indentation.md: `owed_favors:\n  - lunch\n - intro to Sam` (list items at
+	//    two indentations; js-yaml: "bad indentation of a mapping entry") → read as [lunch, intro to Sam];
+	//  - People/nul-in-frontmatter.md: `cadence: week\0ly` (js-yaml: "null byte is not allowed in
+	//    input") → read as the string "week\u0000ly".
+	// And yamlEngine in vault-reader.ts now turns a frontmatter that is a single value
+	// (People/frontmatter-is-a-scalar.md, `just some words`) into {} instead of passing it to
+	// buildPerson, which used to report "the frontmatter is 'just some words', not a set of
+	// properties" (SPEC: never silently ignored). Enable once fixed.
+	it("reports exactly the notes js-yaml cannot parse, and a frontmatter that is a single value", () => {
+		const dir = vault(fullCorpus({ huge: false }));
+		const run = cli(["people", "--json", "--vault", dir, "--today", "2026-11-26"]);
+		const skipped = run.stderr
+			.split("\n")
+			.filter(Boolean)
+			.map((l) => /^stay-in-touch: skipped (.+?\.md): /.exec(l)?.[1]);
+		expect(skipped.sort()).toEqual([...SKIPPED].sort());
+		const people = JSON.parse(run.stdout) as { path: string; problems: string[] }[];
+		expect(people.find((r) => r.path === "People/frontmatter-is-a-scalar.md")?.problems).toEqual(["the frontmatter is 'just some words', not a set of properties"]);
+	});
+
+	it("log writes surgically or refuses with exit code 1, leaving the note byte for byte", () => {
+		// Without the 5 MB note (each run reads the whole vault), which gets a vault of its own.
+		const dir = vault(fullCorpus({ huge: false }));
+		const hugeDir = vault({ [HUGE_PATH]: files[HUGE_PATH] });
+		const cases: [string, string, "written" | "refused"][] = [
+			["crlf", "People/crlf.md", "written"],
+			["bom-crlf-no-final-newline", "People/bom-crlf-no-final-newline.md", "written"],
+			["mixed-line-endings", "People/mixed-line-endings.md", "written"],
+			["nul-in-body", "People/nul-in-body.md", "written"],
+			["ليلى أحمد", "People/ليلى أحمد.md", "written"],
+			["huge-5mb", HUGE_PATH, "written"],
+			["impossible-date-2026-13-45", "People/impossible-date-2026-13-45.md", "refused"],
+			["html-in-values", "People/html-in-values.md", "refused"],
+			["yaml-proto-keys", "People/yaml-proto-keys.md", "written"],
+		];
+		for (const [name, path, outcome] of cases) {
+			const where = path === HUGE_PATH ? hugeDir : dir;
+			const before = readFileSync(join(where, path), "utf8");
+			const run = cli(["log", name, "--date", "2026-11-20", "--type", "call", "--note", "From the CLI", "--vault", where, "--today", "2026-11-26"]);
+			const after = readFileSync(join(where, path), "utf8");
+			if (outcome === "written") {
+				expect(run.code, `${name}: ${run.stderr}`).toBe(0);
+				expect(surgicalViolations(before, after, { entryLines: ["- 2026-11-20 — call: From the CLI"] }), name).toEqual([]);
+			} else {
+				expect(run.code, name).toBe(1);
+				expect(run.stderr).toMatch(new RegExp(`^stay-in-touch: nothing was written to ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: last_contact .+; fix it in the note first\n`, "m"));
+				expect(after, name).toBe(before);
+			}
+		}
+		// An unreadable note is not a person to the CLI: no write, a usage error.
+		const broken = readFileSync(join(dir, "People/yaml-unclosed-flow-list.md"), "utf8");
+		const run = cli(["log", "yaml-unclosed-flow-list", "--vault", dir]);
+		expect(run.code).toBe(2);
+		expect(readFileSync(join(dir, "People/yaml-unclosed-flow-list.md"), "utf8")).toBe(broken);
+		// And the frontmatter it wrote parses.
+		const crlf = readFileSync(join(dir, "People/crlf.md"), "utf8");
+		expect((load(crlf.split("---")[1], { schema: CORE_SCHEMA }) as Record<string, unknown>).last_contact).toBe("2026-11-20");
+	});
+});
