@@ -71,11 +71,23 @@ function withoutComment(line: string): string | undefined {
 	return line.slice(0, hash);
 }
 
+function hasControlCharacter(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
+	}
+	return false;
+}
+
 export function parseSimpleYaml(source: string): Record<string, unknown> | undefined {
 	const data: Record<string, unknown> = {};
 	/** Keys with an empty value: null, unless block list items follow. */
 	const lists: [string, Scalar[]][] = [];
 	let list: Scalar[] | null = null;
+	/** A block list's items must all be indented alike, or YAML reads them differently. */
+	let listIndent = -1;
+	// Control characters (NUL and friends) are errors or special to YAML: never guess.
+	if (hasControlCharacter(source)) return undefined;
 	for (const rawLine of source.split(/\r?\n/)) {
 		const line = withoutComment(rawLine.replace(/\s+$/, ""));
 		if (line === undefined) return undefined;
@@ -84,6 +96,8 @@ export function parseSimpleYaml(source: string): Record<string, unknown> | undef
 		const item = ITEM_RE.exec(line);
 		if (item) {
 			if (list === null) return undefined;
+			if (listIndent === -1) listIndent = item[1].length;
+			else if (item[1].length !== listIndent) return undefined;
 			const value = scalar(item[2] ?? "");
 			if (value === undefined) return undefined;
 			list.push(value);
@@ -96,6 +110,7 @@ export function parseSimpleYaml(source: string): Record<string, unknown> | undef
 		if (Object.prototype.hasOwnProperty.call(data, key) || key === "__proto__") return undefined;
 		const rest = (m[2] ?? "").trim();
 		list = null;
+		listIndent = -1;
 		if (rest === "") {
 			list = [];
 			lists.push([key, list]);

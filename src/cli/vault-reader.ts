@@ -75,9 +75,12 @@ export function parseYaml(source: string): unknown {
 	return parseSimpleYaml(source) ?? load(source, { schema: CORE_SCHEMA });
 }
 
+/** gray-matter wants an object; a frontmatter that is a list or a single value travels boxed. */
+const NOT_A_MAPPING = Symbol("frontmatter that is not a mapping");
+
 function yamlEngine(source: string): object {
 	const data = parseYaml(source);
-	return typeof data === "object" && data !== null ? data : {};
+	return typeof data === "object" && data !== null && !Array.isArray(data) ? data : { [NOT_A_MAPPING]: data };
 }
 
 const MATTER_OPTIONS = { excerpt: false, engines: { yaml: yamlEngine } };
@@ -88,7 +91,9 @@ export function parseNote(text: string): { data: unknown; body: string } {
 	if (!content.startsWith("---")) return { data: {}, body: content };
 	// Passing options also disables gray-matter's content cache, which would share `data` between notes.
 	const parsed = matter(content, MATTER_OPTIONS);
-	return { data: parsed.data, body: parsed.content };
+	const data: Record<string | symbol, unknown> = parsed.data;
+	// buildPerson explains a list or a single value ("… not a set of properties").
+	return { data: NOT_A_MAPPING in data ? data[NOT_A_MAPPING] : data, body: parsed.content };
 }
 
 /**

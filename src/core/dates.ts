@@ -115,16 +115,16 @@ export function parseDateValue(value: unknown): DateParse {
 	const m = DATE_RE.exec(text);
 	if (!m) {
 		if (/^\d{1,2}[./-]\d{1,2}[./-]\d{4}$/.test(text)) {
-			return { ok: false, error: `'${text}' is ambiguous (day-first or month-first?); write it as YYYY-MM-DD` };
+			return { ok: false, error: `'${truncate(text, 60)}' is ambiguous (day-first or month-first?); write it as YYYY-MM-DD` };
 		}
-		return { ok: false, error: `'${text}' is not a date; write it as YYYY-MM-DD` };
+		return { ok: false, error: `'${truncate(text, 60)}' is not a date; write it as YYYY-MM-DD` };
 	}
 	const year = Number(m[1]);
 	const month = Number(m[2]);
 	const day = Number(m[3]);
-	if (!isValidYmd(year, month, day)) return { ok: false, error: `'${text}' is not a real calendar date` };
+	if (!isValidYmd(year, month, day)) return { ok: false, error: `'${truncate(text, 60)}' is not a real calendar date` };
 	if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59)) {
-		return { ok: false, error: `'${text}' has an impossible time of day` };
+		return { ok: false, error: `'${truncate(text, 60)}' has an impossible time of day` };
 	}
 	return { ok: true, day: dayFromYmd(year, month, day) };
 }

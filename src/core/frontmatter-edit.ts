@@ -673,3 +673,16 @@ function splitLines(source: string): FmLine[] {
 	}
 	return lines;
 }
+
+/**
+ * Why a note's frontmatter cannot be read (not closed, invalid YAML, not a mapping), or null.
+ * An opening `---` never closed and not followed by a `key:` line is a thematic break that
+ * happens to start the note, not broken frontmatter: no problem to report (the writer still
+ * refuses to guess where YAML would end in such a note).
+ */
+export function frontmatterError(text: string, parseYaml: YamlParse): string | null {
+	const opened = FrontmatterDoc.open(text, parseYaml);
+	if (opened.ok) return null;
+	if (scanFrontmatter(text).kind === "unclosed" && !/^\uFEFF?---[ \t]*\r?\n[ \t]*[^\s#:][^:\r\n]*:/.test(text)) return null;
+	return opened.error;
+}

@@ -88,6 +88,13 @@ export function formatDailyDate(day: Day, format: string): string {
 	return out;
 }
 
+/** "No date here": NaN, because every integer, negative ones before 1970 included, is a real day. */
+const NO_DAY: Day = Number.NaN;
+
+function hasDay(day: Day): boolean {
+	return !Number.isNaN(day);
+}
+
 function isDigit(code: number): boolean {
 	return code >= 48 && code <= 57;
 }
@@ -104,25 +111,25 @@ function digitsAt(text: string, at: number, count: number, end: number): number 
 	return n;
 }
 
-/** Day number of a real calendar date, else -1. Inlined validity check: this runs per entry. */
+/** Day number of a real calendar date, else NO_DAY. Inlined validity check: this runs per entry. */
 function validDay(y: number, m: number, d: number): Day {
-	if (m < 1 || m > 12 || d < 1) return -1;
+	if (m < 1 || m > 12 || d < 1) return NO_DAY;
 	const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 	const max = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-	return d > max ? -1 : dayFromYmd(y, m, d);
+	return d > max ? NO_DAY : dayFromYmd(y, m, d);
 }
 
-// Dates are matched without allocating: a match returns the day (or -1) and its length is fixed
+// Dates are matched without allocating: a match returns the day (or NO_DAY) and its length is fixed
 // by the format, so callers know where it ends.
 
-/** `YYYY-MM-DD` at `at` (10 characters), a real date, not followed by another digit; or -1. */
+/** `YYYY-MM-DD` at `at` (10 characters), a real date, not followed by another digit; or NO_DAY. */
 function isoDateAt(text: string, at: number, end: number): Day {
-	if (at + 10 > end || text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return -1;
-	if (at + 10 < end && isDigit(text.charCodeAt(at + 10))) return -1;
+	if (at + 10 > end || text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return NO_DAY;
+	if (at + 10 < end && isDigit(text.charCodeAt(at + 10))) return NO_DAY;
 	const y = digitsAt(text, at, 4, end);
 	const m = digitsAt(text, at + 5, 2, end);
 	const d = digitsAt(text, at + 8, 2, end);
-	return y < 0 || m < 0 || d < 0 ? -1 : validDay(y, m, d);
+	return y < 0 || m < 0 || d < 0 ? NO_DAY : validDay(y, m, d);
 }
 
 function formatLength(tokens: FormatToken[]): number {
@@ -131,7 +138,7 @@ function formatLength(tokens: FormatToken[]): number {
 	return n;
 }
 
-/** A date in the daily-note format at `at` (`formatLength(tokens)` characters), or -1. */
+/** A date in the daily-note format at `at` (`formatLength(tokens)` characters), or NO_DAY. */
 function formattedDateAt(text: string, at: number, end: number, tokens: FormatToken[]): Day {
 	let year = -1;
 	let month = -1;
@@ -139,27 +146,27 @@ function formattedDateAt(text: string, at: number, end: number, tokens: FormatTo
 	let i = at;
 	for (const t of tokens) {
 		if (typeof t === "object") {
-			if (i + t.literal.length > end || !text.startsWith(t.literal, i)) return -1;
+			if (i + t.literal.length > end || !text.startsWith(t.literal, i)) return NO_DAY;
 			i += t.literal.length;
 			continue;
 		}
 		const width = t === "Y" ? 4 : 2;
 		const n = digitsAt(text, i, width, end);
-		if (n < 0) return -1;
+		if (n < 0) return NO_DAY;
 		// A format may repeat a token (`YYYY/YYYY-MM-DD`): every occurrence must agree.
 		if (t === "Y") {
-			if (year >= 0 && year !== n) return -1;
+			if (year >= 0 && year !== n) return NO_DAY;
 			year = n;
 		} else if (t === "M") {
-			if (month >= 0 && month !== n) return -1;
+			if (month >= 0 && month !== n) return NO_DAY;
 			month = n;
 		} else {
-			if (day >= 0 && day !== n) return -1;
+			if (day >= 0 && day !== n) return NO_DAY;
 			day = n;
 		}
 		i += width;
 	}
-	if (i < end && isDigit(text.charCodeAt(i))) return -1;
+	if (i < end && isDigit(text.charCodeAt(i))) return NO_DAY;
 	return validDay(year, month, day);
 }
 
@@ -167,15 +174,15 @@ function formattedDateAt(text: string, at: number, end: number, tokens: FormatTo
 function wholeDate(text: string, at: number, end: number, tokens: FormatToken[] | null): Day {
 	if (end - at === 10) {
 		const iso = isoDateAt(text, at, end);
-		if (iso >= 0) return iso;
+		if (hasDay(iso)) return iso;
 	}
 	if (tokens && end - at === formatLength(tokens)) {
 		const d = formattedDateAt(text, at, end, tokens);
-		if (d >= 0) return d;
+		if (hasDay(d)) return d;
 	}
 	// A link may carry the daily notes folder: use the last path segment.
 	const slash = text.lastIndexOf("/", end - 1);
-	return slash >= at ? wholeDate(text, slash + 1, end, tokens) : -1;
+	return slash >= at ? wholeDate(text, slash + 1, end, tokens) : NO_DAY;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,9 +212,9 @@ export function listItemTextAt(text: string, start: number, end: number): number
 	return i;
 }
 
-/** The date at the start of an item's text (offset `i`), or -1. */
+/** The date at the start of an item's text (offset `i`), or NO_DAY. */
 function itemDay(text: string, i: number, end: number, tokens: FormatToken[] | null): Day {
-	if (i >= end) return -1;
+	if (i >= end) return NO_DAY;
 	// A task checkbox before the date.
 	if (text.charCodeAt(i) === 91 && i + 3 <= end && text.charCodeAt(i + 2) === 93) {
 		const box = text.charCodeAt(i + 1);
@@ -222,10 +229,10 @@ function itemDay(text: string, i: number, end: number, tokens: FormatToken[] | n
 			const c = text.charCodeAt(k);
 			if (c === 124 || c === 35 || (c === 93 && text.charCodeAt(k + 1) === 93)) return wholeDate(text, targetStart, k, tokens);
 		}
-		return -1;
+		return NO_DAY;
 	}
 	const iso = isoDateAt(text, i, end);
-	if (iso >= 0 || !tokens) return iso;
+	if (hasDay(iso) || !tokens) return iso;
 	return formattedDateAt(text, i, end, tokens);
 }
 
@@ -238,7 +245,7 @@ export function entryDayAt(text: string, start: number, end: number, dailyNoteFo
 	const i = listItemTextAt(text, start, end);
 	if (i < 0) return null;
 	const d = itemDay(text, i, end, compileDailyFormat(dailyNoteFormat));
-	return d >= 0 ? d : null;
+	return hasDay(d) ? d : null;
 }
 
 /** One entry line, for tests and simple callers. */
@@ -348,7 +355,7 @@ function newItem(text: string, start: number, end: number, tokens: FormatToken[]
 	const i = listItemTextAt(text, start, end);
 	if (i < 0) return null;
 	const d = itemDay(text, i, end, tokens);
-	return { start, end, next, day: d >= 0 ? d : null, safeAfter: clean };
+	return { start, end, next, day: hasDay(d) ? d : null, safeAfter: clean };
 }
 
 function extend(item: LogItem, end: number, next: number, clean: boolean): void {

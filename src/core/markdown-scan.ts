@@ -47,7 +47,7 @@ export interface FrontmatterBlock {
 	open: number;
 	/** First character of the YAML source, just after the opening line break. */
 	yamlStart: number;
-	/** Start of the closing `---`/`...` line; the YAML source is [yamlStart, yamlEnd). */
+	/** Start of the closing `---` line; the YAML source is [yamlStart, yamlEnd). */
 	yamlEnd: number;
 	/** End of the closing line's content (before its line break, if any). */
 	closeEnd: number;
@@ -58,12 +58,10 @@ export type FrontmatterScan =
 	| { kind: "block"; block: FrontmatterBlock; bodyStart: number }
 	| { kind: "unclosed"; error: string; bodyStart: number };
 
-/** `---` (or `...` when `allowDots`) followed by nothing but spaces and tabs. */
-function isDelimiter(text: string, start: number, end: number, allowDots: boolean): boolean {
+/** `---` followed by nothing but spaces and tabs. */
+function isDelimiter(text: string, start: number, end: number): boolean {
 	if (end - start < 3) return false;
-	const c = text.charCodeAt(start);
-	if (c !== 45 && !(allowDots && c === 46)) return false;
-	if (text.charCodeAt(start + 1) !== c || text.charCodeAt(start + 2) !== c) return false;
+	if (text.charCodeAt(start) !== 45 || text.charCodeAt(start + 1) !== 45 || text.charCodeAt(start + 2) !== 45) return false;
 	return isBlankRange(text, start + 3, end);
 }
 
@@ -71,17 +69,18 @@ const UNCLOSED = "the frontmatter is not closed (the note starts with a --- line
 
 /**
  * Finds the frontmatter the way Obsidian does: the very first line (after an optional BOM) is
- * `---`, and the block runs to the next `---` or `...` line. An opening line with no closing one
+ * `---`, and the block runs to the next `---` line (YAML's `...` end marker does not close it for
+ * Obsidian, so it does not for us either). An opening line with no closing one
  * is reported, so a writer can refuse rather than guess where the YAML ends.
  */
 export function scanFrontmatter(text: string): FrontmatterScan {
 	const open = bomLength(text);
 	const first = lineBounds(text, open);
-	if (!isDelimiter(text, open, first.end, false)) return { kind: "none", bodyStart: open };
+	if (!isDelimiter(text, open, first.end)) return { kind: "none", bodyStart: open };
 	let pos = first.next;
 	while (pos < text.length) {
 		const line = lineBounds(text, pos);
-		if (isDelimiter(text, pos, line.end, true)) {
+		if (isDelimiter(text, pos, line.end)) {
 			return {
 				kind: "block",
 				block: { open, yamlStart: first.next, yamlEnd: pos, closeEnd: line.end },

@@ -51,6 +51,8 @@ export interface PersonInput {
 	frontmatter: unknown;
 	tags?: readonly string[];
 	lastLogged?: Day | null;
+	/** Why the note's frontmatter could not be read at all (the person is then built without it). */
+	frontmatterError?: string | null;
 }
 
 export function basename(path: string): string {
@@ -120,11 +122,15 @@ function readFavors(fm: Props, configured: string, problems: string[]): Favor[] 
 		} else if (isRecord(item) && Object.keys(item).length === 1) {
 			// An unquoted `- 2026-11-01: intro to Sam` is a one-key mapping in YAML.
 			const [date, text] = Object.entries(item)[0];
-			const day = parseDateValue(date);
-			if (day.ok && (typeof text === "string" || typeof text === "number")) {
+			const day = /^\d{4}-\d{1,2}-\d{1,2}$/.test(date) ? parseDateValue(date) : null;
+			if (day === null) {
+				problems.push(`${found.key} has an entry that is not text: ${describeValue(item)}`);
+			} else if (!day.ok) {
+				problems.push(`${found.key} ${day.error}`);
+			} else if (typeof text === "string" || typeof text === "number") {
 				favors.push({ text: String(text).trim(), day: day.day, raw: `${date}: ${String(text)}` });
 			} else {
-				problems.push(`${found.key} has an entry that is not text: ${describeValue(item)}`);
+				problems.push(`${found.key} has a favor dated ${date} with no text`);
 			}
 		} else if (item instanceof Date) {
 			problems.push(`${found.key} has a bare date with no favor text`);
@@ -190,7 +196,7 @@ function readCadence(fm: Props, settings: Settings, problems: string[]): { caden
 }
 
 export function buildPerson(input: PersonInput, settings: Settings): Person {
-	const problems: string[] = [];
+	const problems: string[] = input.frontmatterError ? [input.frontmatterError] : [];
 	const path = input.path;
 	const data: Record<string, unknown> = isRecord(input.frontmatter) ? input.frontmatter : {};
 	const fm: Props = { fm: data, keys: new KeyIndex(data) };

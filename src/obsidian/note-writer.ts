@@ -35,12 +35,14 @@ export class NoteWriter {
 	}
 
 	private async apply(file: TFile, transform: Transform): Promise<WriteOutcome> {
-		const editor = this.openEditor(file);
-		if (editor) {
-			const before = editor.getValue();
+		const view = this.openView(file);
+		if (view) {
+			const before = view.editor.getValue();
 			const result = transform(before);
 			if (!result.ok) return result;
-			applyToEditor(editor, before, result.text);
+			// Left to Obsidian's autosave: while the change is unsaved, a modification arriving from
+			// outside (sync, another app) is merged with it instead of replacing it.
+			applyToEditor(view.editor, before, result.text);
 			return { ok: true, before, after: result.text };
 		}
 		let outcome: WriteOutcome = { ok: false, error: "the note could not be read" };
@@ -52,10 +54,10 @@ export class NoteWriter {
 		return outcome;
 	}
 
-	private openEditor(file: TFile): Editor | null {
+	private openView(file: TFile): MarkdownView | null {
 		for (const leaf of this.app.workspace.getLeavesOfType("markdown")) {
 			const view = leaf.view;
-			if (view instanceof MarkdownView && view.file?.path === file.path) return view.editor;
+			if (view instanceof MarkdownView && view.file?.path === file.path) return view;
 		}
 		return null;
 	}

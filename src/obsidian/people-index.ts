@@ -1,5 +1,6 @@
-import { Component, TFile, debounce, getAllTags, type App, type CachedMetadata } from "obsidian";
+import { Component, TFile, debounce, getAllTags, parseYaml, type App, type CachedMetadata } from "obsidian";
 import type { Day } from "../core/dates";
+import { frontmatterError } from "../core/frontmatter-edit";
 import { latestLogDay } from "../core/log-entries";
 import { buildPerson, type Person } from "../core/person";
 import { compileRecognizer, type Recognizer } from "../core/recognition";
@@ -62,20 +63,21 @@ export class PeopleIndex extends Component {
 	/** Full build; called once the layout is ready, and again when recognition settings change. */
 	async rebuild(): Promise<void> {
 		this.templatesFolder = await this.readTemplatesFolder();
-		const withLogs = this.buildFromCache();
-		await Promise.all(withLogs.map((file) => this.readLog(file)));
+		const toRead = this.buildFromCache();
+		await Promise.all(toRead.map((file) => this.readBody(file)));
 	}
 
 	/**
 	 * The synchronous part of a build: every person from the metadata cache alone. Returns the
-	 * person notes whose log section must be read for their newest entry.
+	 * person notes whose text must be read: for the newest log entry, or to say why the metadata
+	 * cache has no frontmatter for a note that starts with one.
 	 */
 	buildFromCache(): TFile[] {
 		this.rules = null;
 		this.people.clear();
 		this.pending.clear();
 		this.snapshot = null;
-		const withLogs: TFile[] = [];
+		const toRead: TFile[] = [];
 		for (const file of this.app.vault.getMarkdownFiles()) {
 			const cache = this.app.metadataCache.getFileCache(file);
 			if (cache === null) {
@@ -85,11 +87,11 @@ export class PeopleIndex extends Component {
 			const person = this.personFrom(file.path, cache, null);
 			if (person === null) continue;
 			this.people.set(file.path, person);
-			if (this.hasLogHeading(cache)) withLogs.push(file);
+			if (this.hasLogHeading(cache) || !cache.frontmatter) toRead.push(file);
 		}
 		this.ready = true;
 		this.bump();
-		return withLogs;
+		return toRead;
 	}
 
 	subscribe(listener: Listener): () => void {
@@ -173,7 +175,7 @@ export class PeopleIndex extends Component {
 		this.pending.delete(file.path);
 		this.nextGeneration(file.path);
 		const lastLogged = this.hasLogHeading(cache) ? latestLogDay(data, this.getSettings()) : null;
-		this.setPerson(file.path, this.personFrom(file.path, cache, lastLogged));
+		this.setPerson(file.path, this.personFrom(file.path, cache, lastLogged, cache.frontmatter ? null : unreadableFrontmatter(data)));
 	}
 
 	private onDeleted(path: string): void {
@@ -190,18 +192,19 @@ export class PeopleIndex extends Component {
 		this.generation.delete(oldPath);
 		const cache = this.app.metadataCache.getFileCache(file);
 		if (cache === null || file.extension !== "md") return;
-		// A rename changes the name and maybe the folder rule, never the body: keep the log date.
-		this.setPerson(file.path, this.personFrom(file.path, cache, previous?.lastLogged ?? null));
-		if (!wasPerson && this.people.has(file.path) && this.hasLogHeading(cache)) void this.readLog(file);
+		// A rename changes the name and maybe the folder rule, never the body: keep what it said.
+		const frontmatterProblem = previous && !cache.frontmatter ? (previous.problems[0] ?? null) : null;
+		this.setPerson(file.path, this.personFrom(file.path, cache, previous?.lastLogged ?? null, frontmatterProblem));
+		if (!wasPerson && this.people.has(file.path) && (this.hasLogHeading(cache) || !cache.frontmatter)) void this.readBody(file);
 	}
 
-	private personFrom(path: string, cache: CachedMetadata, lastLogged: Day | null): Person | null {
+	private personFrom(path: string, cache: CachedMetadata, lastLogged: Day | null, frontmatterProblem: string | null = null): Person | null {
 		const rules = this.compiledRules();
 		let tags: string[] | null = null;
 		const tagsOf = () => (tags ??= (getAllTags(cache) ?? []).map((t) => t.replace(/^#/, "").toLowerCase()));
 		const frontmatter: unknown = cache.frontmatter ?? null;
 		if (!rules.recognize(path, frontmatter, tagsOf)) return null;
-		return buildPerson({ path, frontmatter, tags: tagsOf(), lastLogged }, this.getSettings());
+		return buildPerson({ path, frontmatter, tags: tagsOf(), lastLogged, frontmatterError: frontmatterProblem }, this.getSettings());
 	}
 
 	private compiledRules(): NonNullable<PeopleIndex["rules"]> {
@@ -218,15 +221,17 @@ export class PeopleIndex extends Component {
 		return cache.headings?.some((h) => h.heading.trim().toLowerCase() === wanted) ?? false;
 	}
 
-	private async readLog(file: TFile): Promise<void> {
+	private async readBody(file: TFile): Promise<void> {
 		const generation = this.nextGeneration(file.path);
 		const text = await this.app.vault.cachedRead(file);
 		if (this.generation.get(file.path) !== generation) return;
 		const person = this.people.get(file.path);
-		if (!person) return;
+		const cache = this.app.metadataCache.getFileCache(file);
+		if (!person || !cache) return;
 		const lastLogged = latestLogDay(text, this.getSettings());
-		if (lastLogged === person.lastLogged) return;
-		this.setPerson(file.path, { ...person, lastLogged });
+		const problem = cache.frontmatter ? null : unreadableFrontmatter(text);
+		if (lastLogged === person.lastLogged && problem === null) return;
+		this.setPerson(file.path, this.personFrom(file.path, cache, lastLogged, problem));
 	}
 
 	private nextGeneration(path: string): number {
@@ -255,4 +260,9 @@ export class PeopleIndex extends Component {
 	private notify(): void {
 		for (const listener of [...this.listeners]) listener();
 	}
+}
+
+/** Obsidian's cache has no frontmatter both for notes without one and for broken ones: tell them apart. */
+function unreadableFrontmatter(text: string): string | null {
+	return frontmatterError(text, (source) => parseYaml(source) as unknown);
 }

@@ -143,7 +143,6 @@ describe("setDate", () => {
 		["no frontmatter, BOM", "\uFEFF# Jane", "\uFEFF---\nlast_contact: 2026-11-26\n---\n# Jane"],
 		["empty file", "", "---\nlast_contact: 2026-11-26\n---\n"],
 		["frontmatter only, no final newline", "---\nname: x\n---", "---\nname: x\nlast_contact: 2026-11-26\n---"],
-		["closed with dots", "---\nname: x\n...\nbody", "---\nname: x\nlast_contact: 2026-11-26\n...\nbody"],
 		["keeps comments and other keys", "---\n# top comment\nname: 'Jane' # quoted\nlast_contact: 2026-01-01\n\n# trailing\n---\n", "---\n# top comment\nname: 'Jane' # quoted\nlast_contact: 2026-11-26\n\n# trailing\n---\n"],
 	])("%s", (_, text, want) => {
 		expect(set(text)).toEqual({ text: want });
