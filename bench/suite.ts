@@ -18,7 +18,9 @@ import { parseQuery, runQuery } from "../src/core/query/index";
 import { defaultSettings } from "../src/core/settings";
 import { PinnedPlugin, manifest } from "../tests/integration/plugin-harness";
 import { createTestApp } from "../tests/runtime/harness";
-import { SidebarView, VIEW_TYPE } from "../src/ui/sidebar-view";
+import { VIEW_TYPE } from "../src/ui/sidebar-view";
+import { launch, openVault } from "../tests/e2e/browser";
+import buildBrowserAssets from "../tests/e2e/global-setup";
 import { bigNote, generateVault, rng } from "./generate";
 import { sample, table, type Row } from "./measure";
 
@@ -99,14 +101,6 @@ it("plugin, index, sidebar and query at each vault size", async () => {
 		rows.push({ measurement: "one note changed → index updated, subscribers told", size, ...change, budget: 0.1, unit: "ms" });
 
 		if (notes >= 100000 || SIZES.length === 1) {
-			app.runCommand("open-sidebar");
-			await app.settle();
-			const view = app.workspace.getLeavesOfType(VIEW_TYPE)[0].view as SidebarView;
-			const render = await sample(20, () => view.refresh(true));
-			const nodes = view.contentEl.querySelectorAll("*").length;
-			rows.push({ measurement: `sidebar render, ${people.toLocaleString("en-US")} people`, size, ...render, budget: 16, unit: "ms", note: `${nodes} DOM nodes` });
-			app.workspace.detachLeavesOfType(VIEW_TYPE);
-
 			const settings = plugin.settings;
 			const list = index.scheduled(plugin.today());
 			const text = "overdue\ntag #work\nnot contacted since 2026-06-01\nsort by urgency\nlimit 10";
@@ -117,6 +111,40 @@ it("plugin, index, sidebar and query at each vault size", async () => {
 			rows.push({ measurement: `query parse + evaluate, ${people.toLocaleString("en-US")} people`, size, ...query, budget: 5, unit: "ms" });
 		}
 		await app.unloadPlugin(manifest.id);
+	}
+});
+
+it("sidebar render for 10,000 people in Chromium (the built main.js)", async () => {
+	await buildBrowserAssets();
+	const browser = await launch();
+	try {
+		// Rendering depends on the people, not on the rest of the vault: 10,000 person notes.
+		const { files } = generateVault(100000, 42);
+		const people: Record<string, string> = {};
+		for (const [path, text] of Object.entries(files)) {
+			if (path.startsWith("Notes/") && !text.includes("tags: [person")) continue;
+			people[path] = text.replace(/\n## Interactions[\s\S]*$/, "\n");
+		}
+		const session = await openVault(browser, { files: people });
+		const result = await session.page.evaluate(async (type) => {
+			window.e2e.command("open-sidebar");
+			await window.e2e.settle();
+			const view = window.e2e.app().workspace.getLeavesOfType(type)[0].view as unknown as { refresh(force: boolean): void; contentEl: HTMLElement };
+			const times: number[] = [];
+			for (let i = 0; i < 25; i++) {
+				const t0 = performance.now();
+				view.refresh(true);
+				// Layout and style are part of a render the user waits for.
+				void view.contentEl.offsetHeight;
+				if (i >= 5) times.push(performance.now() - t0);
+			}
+			times.sort((a, b) => a - b);
+			return { median: times[10], p95: times[18], nodes: view.contentEl.querySelectorAll("*").length, people: window.e2e.app().vault.getMarkdownFiles().length };
+		}, VIEW_TYPE);
+		rows.push({ measurement: `sidebar render in Chromium, ${result.people.toLocaleString("en-US")} people`, size: "–", median: result.median, p95: result.p95, budget: 16, unit: "ms", note: `${result.nodes} DOM nodes` });
+		await session.close();
+	} finally {
+		await browser.close();
 	}
 });
 

@@ -15,7 +15,7 @@ export function createApi(plugin: StayInTouchPlugin): StayInTouchApi {
 	return {
 		people: () => scheduled().map(toRecord),
 		person: (path) => {
-			const found = scheduled().find((s) => s.person.path === path);
+			const found = plugin.index.scheduledOne(path, plugin.today());
 			return found ? toRecord(found) : null;
 		},
 		query: (text) => {

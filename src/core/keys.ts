@@ -25,12 +25,6 @@ export function findKeySpelling(keys: readonly string[], configured: string): st
 	return keys.find((k) => normalizeKey(k) === wanted);
 }
 
-/** Every spelling of `configured` present, for "set twice" problems. */
-export function allSpellings(frontmatter: Record<string, unknown>, configured: string): string[] {
-	const wanted = normalizeKey(configured);
-	return Object.keys(frontmatter).filter((k) => normalizeKey(k) === wanted);
-}
-
 const normalized = new Map<string, string>();
 
 /** `normalizeKey` for the handful of configured key names, computed once each. */

@@ -41,16 +41,11 @@ function matchesMarker(frontmatter: unknown, settings: Settings): boolean {
 	return values.some((v) => (typeof v === "string" || typeof v === "number") && String(v).trim().replace(/^#/, "").toLowerCase() === wanted);
 }
 
-function matchesTag(tags: readonly string[], personTag: string): boolean {
-	const wanted = normalizeTag(personTag);
-	if (wanted === "") return false;
-	return tags.some((t) => {
-		const tag = normalizeTag(t);
-		return tag === wanted || tag.startsWith(`${wanted}/`);
-	});
-}
-
-/** Decides person notes; tags are asked for only when the folder and marker rules said no. */
+/**
+ * Decides person notes from a vault path (`/`-separated, as Obsidian and the CLI give them),
+ * frontmatter and tags (with or without `#`); tags are asked for only when the folder and
+ * marker rules said no.
+ */
 export type Recognizer = (path: string, frontmatter: unknown, tags: () => readonly string[]) => boolean;
 
 function folderPrefix(folder: string): string {
@@ -67,15 +62,21 @@ export function compileRecognizer(ctx: RecognitionContext): Recognizer {
 	const s = ctx.settings;
 	const excluded = excludedFolders(ctx).map(folderPrefix);
 	const people = s.useFolders ? s.peopleFolders.filter((f) => normalizeFolder(f) !== "").map(folderPrefix) : [];
-	const useTag = s.useTag && normalizeTag(s.personTag) !== "";
+	const wanted = normalizeTag(s.personTag);
+	// `#person`, `person`, `#Person/Work` … but not `#personal`: one case-insensitive test, no copies.
+	const tagRe = new RegExp(`^#?${wanted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:/|$)`, "i");
+	const useTag = s.useTag && wanted !== "";
 	const useMarker = s.useMarker && s.markerKey !== "";
+	// Runs for every note of the vault at indexing time: no regex, no allocation on the way to "no".
 	return (path, frontmatter, tags) => {
-		if (!path.toLowerCase().endsWith(".md")) return false;
-		const lower = path.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
-		if (excluded.some((prefix) => lower.startsWith(prefix))) return false;
-		if (people.some((prefix) => lower.startsWith(prefix))) return true;
-		if (useMarker && matchesMarker(frontmatter, s)) return true;
-		return useTag && matchesTag(tags(), s.personTag);
+		const lower = path.toLowerCase();
+		if (!lower.endsWith(".md")) return false;
+		for (const prefix of excluded) if (lower.startsWith(prefix)) return false;
+		for (const prefix of people) if (lower.startsWith(prefix)) return true;
+		if (useMarker && frontmatter !== null && typeof frontmatter === "object" && matchesMarker(frontmatter, s)) return true;
+		if (!useTag) return false;
+		for (const tag of tags()) if (tagRe.test(tag)) return true;
+		return false;
 	};
 }
 

@@ -12,6 +12,9 @@ export type GroupId = "overdue" | "soon" | "favors" | "birthdays" | "never" | "p
 export interface SidebarGroup {
 	id: GroupId;
 	title: string;
+	/** Everyone in the group. */
+	count: number;
+	/** The first rows in display order: as many as the view asked to show. */
 	rows: Scheduled[];
 }
 
@@ -114,8 +117,42 @@ function applyFilter(list: readonly Scheduled[], filter: string, today: Day, set
 	return list.filter((s) => matchesText(s.person, text));
 }
 
-/** `list` must be ordered by urgency (the index's `scheduled()` order). */
-export function sidebarModel(list: readonly Scheduled[], filter: string, today: Day, settings: Settings): SidebarModel {
+/**
+ * The first `k` of `rows` in `compare` order, without sorting them all: a group can hold
+ * thousands of people and the pane shows a page of them.
+ */
+export function firstInOrder<T>(rows: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
+	if (rows.length <= k * 4) return [...rows].sort(compare).slice(0, k);
+	const best: T[] = [];
+	for (const row of rows) {
+		if (best.length === k && compare(row, best[k - 1]) >= 0) continue;
+		let i = best.length < k ? best.length : k - 1;
+		while (i > 0 && compare(row, best[i - 1]) < 0) i--;
+		best.splice(i, 0, row);
+		if (best.length > k) best.pop();
+	}
+	return best;
+}
+
+const byName = (a: Scheduled, b: Scheduled) => compareNames(a.person, b.person);
+
+/** How each group is ordered; Overdue keeps the list's urgency order. */
+const GROUP_ORDER: Partial<Record<GroupId, (a: Scheduled, b: Scheduled) => number>> = {
+	soon: byDueDay,
+	favors: byFavors,
+	birthdays: byBirthday,
+	never: byName,
+	problems: byName,
+	ok: byName,
+	snoozed: byName,
+	untracked: byName,
+};
+
+/**
+ * `list` must be in the index's `scheduled()` order. `shown(id)` says how many rows of a group
+ * the view will render; only those are put in order.
+ */
+export function sidebarModel(list: readonly Scheduled[], filter: string, today: Day, settings: Settings, shown: (id: GroupId) => number = () => Infinity): SidebarModel {
 	const rows = applyFilter(list, filter, today, settings);
 	const filtering = filter.trim() !== "";
 	const groups: Record<GroupId, Scheduled[]> = { overdue: [], soon: [], favors: [], birthdays: [], never: [], problems: [], ok: [], snoozed: [], untracked: [] };
@@ -131,16 +168,18 @@ export function sidebarModel(list: readonly Scheduled[], filter: string, today: 
 		if (s.schedule.daysUntilBirthday !== null && s.schedule.daysUntilBirthday <= settings.birthdayWindowDays) groups.birthdays.push(s);
 		if (s.person.problems.length > 0) groups.problems.push(s);
 	}
-	groups.soon.sort(byDueDay);
-	groups.favors.sort(byFavors);
-	groups.birthdays.sort(byBirthday);
-	groups.never.sort((a, b) => compareNames(a.person, b.person));
-	groups.problems.sort((a, b) => compareNames(a.person, b.person));
 	// Up to date, snoozed and untracked people stay out of the way until the user looks for them.
 	const order: GroupId[] = ["overdue", "soon", "favors", "birthdays", "never", "problems"];
 	if (filtering) order.push("ok", "snoozed", "untracked");
 	return {
-		groups: order.filter((id) => groups[id].length > 0).map((id) => ({ id, title: GROUP_TITLES[id], rows: groups[id] })),
+		groups: order
+			.filter((id) => groups[id].length > 0)
+			.map((id) => {
+				const all = groups[id];
+				const compare = GROUP_ORDER[id];
+				const k = Math.min(shown(id), all.length);
+				return { id, title: GROUP_TITLES[id], count: all.length, rows: compare ? firstInOrder(all, k, compare) : all.slice(0, k) };
+			}),
 		total: list.length,
 		matched: rows.length,
 	};

@@ -4,6 +4,7 @@ import { frontmatterError } from "../core/frontmatter-edit";
 import { latestLogDay } from "../core/log-entries";
 import { buildPerson, type Person } from "../core/person";
 import { compileRecognizer, type Recognizer } from "../core/recognition";
+import { normalizeTag } from "../core/tags";
 import { comparePeople, computeSchedule, defaultCadence, type Scheduled, type ScheduleContext, type Status } from "../core/schedule";
 import type { Settings } from "../core/settings";
 
@@ -118,6 +119,11 @@ export class PeopleIndex extends Component {
 		return snap.sorted.list;
 	}
 
+	/** One person with their schedule for `today`, without sorting everyone. */
+	scheduledOne(path: string, today: Day): Scheduled | undefined {
+		return this.snapshotFor(today).byPath.get(path);
+	}
+
 	/** How many people have `status` today: read from counts kept per change, not a scan. */
 	count(status: Status, today: Day): number {
 		return this.snapshotFor(today).counts[status];
@@ -201,10 +207,11 @@ export class PeopleIndex extends Component {
 	private personFrom(path: string, cache: CachedMetadata, lastLogged: Day | null, frontmatterProblem: string | null = null): Person | null {
 		const rules = this.compiledRules();
 		let tags: string[] | null = null;
-		const tagsOf = () => (tags ??= (getAllTags(cache) ?? []).map((t) => t.replace(/^#/, "").toLowerCase()));
+		const tagsOf = () => (tags ??= getAllTags(cache) ?? []);
 		const frontmatter: unknown = cache.frontmatter ?? null;
 		if (!rules.recognize(path, frontmatter, tagsOf)) return null;
-		return buildPerson({ path, frontmatter, tags: tagsOf(), lastLogged, frontmatterError: frontmatterProblem }, this.getSettings());
+		const personTags = tagsOf().map(normalizeTag);
+		return buildPerson({ path, frontmatter, tags: personTags, lastLogged, frontmatterError: frontmatterProblem }, this.getSettings());
 	}
 
 	private compiledRules(): NonNullable<PeopleIndex["rules"]> {

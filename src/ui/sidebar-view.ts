@@ -7,8 +7,12 @@ import { DatePromptModal } from "./date-prompt";
 
 export const VIEW_TYPE = "stay-in-touch-sidebar";
 
-/** Rows rendered per group before "Show more": keeps the DOM small for any vault size. */
-export const PAGE_SIZE = 50;
+/**
+ * Rows rendered per group before "Show more" (a sidebar shows about ten rows at once), and how
+ * many more each click adds: the DOM stays small and the render fast for any vault size.
+ */
+export const PAGE_SIZE = 10;
+export const MORE_SIZE = 25;
 
 interface SidebarState {
 	collapsed?: string[];
@@ -114,8 +118,14 @@ export class SidebarView extends ItemView {
 	}
 
 	private render(today: Day): void {
-		const list = this.listEl;
-		list.empty();
+		// Built detached and swapped in once: one style and layout pass instead of one per row.
+		const list = createDiv({ cls: "stay-in-touch-groups" });
+		this.fill(list, today);
+		this.listEl.replaceWith(list);
+		this.listEl = list;
+	}
+
+	private fill(list: HTMLElement, today: Day): void {
 		const index = this.plugin.index;
 		if (!index.ready) {
 			list.createDiv({ cls: "stay-in-touch-empty", text: "Reading your person notes…" });
@@ -125,7 +135,8 @@ export class SidebarView extends ItemView {
 			this.renderEmptyState(list);
 			return;
 		}
-		const model = sidebarModel(index.scheduled(today), this.filter, today, this.plugin.settings);
+		const shown = (id: GroupId) => (this.collapsed.has(id) ? 0 : (this.shown.get(id) ?? PAGE_SIZE));
+		const model = sidebarModel(index.scheduled(today), this.filter, today, this.plugin.settings, shown);
 		if (model.groups.length === 0) {
 			const text = this.filter.trim() ? `No person matches "${this.filter.trim()}".` : "Everyone is up to date. Type in the filter to see all people.";
 			list.createDiv({ cls: "stay-in-touch-empty", text });
@@ -151,12 +162,12 @@ export class SidebarView extends ItemView {
 		const section = parent.createDiv({ cls: `stay-in-touch-group stay-in-touch-group-${group.id}` });
 		const header = section.createEl("button", {
 			cls: "stay-in-touch-group-header",
-			attr: { "aria-expanded": String(!collapsed), "aria-label": `${group.title}: ${group.rows.length}` },
+			attr: { "aria-expanded": String(!collapsed), "aria-label": `${group.title}: ${group.count}` },
 		});
 		const chevron = header.createSpan({ cls: "stay-in-touch-chevron" });
 		setIcon(chevron, collapsed ? "chevron-right" : "chevron-down");
 		header.createSpan({ cls: "stay-in-touch-group-title", text: group.title });
-		header.createSpan({ cls: "stay-in-touch-count", text: String(group.rows.length) });
+		header.createSpan({ cls: "stay-in-touch-count", text: String(group.count) });
 		header.addEventListener("click", () => {
 			if (collapsed) this.collapsed.delete(group.id);
 			else this.collapsed.add(group.id);
@@ -166,12 +177,12 @@ export class SidebarView extends ItemView {
 		if (collapsed) return;
 		const limit = this.shown.get(group.id) ?? PAGE_SIZE;
 		const rowsEl = section.createDiv({ cls: "stay-in-touch-rows", attr: { role: "list" } });
-		for (const row of group.rows.slice(0, limit)) this.renderRow(rowsEl, row, group.id, today);
-		const hidden = group.rows.length - limit;
+		for (const row of group.rows) this.renderRow(rowsEl, row, group.id, today);
+		const hidden = group.count - group.rows.length;
 		if (hidden > 0) {
-			const more = section.createEl("button", { cls: "stay-in-touch-more", text: `Show ${Math.min(hidden, PAGE_SIZE)} more of ${hidden}` });
+			const more = section.createEl("button", { cls: "stay-in-touch-more", text: `Show ${Math.min(hidden, MORE_SIZE)} more of ${hidden}` });
 			more.addEventListener("click", () => {
-				this.shown.set(group.id, limit + PAGE_SIZE);
+				this.shown.set(group.id, limit + MORE_SIZE);
 				this.refresh(true);
 			});
 		}
@@ -203,7 +214,10 @@ export class SidebarView extends ItemView {
 
 		const share = elapsedShare(schedule);
 		if (share !== null) {
-			el.createEl("progress", { cls: "stay-in-touch-bar", attr: { max: "1", value: share.toFixed(3), "aria-label": `${Math.round(share * 100)}% of the cadence elapsed` } });
+			// A plain div bar: a <progress> element per row costs far more layout in long lists.
+			const percent = Math.round(share * 100);
+			const bar = el.createDiv({ cls: "stay-in-touch-bar", attr: { role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": String(percent), "aria-label": `${percent}% of the cadence elapsed` } });
+			bar.createDiv({ cls: "stay-in-touch-bar-fill" }).setCssProps({ "--stay-in-touch-elapsed": `${percent}%` });
 		}
 
 		const badges = el.createDiv({ cls: "stay-in-touch-badges" });
@@ -221,15 +235,14 @@ export class SidebarView extends ItemView {
 		if (badges.childElementCount === 0) badges.remove();
 
 		const actions = el.createDiv({ cls: "stay-in-touch-actions" });
-		this.action(actions, "Log…", "pencil", `Log an interaction with ${person.name}`, () => this.plugin.openLogModal(person.path));
-		this.action(actions, "Contacted today", "check", `Mark ${person.name} as contacted today`, () => void this.plugin.contactedToday(person.path));
-		this.action(actions, "Snooze", "alarm-clock-off", `Snooze ${person.name}`, (evt) => this.snoozeMenu(evt, person.path, today));
+		this.action(actions, "Log…", `Log an interaction with ${person.name}`, () => this.plugin.openLogModal(person.path));
+		this.action(actions, "Contacted today", `Mark ${person.name} as contacted today`, () => void this.plugin.contactedToday(person.path));
+		this.action(actions, "Snooze", `Snooze ${person.name}`, (evt) => this.snoozeMenu(evt, person.path, today));
 	}
 
-	private action(parent: HTMLElement, label: string, icon: string, aria: string, run: (evt: MouseEvent) => void): void {
-		const button = parent.createEl("button", { cls: "stay-in-touch-action clickable-icon", attr: { "aria-label": aria } });
-		setIcon(button.createSpan({ cls: "stay-in-touch-action-icon" }), icon);
-		button.createSpan({ cls: "stay-in-touch-action-label", text: label });
+	/** Text buttons: rows are many, and an icon per action would triple their DOM. */
+	private action(parent: HTMLElement, label: string, aria: string, run: (evt: MouseEvent) => void): void {
+		const button = parent.createEl("button", { cls: "stay-in-touch-action", text: label, attr: { "aria-label": aria } });
 		button.addEventListener("click", (evt) => run(evt));
 	}
 

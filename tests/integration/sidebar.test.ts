@@ -19,7 +19,7 @@ describe("the Stay in touch sidebar", () => {
 		const ada = row(view, "overdue", "Ada Lovelace");
 		expect(ada.querySelector(".stay-in-touch-due")?.textContent).toBe("7 days overdue");
 		expect(ada.querySelector(".stay-in-touch-meta")?.textContent).toBe("last contact 2 weeks agoweekly");
-		expect(ada.querySelector("progress")?.getAttribute("value")).toBe("1.000");
+		expect(ada.querySelector(".stay-in-touch-bar")?.getAttribute("aria-valuenow")).toBe("100");
 		expect([...ada.querySelectorAll(".stay-in-touch-badge")].map((b) => b.textContent)).toEqual(["you owe 1", "birthday in 14 days"]);
 		const frances = row(view, "problems", "Frances Allen");
 		expect([...frances.querySelectorAll(".stay-in-touch-problem")].map((p) => p.textContent)).toEqual([
@@ -107,11 +107,13 @@ describe("the Stay in touch sidebar", () => {
 		for (let i = 0; i < 120; i++) files[`People/P${String(i).padStart(3, "0")}.md`] = `---\ncadence: weekly\nlast_contact: 2026-0${1 + (i % 9)}-01\n---\n`;
 		const s = await start(files);
 		const view = await openSidebar(s);
-		expect(rowNames(view, "overdue")).toHaveLength(50);
+		expect(rowNames(view, "overdue")).toHaveLength(10);
 		const more = view.contentEl.querySelector<HTMLButtonElement>(".stay-in-touch-group-overdue .stay-in-touch-more")!;
-		expect(more.textContent).toBe("Show 50 more of 70");
+		expect(more.textContent).toBe("Show 25 more of 110");
 		click(more);
-		expect(rowNames(view, "overdue")).toHaveLength(100);
+		expect(rowNames(view, "overdue")).toHaveLength(35);
+		// Still in urgency order: the longest-ago contacts (January) come first.
+		expect(rowNames(view, "overdue").slice(0, 3)).toEqual(["P000", "P009", "P018"]);
 	});
 
 	it("collapses a group from the keyboard-reachable header and remembers it across restarts", async () => {

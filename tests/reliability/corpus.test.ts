@@ -55,7 +55,9 @@ interface Row {
 	problems: string[];
 }
 
+/** Every row of every group: clicks "Show more" until each group shows everyone. */
 function rows(view: SidebarView): Row[] {
+	for (let more = view.contentEl.querySelector<HTMLElement>(".stay-in-touch-more"); more; more = view.contentEl.querySelector<HTMLElement>(".stay-in-touch-more")) more.click();
 	return [...view.contentEl.querySelectorAll<HTMLElement>(".stay-in-touch-group")].flatMap((section) => {
 		const group = [...section.classList].find((c) => c.startsWith("stay-in-touch-group-"))?.slice("stay-in-touch-group-".length) ?? "";
 		return [...section.querySelectorAll<HTMLElement>(".stay-in-touch-row")].map((row) => ({
