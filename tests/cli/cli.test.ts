@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { load } from "js-yaml";
 import { generateVault } from "../../bench/generate";
+import type { PersonRecord } from "../../src/stay-in-touch-api";
 import { buildCli, cli, EXAMPLE_VAULT, tempCopy, tempDir } from "./cli-helpers";
 
 const TODAY = "2026-11-26";
@@ -27,19 +28,8 @@ function example(): string {
 	return t.dir;
 }
 
-interface JsonRecord {
-	name: string;
-	path: string;
-	status: string;
-	lastContact: string | null;
-	cadenceDays: number | null;
-	dueDate: string | null;
-	daysOverdue: number | null;
-	urgency: number | null;
-	owedFavors: string[];
-	owedToMe: string[];
-	problems: string[];
-}
+/** What --json prints: the plugin API's public record. */
+type JsonRecord = PersonRecord;
 
 function json(args: string[]): JsonRecord[] {
 	const run = cli([...args, "--json"]);
