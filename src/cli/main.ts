@@ -7,6 +7,7 @@ import { readFileSync, renameSync, writeFileSync, unlinkSync } from "fs";
 import { join, resolve } from "path";
 import { parseDateInput } from "../core/date-input";
 import { localDay, parseDateValue, type Day } from "../core/dates";
+import { findFavor } from "../core/frontmatter-edit";
 import { applyLog } from "../core/log-writer";
 import { formatQueryError, parseQuery, runQuery } from "../core/query/index";
 import { toRecord, type PersonRecord } from "../core/record";
@@ -130,7 +131,8 @@ function runLog(args: ParsedArgs, vault: string, scan: VaultScan, io: Io): numbe
 	const path = findPerson(scan, name);
 	const person = scan.people.find((p) => p.path === path);
 	const resolveTexts = list(option(args, "resolve"));
-	const matches = (favors: { text: string; raw: string }[], text: string) => favors.some((f) => f.text.toLowerCase() === text.toLowerCase() || f.raw === text);
+	// The writer's own matcher, so the CLI accepts exactly the favors the writer can resolve.
+	const matches = (favors: { raw: string }[], text: string) => findFavor(favors.map((f) => f.raw), text) >= 0;
 	const resolveOwed = resolveTexts.filter((t) => person && matches(person.owedFavors, t));
 	const resolveOwedToMe = resolveTexts.filter((t) => person && !resolveOwed.includes(t) && matches(person.owedToMe, t));
 	const unknown = resolveTexts.filter((t) => !resolveOwed.includes(t) && !resolveOwedToMe.includes(t));

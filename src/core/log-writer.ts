@@ -50,6 +50,8 @@ function favorList(list: unknown): string[] {
 export function applyLog(text: string, entry: LogEntryInput, settings: Settings, today: Day, parseYaml: YamlParse): WriteResult {
 	if (!Number.isInteger(entry.day)) return { ok: false, error: "the interaction has no valid date" };
 	if (!Number.isInteger(today)) return { ok: false, error: "today's date is not valid" };
+	// A future date would push last contact ahead and hide the person from Overdue until then.
+	if (entry.day > today) return { ok: false, error: `${formatDay(entry.day)} is in the future; log an interaction once it happened` };
 	const opened = FrontmatterDoc.open(text, parseYaml);
 	if (!opened.ok) return opened;
 	const doc = opened.doc;

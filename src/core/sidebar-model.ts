@@ -2,7 +2,7 @@
  * What the sidebar shows, computed without the DOM: groups, their order and counts, and the
  * text of every row. The view only turns this into elements.
  */
-import { formatDay, type Day } from "./dates";
+import type { Day } from "./dates";
 import { matchesText, parseQuery, relativeDays, runQuery } from "./query/index";
 import { compareNames, type Schedule, type Scheduled } from "./schedule";
 import type { Settings } from "./settings";
@@ -57,33 +57,15 @@ export function statusLabel(schedule: Schedule): string {
 	}
 }
 
-/** "12 days overdue", "due today", "due in 3 days", or "" when nothing is due. */
-export function dueText(schedule: Schedule): string {
-	if (schedule.status === "snoozed" || schedule.dueDay === null || schedule.daysUntilDue === null) return "";
-	if (schedule.status === "overdue" && schedule.daysOverdue !== null) return `${plural(schedule.daysOverdue, "day")} overdue`;
-	if (schedule.daysUntilDue === 0) return "due today";
-	if (schedule.daysUntilDue < 0) return `due for ${plural(-schedule.daysUntilDue, "day")}`;
-	return `due in ${plural(schedule.daysUntilDue, "day")}`;
-}
-
 export function lastContactText(schedule: Schedule): string {
 	if (schedule.lastContact === null || schedule.daysSince === null) return "no contact yet";
 	return `last contact ${relativeDays(schedule.daysSince)}`;
-}
-
-export function plural(n: number, unit: string): string {
-	return `${n} ${unit}${n === 1 ? "" : "s"}`;
 }
 
 /** Elapsed share of the cadence, 0..1, for the small bar. */
 export function elapsedShare(schedule: Schedule): number | null {
 	if (schedule.daysSince === null || schedule.cadence === null) return null;
 	return Math.max(0, Math.min(1, schedule.daysSince / schedule.cadence.lowDays));
-}
-
-export function snoozeText(schedule: Scheduled): string {
-	const until = schedule.person.snoozeUntil;
-	return schedule.schedule.status === "snoozed" && until !== null ? `snoozed until ${formatDay(until)}` : "";
 }
 
 function byDueDay(a: Scheduled, b: Scheduled): number {

@@ -18,23 +18,25 @@ export class NoteWriter {
 
 	write(file: TFile, transform: Transform): Promise<WriteOutcome> {
 		const previous = this.queues.get(file.path) ?? Promise.resolve();
-		const next = previous.then(
-			() => this.apply(file, transform),
-			() => this.apply(file, transform),
-		);
+		// apply() never rejects, so the queue never carries a failure to the next write.
+		const next = previous.then(() => this.apply(file, transform));
 		this.queues.set(file.path, next);
-		void next.finally(() => {
+		void next.then(() => {
 			if (this.queues.get(file.path) === next) this.queues.delete(file.path);
 		});
 		return next;
 	}
 
-	/** Resolves once every queued write has landed. */
-	async idle(): Promise<void> {
-		while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
+	/** A note deleted or unreadable mid-write is an outcome to report, not an exception. */
+	private async apply(file: TFile, transform: Transform): Promise<WriteOutcome> {
+		try {
+			return await this.applyUnsafe(file, transform);
+		} catch (error) {
+			return { ok: false, error: `the note could not be written (${error instanceof Error ? error.message : String(error)})` };
+		}
 	}
 
-	private async apply(file: TFile, transform: Transform): Promise<WriteOutcome> {
+	private async applyUnsafe(file: TFile, transform: Transform): Promise<WriteOutcome> {
 		const view = this.openView(file);
 		if (view) {
 			const before = view.editor.getValue();

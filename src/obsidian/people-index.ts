@@ -2,6 +2,7 @@ import { Component, TFile, debounce, getAllTags, parseYaml, type App, type Cache
 import type { Day } from "../core/dates";
 import { frontmatterError } from "../core/frontmatter-edit";
 import { latestLogDay } from "../core/log-entries";
+import { normalizeHeadingText, parseHeadingSetting } from "../core/markdown-scan";
 import { buildPerson, type Person } from "../core/person";
 import { compileRecognizer, type Recognizer } from "../core/recognition";
 import { normalizeTag } from "../core/tags";
@@ -32,8 +33,6 @@ function emptyCounts(): Record<Status, number> {
  */
 export class PeopleIndex extends Component {
 	private readonly people = new Map<string, Person>();
-	/** Notes Obsidian has not indexed yet (null cache); picked up by their `changed` event. */
-	private readonly pending = new Set<string>();
 	/** Bumped per path so a slow body read never overwrites a newer update. */
 	private readonly generation = new Map<string, number>();
 	private readonly listeners = new Set<Listener>();
@@ -58,6 +57,12 @@ export class PeopleIndex extends Component {
 		this.registerEvent(metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
 		this.registerEvent(metadataCache.on("deleted", (file) => this.onDeleted(file.path)));
 		this.registerEvent(vault.on("rename", (file, oldPath) => this.onRenamed(file, oldPath)));
+		// Obsidian skips `changed` when a note's text ends up as the cache already has it (edited
+		// and edited back before indexing ran), yet a body read in between may have seen the
+		// intermediate text: read a person's body again on every write to it.
+		this.registerEvent(vault.on("modify", (file) => {
+			if (this.ready && file instanceof TFile && this.people.has(file.path)) void this.readBody(file);
+		}));
 		this.register(() => this.notifySoon.cancel());
 	}
 
@@ -75,17 +80,18 @@ export class PeopleIndex extends Component {
 	 */
 	buildFromCache(): TFile[] {
 		this.rules = null;
+		// Until their bodies are read again, people keep the log dates read last time.
+		const previous = new Map(this.people);
 		this.people.clear();
-		this.pending.clear();
 		this.snapshot = null;
 		const toRead: TFile[] = [];
 		for (const file of this.app.vault.getMarkdownFiles()) {
 			const cache = this.app.metadataCache.getFileCache(file);
-			if (cache === null) {
-				this.pending.add(file.path);
-				continue;
-			}
-			const person = this.personFrom(file.path, cache, null);
+			// A null cache means Obsidian has not indexed the note yet: its `changed` event adds it.
+			if (cache === null) continue;
+			// Only a note with the log heading has log dates (and is read again below).
+			const carried = this.hasLogHeading(cache) ? (previous.get(file.path)?.lastLogged ?? null) : null;
+			const person = this.personFrom(file.path, cache, carried);
 			if (person === null) continue;
 			this.people.set(file.path, person);
 			if (this.hasLogHeading(cache) || !cache.frontmatter) toRead.push(file);
@@ -165,12 +171,6 @@ export class PeopleIndex extends Component {
 		this.bump();
 	}
 
-	/** Something outside the notes changed (a setting): recompute schedules and tell subscribers. */
-	touch(): void {
-		this.snapshot = null;
-		this.bump();
-	}
-
 	/** Tells subscribers now instead of after the burst delay (tests and benchmarks). */
 	flush(): void {
 		this.notifySoon.run();
@@ -178,14 +178,12 @@ export class PeopleIndex extends Component {
 
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
 		if (!this.ready) return;
-		this.pending.delete(file.path);
 		this.nextGeneration(file.path);
 		const lastLogged = this.hasLogHeading(cache) ? latestLogDay(data, this.getSettings()) : null;
 		this.setPerson(file.path, this.personFrom(file.path, cache, lastLogged, cache.frontmatter ? null : unreadableFrontmatter(data)));
 	}
 
 	private onDeleted(path: string): void {
-		this.pending.delete(path);
 		this.generation.delete(path);
 		this.setPerson(path, null);
 	}
@@ -195,7 +193,10 @@ export class PeopleIndex extends Component {
 		const previous = this.people.get(oldPath);
 		const wasPerson = previous !== undefined;
 		this.setPerson(oldPath, null);
+		// A body read still in flight for the old path must land on the new one.
+		const generation = this.generation.get(oldPath);
 		this.generation.delete(oldPath);
+		if (generation !== undefined) this.generation.set(file.path, generation);
 		const cache = this.app.metadataCache.getFileCache(file);
 		if (cache === null || file.extension !== "md") return;
 		// A rename changes the name and maybe the folder rule, never the body: keep what it said.
@@ -219,18 +220,24 @@ export class PeopleIndex extends Component {
 		const settings = this.getSettings();
 		return (this.rules = {
 			recognize: compileRecognizer({ settings, templatesFolder: this.templatesFolder }),
-			logHeading: settings.logHeading.replace(/^#+\s*/, "").trim().toLowerCase(),
+			logHeading: parseHeadingSetting(settings.logHeading).key,
 		});
 	}
 
 	private hasLogHeading(cache: CachedMetadata): boolean {
 		const wanted = this.compiledRules().logHeading;
-		return cache.headings?.some((h) => h.heading.trim().toLowerCase() === wanted) ?? false;
+		return cache.headings?.some((h) => normalizeHeadingText(h.heading) === wanted) ?? false;
 	}
 
 	private async readBody(file: TFile): Promise<void> {
 		const generation = this.nextGeneration(file.path);
-		const text = await this.app.vault.cachedRead(file);
+		let text: string;
+		try {
+			text = await this.app.vault.cachedRead(file);
+		} catch {
+			// Deleted or moved away meanwhile: its `deleted` or `rename` event updates the index.
+			return;
+		}
 		if (this.generation.get(file.path) !== generation) return;
 		const person = this.people.get(file.path);
 		const cache = this.app.metadataCache.getFileCache(file);

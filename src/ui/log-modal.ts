@@ -80,7 +80,7 @@ export class LogModal extends Modal {
 
 		new Setting(contentEl)
 			.setName("I now owe them")
-			.setDesc("A favor to return, one per line.")
+			.setDesc("A favor to return; separate several with ;")
 			.addText((text) => {
 				text.setPlaceholder("An introduction, a review").onChange((value) => (this.owe = value));
 				text.inputEl.setAttr("aria-label", "I now owe them");

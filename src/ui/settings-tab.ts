@@ -88,13 +88,13 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 				heading: "Which notes are people",
 				rows: [
 					this.toggle("Notes in people folders", "Every note in these folders and their subfolders is a person.", s.useFolders, (v) => ({ useFolders: v })),
-					this.text("People folders", "Comma-separated.", s.peopleFolders.join(", "), "People", (v) => this.checkFolders(v), (v) => ({ peopleFolders: list(v) })),
+					this.text("People folders", "Comma-separated.", s.peopleFolders.join(", "), "People", (v) => this.checkFolders(v), (v) => ({ peopleFolders: list(v).map(normalizePath) })),
 					this.toggle("Notes with the person tag", "Nested tags count too: #person/work.", s.useTag, (v) => ({ useTag: v })),
 					this.text("Person tag", "Without the #.", s.personTag, "person", (v) => (v.trim().replace(/^#/, "") === "" ? "Enter a tag." : /\s/.test(v.trim()) ? "A tag cannot contain spaces." : null), (v) => ({ personTag: v.trim().replace(/^#/, "") })),
 					this.toggle("Notes with a marker property", "For example type: person.", s.useMarker, (v) => ({ useMarker: v })),
 					this.text("Marker property", "", s.markerKey, "type", (v) => (v.trim() === "" ? "Enter a property name." : null), (v) => ({ markerKey: v.trim() })),
 					this.text("Marker value", "", s.markerValue, "person", (v) => (v.trim() === "" ? "Enter a value." : null), (v) => ({ markerValue: v.trim() })),
-					this.text("Excluded folders", "Never people, whatever the rules say. Empty: your templates folder.", s.excludedFolders.join(", "), "Templates", (v) => this.checkFolders(v, true), (v) => ({ excludedFolders: list(v) })),
+					this.text("Excluded folders", "Never people, whatever the rules say. Empty: your templates folder.", s.excludedFolders.join(", "), "Templates", (v) => this.checkFolders(v, true), (v) => ({ excludedFolders: list(v).map(normalizePath) })),
 				],
 			},
 			{

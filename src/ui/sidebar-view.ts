@@ -1,7 +1,8 @@
 import { ItemView, Keymap, Menu, setIcon, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { addMonths, type Day } from "../core/dates";
 import type { Scheduled } from "../core/schedule";
-import { dueText, elapsedShare, lastContactText, plural, sidebarModel, snoozeText, statusLabel, type GroupId, type SidebarGroup } from "../core/sidebar-model";
+import { dueText, plural } from "../core/query/index";
+import { elapsedShare, lastContactText, sidebarModel, statusLabel, type GroupId, type SidebarGroup } from "../core/sidebar-model";
 import type StayInTouchPlugin from "../main";
 import { DatePromptModal } from "./date-prompt";
 
@@ -72,6 +73,8 @@ export class SidebarView extends ItemView {
 		this.register(this.plugin.index.subscribe(() => this.refresh()));
 		this.registerEvent(this.app.workspace.on("layout-change", () => this.refresh()));
 		this.registerEvent(this.app.workspace.on("active-leaf-change", () => this.refresh()));
+		// "Due in 1 day" must become "due today" after midnight: refresh() re-renders only if the day changed.
+		this.registerInterval(window.setInterval(() => this.refresh(), 60 * 1000));
 		this.refresh(true);
 		await Promise.resolve();
 	}
@@ -205,7 +208,7 @@ export class SidebarView extends ItemView {
 		link.addEventListener("mouseover", (evt) => {
 			this.app.workspace.trigger("hover-link", { event: evt, source: VIEW_TYPE, hoverParent: this, targetEl: link, linktext: person.path, sourcePath: "" });
 		});
-		const due = dueText(schedule) || snoozeText(row) || statusLabel(schedule);
+		const due = dueText(row, today) || statusLabel(schedule);
 		top.createSpan({ cls: "stay-in-touch-due", text: due });
 
 		const meta = el.createDiv({ cls: "stay-in-touch-meta" });

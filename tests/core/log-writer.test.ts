@@ -86,6 +86,7 @@ describe("applyLog: frontmatter shapes", () => {
 
 	it("refuses an invalid date input", () => {
 		expect(out(applyLog("", { day: Number.NaN, type: "call", note: "" }, settings(), TODAY, load))).toBe("ERROR: the interaction has no valid date");
+		expect(out(applyLog("---\nlast_contact: 2026-11-01\n---\n", { day: TODAY + 1, type: "call", note: "" }, settings(), TODAY, load))).toBe("ERROR: 2026-11-28 is in the future; log an interaction once it happened");
 	});
 });
 
@@ -293,6 +294,8 @@ const HEADINGS = ["Notes", "Work", "Family", "Projects", "Interaction", "Interac
 const FAVORS = ["intro to Sam", "lunch", "book loan", "2026-03-01: ride home", "help, with CV", "it's a secret", "'quoted'"];
 
 const dayArb = fc.integer({ min: day("2024-01-01"), max: day("2027-12-31") });
+/** Days an interaction can be logged for: never after today. */
+const pastDayArb = fc.integer({ min: day("2024-01-01"), max: TODAY });
 const textArb = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }).map((w) => w.join(" "));
 const trailingArb = fc.constantFrom("", "", " ", "  ", "\t");
 
@@ -413,7 +416,7 @@ function render(spec: NoteSpec): string {
 }
 
 const entryArb = fc.record({
-	day: dayArb,
+	day: pastDayArb,
 	type: fc.constantFrom("call", "coffee", "", "video call"),
 	note: fc.constantFrom("", "Talked about her move to Acme.", "Line one\nline two", "Multi\n# heading-like\n```"),
 	linkDates: fc.boolean(),
@@ -527,7 +530,7 @@ describe("applyLog properties", () => {
 
 	it("never changes the text when it refuses", () => {
 		fc.assert(
-			fc.property(noteArb, dayArb, (note, d) => {
+			fc.property(noteArb, pastDayArb, (note, d) => {
 				const original = render({ ...note.spec, frontmatter: [...(note.spec.frontmatter ?? []), "last_contact: not a date"] });
 				const r = applyLog(original, { day: d, type: "call", note: "" }, settings(), TODAY, load);
 				// Two last_contact spellings are a duplicate key or a non-date: either way, refused.
@@ -540,7 +543,7 @@ describe("applyLog properties", () => {
 	it("never throws on arbitrary text, and keeps every original line when it writes", () => {
 		const token = fc.constantFrom("---", "...", "\n", "\r\n", "## Interactions", "# x", "- ", "2026-05-05", "[[", "]]", "```", "~~~", "<!--", "-->", "%%", "`", ":", " ", "\t", "a", "last_contact", "owed_favors", "[", "]", "'", '"', "#", "\uFEFF");
 		fc.assert(
-			fc.property(fc.array(token, { maxLength: 40 }), dayArb, fc.boolean(), (tokens, d, resolve) => {
+			fc.property(fc.array(token, { maxLength: 40 }), pastDayArb, fc.boolean(), (tokens, d, resolve) => {
 				const text = tokens.join("");
 				const r = applyLog(text, { day: d, type: "call", note: "n", addOwed: ["x"], resolveOwed: resolve ? ["a"] : [] }, settings(), TODAY, load);
 				if (!r.ok) return;
@@ -559,7 +562,7 @@ describe("applyLog properties", () => {
 
 	it("lets two logs in a row both land", () => {
 		fc.assert(
-			fc.property(noteArb, dayArb, dayArb, (note, d1, d2) => {
+			fc.property(noteArb, pastDayArb, pastDayArb, (note, d1, d2) => {
 				const s = settings({ logOrder: note.newestFirst ? "newest-first" : "oldest-first" });
 				const first = applyLog(render(note.spec), { day: d1, type: "call", note: "first" }, s, TODAY, load);
 				if (!first.ok) throw new Error(first.error);

@@ -178,3 +178,22 @@ describe("Undo last log", () => {
 		expect(s.app.noticeMessages().at(-1)).toBe("Cannot undo the last log in People/Grace Hopper.md: the note changed after the log, so undoing could lose those changes.");
 	});
 });
+
+describe("writes that cannot happen", () => {
+	it("a note deleted before the write lands is reported, not thrown", async () => {
+		const s = await start(exampleFiles());
+		const file = s.app.vault.getFileByPath("People/Alan Turing.md")!;
+		await s.app.deleteFile("People/Alan Turing.md");
+		const outcome = await s.plugin.interactions.log(file, { day: 20783, type: "call", note: "" });
+		expect(outcome.ok).toBe(false);
+		expect(s.app.noticeMessages().at(-1)).toMatch(/^Nothing was written to People\/Alan Turing\.md: the note could not be written \(.+\)$/);
+	});
+
+	it("refuses a future date from the API and writes nothing", async () => {
+		const s = await start(exampleFiles());
+		const before = s.app.readFile("People/Alan Turing.md");
+		const result = await s.plugin.api.logInteraction("People/Alan Turing.md", { date: "in 2 weeks" });
+		expect(result).toEqual({ ok: false, error: "2026-12-10 is in the future; log an interaction once it happened" });
+		expect(s.app.readFile("People/Alan Turing.md")).toBe(before);
+	});
+});

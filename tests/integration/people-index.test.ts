@@ -98,7 +98,7 @@ describe("the people index", () => {
 				expect(live).toEqual(byPath(fresh.all()));
 				fresh.unload();
 			}),
-			{ numRuns: 60 },
+			{ numRuns: 200 },
 		);
 	}, 120000);
 
@@ -132,5 +132,21 @@ describe("the people index", () => {
 		await s.app.writeFile("People/Cy.md", bodies[2]);
 		await s.app.settle();
 		expect(calls).toBe(1);
+	});
+});
+
+describe("the people index and settings", () => {
+	it("keeps log dates already read while a rebuild re-reads note bodies", async () => {
+		const s = await start({ "People/John.md": "---\ncadence: biweekly\n---\n## Interactions\n- 2026-11-20 — message\n" });
+		const logged = s.plugin.index.get("People/John.md")?.lastLogged;
+		expect(logged).not.toBeNull();
+		// The synchronous part of a rebuild (as after any settings change) must not forget it.
+		s.plugin.index.buildFromCache();
+		expect(s.plugin.index.get("People/John.md")?.lastLogged).toBe(logged);
+	});
+
+	it("matches the log heading the way the writer does (case and inner spaces)", async () => {
+		const s = await start({ "People/Ann.md": "---\ncadence: weekly\n---\n### CALL  log\n- 2026-11-20 — call\n", ".obsidian/plugins/stay-in-touch/data.json": JSON.stringify({ version: 1, logHeading: "## Call log" }) });
+		expect(s.plugin.index.get("People/Ann.md")?.lastLogged).not.toBeNull();
 	});
 });

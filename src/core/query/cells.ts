@@ -19,7 +19,7 @@ function birthdayDate(b: Birthday): string {
 }
 
 /** "12 days overdue", "due today", "due in 3 days", "due 2 days ago" (inside a range), "snoozed until …". */
-function dueText({ person, schedule }: Scheduled, today: Day): string {
+export function dueText({ person, schedule }: Scheduled, today: Day): string {
 	if (schedule.status === "snoozed" && person.snoozeUntil !== null) return `snoozed until ${formatDay(person.snoozeUntil)}`;
 	if (schedule.dueDay === null || schedule.overdueDay === null) return "";
 	if (today > schedule.overdueDay) return `${plural(today - schedule.overdueDay, "day")} overdue`;
