@@ -111,7 +111,7 @@ describe("a log racing an external modification of the same note", () => {
 		expect(frontmatter(text).last_contact).toBe("2026-11-20");
 	});
 
-	/** The combinations the runtime cannot merge (see the skipped test below). */
+	/** The combinations where the external change meets unsaved editor text (see below). */
 	const lost = ([order, open, edit]: (typeof cases)[number]) => order === "log first" && open && edit !== "body, after the log";
 
 	it.each(cases.filter((c) => !lost(c)))("%s, note open: %s, %s edit: the external change is kept too, surgically", async (order, open, edit) => {
@@ -120,16 +120,11 @@ describe("a log racing an external modification of the same note", () => {
 		expect(surgicalViolations(edited, text, { entryLines: ["- 2026-11-20 — call: raced"] })).toEqual([]);
 	});
 
-	// LOST CHANGE (what the runtime models): the log goes into the open editor and waits for the
-	// 2 s autosave; an external modification arriving in that window is merged by the runtime only
-	// when each side's change is one range and they do not overlap. The log changes two places
-	// (the last_contact line and the entry), so its range spans everything between them; an
-	// external edit in that span (a frontmatter line, the text above the log) fails to merge, the
-	// editor's text wins, and the external change is lost (recorded in app.editorConflicts). Whether Obsidian's own merge keeps
-	// both is not modelled. Saving the editor right after a log does not help: an external writer
-	// working from the old text then overwrites the log on disk (tried; worse). See the
-	// README's known limits.
-	it.skip.each(cases.filter(lost))("%s, note open: %s, %s edit: the external change is kept too", async (order, open, edit) => {
+	// The cases where the log waits in an open editor while the external change lands on disk:
+	// both survive through the line-level three-way merge Obsidian applies (and the runtime
+	// models). An edit between the two places the log changes used to be lost when the runtime
+	// could merge only one range per side.
+	it.each(cases.filter(lost))("%s, note open: %s, %s edit: the external change is kept too", async (order, open, edit) => {
 		const { text } = await race(order, open, edit);
 		const edited = EDITS[edit](ORIGINAL);
 		expect(surgicalViolations(edited, text, { entryLines: ["- 2026-11-20 — call: raced"] })).toEqual([]);

@@ -7,10 +7,11 @@
  * `requestSave()` (a 2 s debounce, as in Obsidian's TextFileView) writes them with
  * `vault.modify`; `app.flushEditors()` / `settle()` run it early. When the file changes on
  * disk while open, the editor is updated in place (cursor and undo history survive): if the
- * editor had no unsaved changes it takes the disk text; if it had, non-overlapping changes are
- * merged and an overlapping external change loses (recorded in `app.editorConflicts`).
+ * editor had no unsaved changes it takes the disk text; if it had, the two are merged line by line
+ * (three-way, against the last saved text) and a change to the same lines loses (recorded in `app.editorConflicts`).
  */
 import type * as O from "obsidian";
+import { applyEdits, lineEdits, type TextEdit } from "../../src/core/line-diff";
 import type { App } from "./app";
 import { Editor } from "./editor";
 import { Component } from "./events";
@@ -391,13 +392,13 @@ export class MarkdownView extends TextFileView {
 			this.data = this.editor.getValue();
 			return;
 		}
-		// Unsaved edits and an external change: merge when they touch different ranges.
-		const mine = diffRange(base, ours)!;
-		const theirs = diffRange(base, disk)!;
-		const disjoint = theirs.to < mine.from || theirs.from > mine.to || (theirs.to === mine.from && theirs.from < theirs.to && mine.from < mine.to);
-		if (disjoint) {
-			const shift = theirs.from >= mine.to ? mine.insert.length - (mine.to - mine.from) : 0;
-			this.editor.dispatch([{ from: theirs.from + shift, to: theirs.to + shift, insert: theirs.insert }], { origin: "external" });
+		// Unsaved edits and an external change: a line-level three-way merge, as Obsidian merges
+		// a file changed on disk into an editor with unsaved changes. Each side may change several
+		// places; they merge when no line is changed by both.
+		const merged = mergeLines(base, ours, disk);
+		if (merged !== null) {
+			const changes = lineEdits(ours, merged).map((e) => ({ from: e.from, to: e.to, insert: e.text }));
+			if (changes.length > 0) this.editor.dispatch(changes, { origin: "external" });
 			this.data = this.editor.getValue();
 			this.requestSave();
 		} else {
@@ -405,4 +406,16 @@ export class MarkdownView extends TextFileView {
 			this.requestSave();
 		}
 	}
+}
+
+/**
+ * Both sides' line edits applied to `base`, or null when they touch the same lines (or insert at
+ * the same place): then the editor keeps its text and the conflict is recorded.
+ */
+export function mergeLines(base: string, ours: string, theirs: string): string | null {
+	const mine = lineEdits(base, ours);
+	const other = lineEdits(base, theirs);
+	const clash = (a: TextEdit, b: TextEdit) => (a.from < b.to && b.from < a.to) || a.from === b.from || (a.from === a.to && a.from > b.from && a.from < b.to) || (b.from === b.to && b.from > a.from && b.from < a.to);
+	if (mine.some((m) => other.some((o) => clash(m, o)))) return null;
+	return applyEdits(base, [...mine, ...other].sort((a, b) => a.from - b.from));
 }
