@@ -27,6 +27,8 @@ export interface Person {
 	path: string;
 	/** The file's basename. */
 	name: string;
+	/** `name` folded for ordering (see `nameSortKey`): lists compare these, not the names. */
+	sortKey: string;
 	/** Folder path, "" at the vault root. */
 	folder: string;
 	aliases: string[];
@@ -53,6 +55,18 @@ export interface PersonInput {
 	lastLogged?: Day | null;
 	/** Why the note's frontmatter could not be read at all (the person is then built without it). */
 	frontmatterError?: string | null;
+}
+
+/**
+ * A name folded once, so that sorting thousands of people compares plain strings: accents and
+ * case removed, digit runs padded so that numbers sort by value.
+ */
+export function nameSortKey(name: string): string {
+	return name
+		.normalize("NFKD")
+		.replace(/[\u0300-\u036f]/g, "")
+		.toLowerCase()
+		.replace(/\d+/g, (digits) => digits.padStart(12, "0"));
 }
 
 export function basename(path: string): string {
@@ -207,6 +221,7 @@ export function buildPerson(input: PersonInput, settings: Settings): Person {
 	return {
 		path,
 		name: basename(path),
+		sortKey: nameSortKey(basename(path)),
 		folder: folderOf(path),
 		aliases: readAliases(fm),
 		tags: [...new Set(input.tags ?? [])],

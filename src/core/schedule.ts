@@ -113,8 +113,8 @@ export function comparePeople(a: Scheduled, b: Scheduled): number {
 	return STATUS_RANK[a.schedule.status] - STATUS_RANK[b.schedule.status] || compareByUrgency(a, b);
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
-
-export function compareNames(a: Pick<Person, "name" | "path">, b: Pick<Person, "name" | "path">): number {
-	return collator.compare(a.name, b.name) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+/** Name order: accents and case ignored, numbers by value ("P2" before "P10"), then path. */
+export function compareNames(a: Pick<Person, "sortKey" | "path">, b: Pick<Person, "sortKey" | "path">): number {
+	if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? -1 : 1;
+	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
