@@ -244,8 +244,10 @@ export class PeopleIndex extends Component {
 		if (!person || !cache) return;
 		const lastLogged = latestLogDay(text, this.getSettings());
 		const problem = cache.frontmatter ? null : unreadableFrontmatter(text);
-		if (lastLogged === person.lastLogged && problem === null) return;
-		this.setPerson(file.path, this.personFrom(file.path, cache, lastLogged, problem));
+		const next = this.personFrom(file.path, cache, lastLogged, problem);
+		// Skip the re-render only when the read changed nothing (a problem can also go away).
+		if (next && next.lastLogged === person.lastLogged && next.problems.join("\n") === person.problems.join("\n")) return;
+		this.setPerson(file.path, next);
 	}
 
 	private nextGeneration(path: string): number {

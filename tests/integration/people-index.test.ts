@@ -98,7 +98,7 @@ describe("the people index", () => {
 				expect(live).toEqual(byPath(fresh.all()));
 				fresh.unload();
 			}),
-			{ numRuns: 200 },
+			{ numRuns: 150 },
 		);
 	}, 120000);
 
