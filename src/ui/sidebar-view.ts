@@ -123,6 +123,9 @@ export class SidebarView extends ItemView {
 	private render(today: Day): void {
 		// Built detached and swapped in once: one style and layout pass instead of one per row.
 		const list = createDiv({ cls: "stay-in-touch-groups" });
+		// One listener per kind for the whole list rather than several per row.
+		list.addEventListener("click", (evt) => this.onListClick(evt, today));
+		list.addEventListener("mouseover", (evt) => this.onListHover(evt));
 		this.fill(list, today);
 		this.listEl.replaceWith(list);
 		this.listEl = list;
@@ -193,20 +196,13 @@ export class SidebarView extends ItemView {
 
 	private renderRow(parent: HTMLElement, row: Scheduled, group: GroupId, today: Day): void {
 		const { person, schedule } = row;
-		const el = parent.createDiv({ cls: `stay-in-touch-row stay-in-touch-status-${schedule.status}`, attr: { role: "listitem" } });
+		const el = parent.createDiv({ cls: `stay-in-touch-row stay-in-touch-status-${schedule.status}`, attr: { role: "listitem", "data-path": person.path } });
 		const top = el.createDiv({ cls: "stay-in-touch-row-top" });
-		const link = top.createEl("a", {
+		top.createEl("a", {
 			cls: "stay-in-touch-name internal-link",
 			text: person.name,
 			href: person.path,
 			attr: { "data-href": person.path, "aria-label": `Open ${person.name}` },
-		});
-		link.addEventListener("click", (evt) => {
-			evt.preventDefault();
-			void this.app.workspace.openLinkText(person.path, "", Keymap.isModEvent(evt));
-		});
-		link.addEventListener("mouseover", (evt) => {
-			this.app.workspace.trigger("hover-link", { event: evt, source: VIEW_TYPE, hoverParent: this, targetEl: link, linktext: person.path, sourcePath: "" });
 		});
 		const due = dueText(row, today) || statusLabel(schedule);
 		top.createSpan({ cls: "stay-in-touch-due", text: due });
@@ -238,15 +234,35 @@ export class SidebarView extends ItemView {
 		if (badges.childElementCount === 0) badges.remove();
 
 		const actions = el.createDiv({ cls: "stay-in-touch-actions" });
-		this.action(actions, "Log…", `Log an interaction with ${person.name}`, () => this.plugin.openLogModal(person.path));
-		this.action(actions, "Contacted today", `Mark ${person.name} as contacted today`, () => void this.plugin.contactedToday(person.path));
-		this.action(actions, "Snooze", `Snooze ${person.name}`, (evt) => this.snoozeMenu(evt, person.path, today));
+		// Text buttons: rows are many, and an icon per action would triple their DOM.
+		actions.createEl("button", { cls: "stay-in-touch-action", text: "Log…", attr: { "data-action": "log", "aria-label": `Log an interaction with ${person.name}` } });
+		actions.createEl("button", { cls: "stay-in-touch-action", text: "Contacted today", attr: { "data-action": "contacted", "aria-label": `Mark ${person.name} as contacted today` } });
+		actions.createEl("button", { cls: "stay-in-touch-action", text: "Snooze", attr: { "data-action": "snooze", "aria-label": `Snooze ${person.name}` } });
 	}
 
-	/** Text buttons: rows are many, and an icon per action would triple their DOM. */
-	private action(parent: HTMLElement, label: string, aria: string, run: (evt: MouseEvent) => void): void {
-		const button = parent.createEl("button", { cls: "stay-in-touch-action", text: label, attr: { "aria-label": aria } });
-		button.addEventListener("click", (evt) => run(evt));
+	/** The row and, if any, the name link or action button an event happened on. */
+	private hit(evt: Event): { path: string; link: HTMLElement | null; action: string | null } | null {
+		const target = evt.target as Node | null;
+		if (!target?.instanceOf(HTMLElement)) return null;
+		const path = target.closest(".stay-in-touch-row")?.getAttribute("data-path");
+		if (!path) return null;
+		return { path, link: target.closest<HTMLElement>("a.stay-in-touch-name"), action: target.closest("[data-action]")?.getAttribute("data-action") ?? null };
+	}
+
+	private onListClick(evt: MouseEvent, today: Day): void {
+		const hit = this.hit(evt);
+		if (!hit) return;
+		if (hit.link) {
+			evt.preventDefault();
+			void this.app.workspace.openLinkText(hit.path, "", Keymap.isModEvent(evt));
+		} else if (hit.action === "log") this.plugin.openLogModal(hit.path);
+		else if (hit.action === "contacted") void this.plugin.contactedToday(hit.path);
+		else if (hit.action === "snooze") this.snoozeMenu(evt, hit.path, today);
+	}
+
+	private onListHover(evt: MouseEvent): void {
+		const hit = this.hit(evt);
+		if (hit?.link) this.app.workspace.trigger("hover-link", { event: evt, source: VIEW_TYPE, hoverParent: this, targetEl: hit.link, linktext: hit.path, sourcePath: "" });
 	}
 
 	private snoozeMenu(evt: MouseEvent, path: string, today: Day): void {
