@@ -9,7 +9,7 @@ import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { latestLogDay } from "../core/log-entries";
 import { buildPerson, type Person } from "../core/person";
-import { isInFolder, isPersonNote } from "../core/recognition";
+import { compileRecognizer } from "../core/recognition";
 import { migrateSettings, type Settings } from "../core/settings";
 import { frontmatterTags, inlineTags } from "../core/tags";
 import { parseSimpleYaml } from "./simple-yaml";
@@ -96,15 +96,6 @@ export function parseNote(text: string): { data: unknown; body: string } {
 	return { data: NOT_A_MAPPING in data ? data[NOT_A_MAPPING] : data, body: parsed.content };
 }
 
-/**
- * A cheap test that rules most notes out before any YAML is parsed: a person note is in a people
- * folder or its text mentions the person tag or the marker value somewhere.
- */
-function mightBePerson(path: string, text: string, settings: Settings, mentions: RegExp | null): boolean {
-	if (settings.useFolders && settings.peopleFolders.some((f) => isInFolder(path, f))) return true;
-	return mentions !== null && mentions.test(text);
-}
-
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -124,7 +115,9 @@ export function scanVault(vault: string): VaultScan {
 	}
 	if (!stat.isDirectory()) throw new VaultError(`${vault} is not a folder`);
 	const { settings, templatesFolder } = readVaultSettings(vault);
-	const ctx = { settings, templatesFolder };
+	// Compiled once for the whole vault, as the plugin's index does.
+	const recognize = compileRecognizer({ settings, templatesFolder });
+	const noTags = (): string[] => [];
 	const people: Person[] = [];
 	const skipped: string[] = [];
 	const files = listMarkdown(vault);
@@ -137,17 +130,20 @@ export function scanVault(vault: string): VaultScan {
 			skipped.push(`${path}: cannot be read (${(error as Error).message})`);
 			continue;
 		}
-		if (!mightBePerson(path, text, settings, mentions)) continue;
+		// A cheap test that rules most notes out before any YAML is parsed: a person note is in a
+		// people folder (the recognizer decides that from the path alone) or its text mentions the
+		// person tag or the marker value somewhere.
+		if (!recognize(path, null, noTags) && !(mentions?.test(text) ?? false)) continue;
 		let note: { data: unknown; body: string };
 		try {
 			note = parseNote(text);
 		} catch (error) {
 			// A note we cannot parse may still be a person by folder: say so, never guess.
-			if (isPersonNote(path, null, inlineTags(text), ctx)) skipped.push(`${path}: the frontmatter is not valid YAML: ${firstLine((error as Error).message)}`);
+			if (recognize(path, null, () => inlineTags(text))) skipped.push(`${path}: the frontmatter is not valid YAML: ${firstLine((error as Error).message)}`);
 			continue;
 		}
 		const tags = [...new Set([...frontmatterTags(note.data), ...inlineTags(note.body)])];
-		if (!isPersonNote(path, note.data, tags, ctx)) continue;
+		if (!recognize(path, note.data, () => tags)) continue;
 		people.push(buildPerson({ path, frontmatter: note.data, tags, lastLogged: latestLogDay(text, settings) }, settings));
 	}
 	return { settings, people, skipped, notes: files.length };

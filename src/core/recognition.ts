@@ -17,13 +17,6 @@ export function normalizeFolder(folder: string): string {
 	return folder.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "").toLowerCase();
 }
 
-export function isInFolder(path: string, folder: string): boolean {
-	const f = normalizeFolder(folder);
-	if (f === "") return true;
-	const p = path.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
-	return p.startsWith(`${f}/`);
-}
-
 export function excludedFolders(ctx: RecognitionContext): string[] {
 	const configured = ctx.settings.excludedFolders.filter((f) => normalizeFolder(f) !== "");
 	if (configured.length > 0) return configured;
