@@ -14,7 +14,8 @@ import { toRecord, type PersonRecord } from "../core/record";
 import { compareByUrgency, comparePeople, computeSchedule, defaultCadence, type Scheduled } from "../core/schedule";
 import { list, option, parseArgs, UsageError, type ParsedArgs } from "./args";
 import { renderTable, sanitize } from "./table";
-import { parseYaml, scanVault, VaultError, type VaultScan } from "./vault-reader";
+import { parseYaml } from "./note-reader";
+import { scanVault, VaultError, type VaultScan } from "./vault-reader";
 
 export interface Io {
 	stdout: (text: string) => void;

@@ -70,17 +70,9 @@ describe("the corpus from the command line", () => {
 		expect(readTree(dir)).toEqual(before);
 	});
 
-	// BUG (src/cli/simple-yaml.ts, parseSimpleYaml, used by src/cli/vault-reader.ts parseYaml since
-	// commit 39b46fc/4774e82): the "proven-equal" fast path accepts frontmatter js-yaml (and so
-	// Obsidian) rejects, so the CLI reads notes the plugin cannot and reports nothing:
-	//  - People/yaml-bad-indentation.md: `owed_favors:\n  - lunch\n - intro to Sam` (list items at
-	//    two indentations; js-yaml: "bad indentation of a mapping entry") → read as [lunch, intro to Sam];
-	//  - People/nul-in-frontmatter.md: `cadence: week\0ly` (js-yaml: "null byte is not allowed in
-	//    input") → read as the string "week\u0000ly".
-	// And yamlEngine in vault-reader.ts now turns a frontmatter that is a single value
-	// (People/frontmatter-is-a-scalar.md, `just some words`) into {} instead of passing it to
-	// buildPerson, which used to report "the frontmatter is 'just some words', not a set of
-	// properties" (SPEC: never silently ignored). Enable once fixed.
+	// Guards the CLI's YAML fast path (src/cli/simple-yaml.ts): it must refuse what js-yaml (and so
+	// Obsidian) rejects, e.g. list items at two indentations or a NUL byte, so those notes are
+	// reported, and a frontmatter that is a single value must reach buildPerson as such.
 	it("reports exactly the notes js-yaml cannot parse, and a frontmatter that is a single value", () => {
 		const dir = vault(fullCorpus({ huge: false }));
 		const run = cli(["people", "--json", "--vault", dir, "--today", "2026-11-26"]);
