@@ -129,19 +129,45 @@ it("sidebar render for 10,000 people in Chromium (the built main.js)", async () 
 		const result = await session.page.evaluate(async (type) => {
 			window.e2e.command("open-sidebar");
 			await window.e2e.settle();
-			const view = window.e2e.app().workspace.getLeavesOfType(type)[0].view as unknown as { refresh(force: boolean): void; contentEl: HTMLElement };
-			const times: number[] = [];
+			const app = window.e2e.app();
+			const view = app.workspace.getLeavesOfType(type)[0].view as unknown as { refresh(force?: boolean): void; contentEl: HTMLElement };
+			const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+			const p95 = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)];
+			// 1. The same people rendered again (Show more, collapse, the day's tick): one frame each.
+			const again: number[] = [];
 			for (let i = 0; i < 25; i++) {
+				await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 				const t0 = performance.now();
 				view.refresh(true);
 				// Layout and style are part of a render the user waits for.
 				void view.contentEl.offsetHeight;
-				if (i >= 5) times.push(performance.now() - t0);
+				if (i >= 5) again.push(performance.now() - t0);
 			}
-			times.sort((a, b) => a - b);
-			return { median: times[10], p95: times[18], nodes: view.contentEl.querySelectorAll("*").length, people: window.e2e.app().vault.getMarkdownFiles().length };
+			// 2. The render the index triggers after one person note changed (they move between
+			// groups): timed around the view's own refresh, counted only when it rebuilt the list.
+			const changed: number[] = [];
+			const refresh = view.refresh.bind(view);
+			view.refresh = (force?: boolean) => {
+				const before = view.contentEl.querySelector(".stay-in-touch-groups");
+				const t0 = performance.now();
+				refresh(force);
+				void view.contentEl.offsetHeight;
+				if (view.contentEl.querySelector(".stay-in-touch-groups") !== before) changed.push(performance.now() - t0);
+			};
+			const file = app.vault.getMarkdownFiles().find((f) => f.path.startsWith("People/"))!;
+			const text = await app.vault.read(file);
+			const body = text.replace(/^last_contact:.*$/m, "");
+			for (let i = 0; i < 21; i++) {
+				const date = i % 2 === 0 ? "2020-01-01" : "2026-11-25";
+				await app.vault.modify(file, body.replace(/^---\n/, `---\nlast_contact: ${date}\n`));
+				await window.e2e.settle();
+			}
+			view.refresh = refresh;
+			return { median: median(again), p95: p95(again), changedMedian: median(changed.slice(1)), changedP95: p95(changed.slice(1)), renders: changed.length, nodes: view.contentEl.querySelectorAll("*").length, people: app.vault.getMarkdownFiles().length };
 		}, VIEW_TYPE);
-		rows.push({ measurement: `sidebar render in Chromium, ${result.people.toLocaleString("en-US")} people`, size: "–", median: result.median, p95: result.p95, budget: 16, unit: "ms", note: `${result.nodes} DOM nodes` });
+		const people10k = `${result.people.toLocaleString("en-US")} people`;
+		rows.push({ measurement: `sidebar render in Chromium, ${people10k}`, size: "–", median: result.median, p95: result.p95, budget: 16, unit: "ms", note: `${result.nodes} DOM nodes` });
+		rows.push({ measurement: `sidebar render after one note changed, ${people10k}`, size: "–", median: result.changedMedian, p95: result.changedP95, budget: 16, unit: "ms", note: `${result.renders} renders` });
 		await session.close();
 	} finally {
 		await browser.close();

@@ -4,7 +4,8 @@
  */
 import type { Day } from "./dates";
 import { matchesText, parseQuery, relativeDays, runQuery } from "./query/index";
-import { compareNames, type Schedule, type Scheduled } from "./schedule";
+import { compareNames, comparePeople, type Schedule, type Scheduled } from "./schedule";
+import { insertionPoint, removeSorted } from "./sorted-list";
 import type { Settings } from "./settings";
 
 export type GroupId = "overdue" | "soon" | "favors" | "birthdays" | "never" | "problems" | "ok" | "snoozed" | "untracked";
@@ -104,6 +105,7 @@ function applyFilter(list: readonly Scheduled[], filter: string, today: Day, set
  * thousands of people and the pane shows a page of them.
  */
 export function firstInOrder<T>(rows: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
+	if (k <= 0) return [];
 	if (rows.length <= k * 4) return [...rows].sort(compare).slice(0, k);
 	const best: T[] = [];
 	for (const row of rows) {
@@ -130,39 +132,96 @@ const GROUP_ORDER: Partial<Record<GroupId, (a: Scheduled, b: Scheduled) => numbe
 	untracked: byName,
 };
 
+type Groups = Record<GroupId, Scheduled[]>;
+
+function emptyGroups(): Groups {
+	return { overdue: [], soon: [], favors: [], birthdays: [], never: [], problems: [], ok: [], snoozed: [], untracked: [] };
+}
+
+/** The groups one person belongs to: one by status, and favors, birthdays, problems besides. */
+function groupIdsOf(s: Scheduled, birthdayWindowDays: number): GroupId[] {
+	const status = s.schedule.status;
+	const ids: GroupId[] = [status === "due" || status === "soon" ? "soon" : status];
+	if (s.person.owedFavors.length > 0 || s.person.owedToMe.length > 0) ids.push("favors");
+	if (s.schedule.daysUntilBirthday !== null && s.schedule.daysUntilBirthday <= birthdayWindowDays) ids.push("birthdays");
+	if (s.person.problems.length > 0) ids.push("problems");
+	return ids;
+}
+
+function groupsOf(rows: readonly Scheduled[], birthdayWindowDays: number): Groups {
+	const groups = emptyGroups();
+	for (const s of rows) for (const id of groupIdsOf(s, birthdayWindowDays)) groups[id].push(s);
+	return groups;
+}
+
+/**
+ * Every group of one day's people, each kept in its display order as people change: sorted once,
+ * then one binary-search insert or removal per change, so a render shows the first rows of each
+ * group without grouping or ordering 10,000 people again.
+ */
+export class SidebarGroups {
+	private readonly groups: Groups;
+
+	/** `everyone` in `comparePeople` order (the index's order), which is the Overdue group's order. */
+	constructor(
+		everyone: readonly Scheduled[],
+		private readonly birthdayWindowDays: number,
+	) {
+		this.groups = groupsOf(everyone, birthdayWindowDays);
+		for (const id of GROUP_IDS) {
+			const compare = GROUP_ORDER[id];
+			if (compare) this.groups[id].sort(compare);
+		}
+	}
+
+	add(s: Scheduled): void {
+		for (const id of groupIdsOf(s, this.birthdayWindowDays)) {
+			const list = this.groups[id];
+			list.splice(insertionPoint(list, s, orderOf(id)), 0, s);
+		}
+	}
+
+	remove(s: Scheduled): void {
+		for (const id of groupIdsOf(s, this.birthdayWindowDays)) removeSorted(this.groups[id], s, orderOf(id));
+	}
+
+	/** Everyone in a group, in display order; read-only. */
+	get(id: GroupId): readonly Scheduled[] {
+		return this.groups[id];
+	}
+
+	/** True when built for these settings (the birthday window decides who is in Birthdays). */
+	fits(settings: Settings): boolean {
+		return settings.birthdayWindowDays === this.birthdayWindowDays;
+	}
+}
+
+export const GROUP_IDS = Object.keys(GROUP_TITLES) as GroupId[];
+
+function orderOf(id: GroupId): (a: Scheduled, b: Scheduled) => number {
+	return GROUP_ORDER[id] ?? comparePeople;
+}
+
 /**
  * `list` must be in the index's `scheduled()` order. `shown(id)` says how many rows of a group
- * the view will render; only those are put in order.
+ * the view will render; only those are put in order. `kept`, the index's groups for the same
+ * people, spares the grouping and ordering when nothing is filtered.
  */
-export function sidebarModel(list: readonly Scheduled[], filter: string, today: Day, settings: Settings, shown: (id: GroupId) => number = () => Infinity): SidebarModel {
-	const rows = applyFilter(list, filter, today, settings);
+export function sidebarModel(list: readonly Scheduled[], filter: string, today: Day, settings: Settings, shown: (id: GroupId) => number = () => Infinity, kept?: SidebarGroups): SidebarModel {
 	const filtering = filter.trim() !== "";
-	const groups: Record<GroupId, Scheduled[]> = { overdue: [], soon: [], favors: [], birthdays: [], never: [], problems: [], ok: [], snoozed: [], untracked: [] };
-	for (const s of rows) {
-		const status = s.schedule.status;
-		if (status === "overdue") groups.overdue.push(s);
-		else if (status === "due" || status === "soon") groups.soon.push(s);
-		else if (status === "never") groups.never.push(s);
-		else if (status === "ok") groups.ok.push(s);
-		else if (status === "snoozed") groups.snoozed.push(s);
-		else groups.untracked.push(s);
-		if (s.person.owedFavors.length > 0 || s.person.owedToMe.length > 0) groups.favors.push(s);
-		if (s.schedule.daysUntilBirthday !== null && s.schedule.daysUntilBirthday <= settings.birthdayWindowDays) groups.birthdays.push(s);
-		if (s.person.problems.length > 0) groups.problems.push(s);
-	}
+	const rows = filtering ? applyFilter(list, filter, today, settings) : list;
+	const fast = !filtering && kept?.fits(settings) ? kept : null;
+	const groups = fast ?? groupsOf(rows, settings.birthdayWindowDays);
 	// Up to date, snoozed and untracked people stay out of the way until the user looks for them.
 	const order: GroupId[] = ["overdue", "soon", "favors", "birthdays", "never", "problems"];
 	if (filtering) order.push("ok", "snoozed", "untracked");
-	return {
-		groups: order
-			.filter((id) => groups[id].length > 0)
-			.map((id) => {
-				const all = groups[id];
-				const compare = GROUP_ORDER[id];
-				const k = Math.min(shown(id), all.length);
-				return { id, title: GROUP_TITLES[id], count: all.length, rows: compare ? firstInOrder(all, k, compare) : all.slice(0, k) };
-			}),
-		total: list.length,
-		matched: rows.length,
-	};
+	const result: SidebarGroup[] = [];
+	for (const id of order) {
+		const all = groups instanceof SidebarGroups ? groups.get(id) : groups[id];
+		if (all.length === 0) continue;
+		const k = Math.min(shown(id), all.length);
+		const compare = GROUP_ORDER[id];
+		result.push({ id, title: GROUP_TITLES[id], count: all.length, rows: fast || !compare ? all.slice(0, k) : firstInOrder(all, k, compare) });
+	}
+	return { groups: result, total: list.length, matched: rows.length };
 }

@@ -8,18 +8,28 @@ import { compileRecognizer, type Recognizer } from "../core/recognition";
 import { normalizeTag } from "../core/tags";
 import { comparePeople, computeSchedule, defaultCadence, type Scheduled, type ScheduleContext, type Status } from "../core/schedule";
 import type { Settings } from "../core/settings";
+import { SidebarGroups } from "../core/sidebar-model";
+import { insertionPoint, removeSorted } from "../core/sorted-list";
 
 /** How long a burst of changes may run before subscribers hear about it. */
 export const NOTIFY_DELAY_MS = 150;
 
 type Listener = () => void;
 
-/** Everyone's schedule for one day, kept current per change so counts cost nothing to read. */
+/**
+ * Everyone's schedule for one day, kept current per change so counts cost nothing to read and
+ * the order is one binary-search insert per change instead of a sort of everyone.
+ */
 interface DaySnapshot {
 	ctx: ScheduleContext;
 	byPath: Map<string, Scheduled>;
 	counts: Record<Status, number>;
+	/** Everyone in `comparePeople` order, once someone asked for it. */
+	order: Scheduled[] | null;
+	/** A copy of `order` handed out for one revision: callers may keep it. */
 	sorted: { revision: number; list: Scheduled[] } | null;
+	/** The sidebar's groups, kept in order per change once the sidebar asked for them. */
+	groups: SidebarGroups | null;
 }
 
 function emptyCounts(): Record<Status, number> {
@@ -118,11 +128,25 @@ export class PeopleIndex extends Component {
 		return this.people.size;
 	}
 
-	/** Everyone with their schedule for `today`, in `comparePeople` order; sorted once per revision. */
+	/**
+	 * Everyone with their schedule for `today`, in `comparePeople` order: sorted once per day, then
+	 * kept in order per change; the same array for as long as nothing changes.
+	 */
 	scheduled(today: Day): Scheduled[] {
 		const snap = this.snapshotFor(today);
-		if (snap.sorted?.revision !== this.revision) snap.sorted = { revision: this.revision, list: [...snap.byPath.values()].sort(comparePeople) };
+		snap.order ??= [...snap.byPath.values()].sort(comparePeople);
+		if (snap.sorted?.revision !== this.revision) snap.sorted = { revision: this.revision, list: snap.order.slice() };
 		return snap.sorted.list;
+	}
+
+	/** The sidebar's groups for `today`, each in display order; built once, then kept per change. */
+	sidebarGroups(today: Day): SidebarGroups {
+		const snap = this.snapshotFor(today);
+		if (!snap.groups?.fits(snap.ctx.settings)) {
+			snap.order ??= [...snap.byPath.values()].sort(comparePeople);
+			snap.groups = new SidebarGroups(snap.order, snap.ctx.settings.birthdayWindowDays);
+		}
+		return snap.groups;
 	}
 
 	/** One person with their schedule for `today`, without sorting everyone. */
@@ -138,7 +162,7 @@ export class PeopleIndex extends Component {
 	private snapshotFor(today: Day): DaySnapshot {
 		if (this.snapshot?.ctx.today === today) return this.snapshot;
 		const settings = this.getSettings();
-		const snap: DaySnapshot = { ctx: { today, settings, defaultCadence: defaultCadence(settings) }, byPath: new Map(), counts: emptyCounts(), sorted: null };
+		const snap: DaySnapshot = { ctx: { today, settings, defaultCadence: defaultCadence(settings) }, byPath: new Map(), counts: emptyCounts(), order: null, sorted: null, groups: null };
 		for (const person of this.people.values()) this.addToSnapshot(snap, person);
 		this.snapshot = snap;
 		return snap;
@@ -148,6 +172,8 @@ export class PeopleIndex extends Component {
 		const scheduled = { person, schedule: computeSchedule(person, snap.ctx) };
 		snap.byPath.set(person.path, scheduled);
 		snap.counts[scheduled.schedule.status] += 1;
+		snap.order?.splice(insertionPoint(snap.order, scheduled, comparePeople), 0, scheduled);
+		snap.groups?.add(scheduled);
 	}
 
 	private removeFromSnapshot(snap: DaySnapshot, path: string): void {
@@ -155,6 +181,8 @@ export class PeopleIndex extends Component {
 		if (!old) return;
 		snap.counts[old.schedule.status] -= 1;
 		snap.byPath.delete(path);
+		if (snap.order) removeSorted(snap.order, old, comparePeople);
+		snap.groups?.remove(old);
 	}
 
 	/** The one place people change: the map, the day's schedules and the revision move together. */

@@ -142,7 +142,7 @@ export class SidebarView extends ItemView {
 			return;
 		}
 		const shown = (id: GroupId) => (this.collapsed.has(id) ? 0 : (this.shown.get(id) ?? PAGE_SIZE));
-		const model = sidebarModel(index.scheduled(today), this.filter, today, this.plugin.settings, shown);
+		const model = sidebarModel(index.scheduled(today), this.filter, today, this.plugin.settings, shown, index.sidebarGroups(today));
 		if (model.groups.length === 0) {
 			const text = this.filter.trim() ? `No person matches "${this.filter.trim()}".` : "Everyone is up to date. Type in the filter to see all people.";
 			list.createDiv({ cls: "stay-in-touch-empty", text });
@@ -196,42 +196,41 @@ export class SidebarView extends ItemView {
 
 	private renderRow(parent: HTMLElement, row: Scheduled, group: GroupId, today: Day): void {
 		const { person, schedule } = row;
+		// Few nodes per row (a grid on the row itself, one text for the meta line, the bar's fill a
+		// pseudo-element): creating and laying out the rows is most of a render.
 		const el = parent.createDiv({ cls: `stay-in-touch-row stay-in-touch-status-${schedule.status}`, attr: { role: "listitem", "data-path": person.path } });
-		const top = el.createDiv({ cls: "stay-in-touch-row-top" });
-		top.createEl("a", {
+		el.createEl("a", {
 			cls: "stay-in-touch-name internal-link",
 			text: person.name,
 			href: person.path,
 			attr: { "data-href": person.path, "aria-label": `Open ${person.name}` },
 		});
-		const due = dueText(row, today) || statusLabel(schedule);
-		top.createSpan({ cls: "stay-in-touch-due", text: due });
-
-		const meta = el.createDiv({ cls: "stay-in-touch-meta" });
-		meta.createSpan({ text: lastContactText(schedule) });
-		if (schedule.cadence) meta.createSpan({ cls: "stay-in-touch-cadence", text: schedule.cadence.label });
+		el.createSpan({ cls: "stay-in-touch-due", text: dueText(row, today) || statusLabel(schedule) });
+		const meta = schedule.cadence ? `${lastContactText(schedule)} · ${schedule.cadence.label}` : lastContactText(schedule);
+		el.createDiv({ cls: "stay-in-touch-meta", text: meta });
 
 		const share = elapsedShare(schedule);
 		if (share !== null) {
 			// A plain div bar: a <progress> element per row costs far more layout in long lists.
 			const percent = Math.round(share * 100);
-			const bar = el.createDiv({ cls: "stay-in-touch-bar", attr: { role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": String(percent), "aria-label": `${percent}% of the cadence elapsed` } });
-			bar.createDiv({ cls: "stay-in-touch-bar-fill" }).setCssProps({ "--stay-in-touch-elapsed": `${percent}%` });
+			el.createDiv({ cls: "stay-in-touch-bar", attr: { role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": String(percent), "aria-label": `${percent}% of the cadence elapsed` } }).setCssProps({
+				"--stay-in-touch-elapsed": `${percent}%`,
+			});
 		}
 
-		const badges = el.createDiv({ cls: "stay-in-touch-badges" });
-		if (person.owedFavors.length > 0) badges.createSpan({ cls: "stay-in-touch-badge mod-owe", text: `you owe ${person.owedFavors.length}`, attr: { title: person.owedFavors.map((f) => f.text).join("\n") } });
-		if (person.owedToMe.length > 0) badges.createSpan({ cls: "stay-in-touch-badge mod-owed", text: `owes you ${person.owedToMe.length}`, attr: { title: person.owedToMe.map((f) => f.text).join("\n") } });
+		const badges: { cls: string; text: string; title?: string }[] = [];
+		if (person.owedFavors.length > 0) badges.push({ cls: "mod-owe", text: `you owe ${person.owedFavors.length}`, title: person.owedFavors.map((f) => f.text).join("\n") });
+		if (person.owedToMe.length > 0) badges.push({ cls: "mod-owed", text: `owes you ${person.owedToMe.length}`, title: person.owedToMe.map((f) => f.text).join("\n") });
 		const days = schedule.daysUntilBirthday;
-		if (days !== null && days <= this.plugin.settings.birthdayWindowDays) {
-			badges.createSpan({ cls: "stay-in-touch-badge mod-birthday", text: days === 0 ? "birthday today" : `birthday in ${plural(days, "day")}` });
+		if (days !== null && days <= this.plugin.settings.birthdayWindowDays) badges.push({ cls: "mod-birthday", text: days === 0 ? "birthday today" : `birthday in ${plural(days, "day")}` });
+		if (group !== "problems" && person.problems.length > 0) badges.push({ cls: "mod-warning", text: plural(person.problems.length, "problem") });
+		if (badges.length > 0) {
+			const box = el.createDiv({ cls: "stay-in-touch-badges" });
+			for (const badge of badges) box.createSpan({ cls: `stay-in-touch-badge ${badge.cls}`, text: badge.text, attr: badge.title ? { title: badge.title } : undefined });
 		}
 		if (group === "problems") {
 			for (const problem of person.problems) el.createDiv({ cls: "stay-in-touch-problem", text: problem });
-		} else if (person.problems.length > 0) {
-			badges.createSpan({ cls: "stay-in-touch-badge mod-warning", text: plural(person.problems.length, "problem") });
 		}
-		if (badges.childElementCount === 0) badges.remove();
 
 		const actions = el.createDiv({ cls: "stay-in-touch-actions" });
 		// Text buttons: rows are many, and an icon per action would triple their DOM.

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Person } from "../../src/core/person";
+import { GROUP_IDS } from "../../src/core/sidebar-model";
 import { PeopleIndex } from "../../src/obsidian/people-index";
 import { start, type Started } from "./plugin-harness";
 
@@ -84,11 +85,18 @@ async function apply(s: Started, o: Op): Promise<void> {
 }
 
 describe("the people index", () => {
-	it("always equals a fresh build after any sequence of vault and settings changes", async () => {
+	it("always equals a fresh build, people and order, after any sequence of vault and settings changes", async () => {
 		await fc.assert(
 			fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
 				const s = await start({ "People/Ada.md": bodies[0], "Notes/Bob.md": bodies[3], "Templates/Cy.md": bodies[1], ".obsidian/templates.json": '{"folder":"Templates"}' });
-				for (const o of ops) await apply(s, o);
+				const today = s.plugin.today();
+				for (const o of ops) {
+					await apply(s, o);
+					// Asking for the order and the groups between changes makes the index keep them per
+					// change from then on.
+					s.plugin.index.scheduled(today);
+					s.plugin.index.sidebarGroups(today);
+				}
 				await s.app.settle();
 				const live = byPath(s.plugin.index.all());
 				// A second, independent index over the same app and settings, built from scratch.
@@ -96,6 +104,10 @@ describe("the people index", () => {
 				fresh.load();
 				await fresh.rebuild();
 				expect(live).toEqual(byPath(fresh.all()));
+				const order = (index: PeopleIndex) => index.scheduled(today).map((row) => row.person.path);
+				expect(order(s.plugin.index)).toEqual(order(fresh));
+				const groups = (index: PeopleIndex) => GROUP_IDS.map((id) => index.sidebarGroups(today).get(id).map((row) => row.person.path));
+				expect(groups(s.plugin.index)).toEqual(groups(fresh));
 				fresh.unload();
 			}),
 			{ numRuns: 150 },

@@ -18,7 +18,7 @@ describe("the Stay in touch sidebar", () => {
 		expect(rowNames(view, "never")).toEqual(["Barbara Liskov"]);
 		const ada = row(view, "overdue", "Ada Lovelace");
 		expect(ada.querySelector(".stay-in-touch-due")?.textContent).toBe("7 days overdue");
-		expect(ada.querySelector(".stay-in-touch-meta")?.textContent).toBe("last contact 2 weeks agoweekly");
+		expect(ada.querySelector(".stay-in-touch-meta")?.textContent).toBe("last contact 2 weeks ago · weekly");
 		expect(ada.querySelector(".stay-in-touch-bar")?.getAttribute("aria-valuenow")).toBe("100");
 		expect([...ada.querySelectorAll(".stay-in-touch-badge")].map((b) => b.textContent)).toEqual(["you owe 1", "birthday in 14 days"]);
 		const frances = row(view, "problems", "Frances Allen");
@@ -133,6 +133,27 @@ describe("the Stay in touch sidebar", () => {
 		await app2.settle();
 		expect(restored.view).toBeInstanceOf(SidebarView);
 		expect((restored.view as SidebarView).contentEl.querySelector(".stay-in-touch-group-overdue .stay-in-touch-group-header")?.getAttribute("aria-expanded")).toBe("false");
+	});
+
+	it("collapses each group, whatever order it keeps, and keeps its count in the header", async () => {
+		const s = await start(exampleFiles());
+		const view = await openSidebar(s);
+		const ids = [...view.contentEl.querySelectorAll(".stay-in-touch-group")].map((g) => [...g.classList].find((c) => c.startsWith("stay-in-touch-group-"))!.slice("stay-in-touch-group-".length));
+		expect(ids).toEqual(expect.arrayContaining(["overdue", "soon", "favors", "birthdays"]));
+		for (const id of ids) {
+			const count = view.contentEl.querySelector(`.stay-in-touch-group-${id} .stay-in-touch-count`)?.textContent;
+			click(view.contentEl.querySelector<HTMLButtonElement>(`.stay-in-touch-group-${id} .stay-in-touch-group-header`)!);
+			await s.app.settle();
+			expect(rowNames(view, id)).toEqual([]);
+			expect(view.contentEl.querySelector(`.stay-in-touch-group-${id} .stay-in-touch-count`)?.textContent).toBe(count);
+		}
+		// Collapsed groups are still counted when the people change.
+		const soon = Number(view.contentEl.querySelector(".stay-in-touch-group-soon .stay-in-touch-count")?.textContent);
+		await s.app.writeFile("People/Newly Due.md", "---\ncadence: weekly\nlast_contact: 2026-11-21\n---\n");
+		await s.app.settle();
+		s.plugin.index.flush();
+		expect(view.contentEl.querySelector(".stay-in-touch-group-soon .stay-in-touch-count")?.textContent).toBe(String(soon + 1));
+		expect(rowNames(view, "soon")).toEqual([]);
 	});
 
 	it("opens the note from a row, in a new tab with a modifier, and offers page preview on hover", async () => {
