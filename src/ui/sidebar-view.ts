@@ -29,6 +29,13 @@ export class SidebarView extends ItemView {
 	private readonly collapsed = new Set<GroupId>();
 	private readonly shown = new Map<GroupId, number>();
 	private rendered: { revision: number; today: Day; key: string } | null = null;
+	/**
+	 * The row elements of the last render, per group, keyed by the index's `Scheduled` objects: the
+	 * index replaces the object of a person who changed and keeps everyone else's, so a render
+	 * after one change builds one row and moves the others over. Valid for one day and settings.
+	 */
+	private rowEls = new Map<GroupId, Map<Scheduled, HTMLElement>>();
+	private rowsStamp = "";
 	private listEl!: HTMLElement;
 	private filterInput!: HTMLInputElement;
 
@@ -121,6 +128,9 @@ export class SidebarView extends ItemView {
 	}
 
 	private render(today: Day): void {
+		const stamp = `${today}\u0000${this.plugin.settingsRevision}`;
+		if (stamp !== this.rowsStamp) this.rowEls = new Map();
+		this.rowsStamp = stamp;
 		// Built detached and swapped in once: one style and layout pass instead of one per row.
 		const list = createDiv({ cls: "stay-in-touch-groups" });
 		// One listener per kind for the whole list rather than several per row.
@@ -183,7 +193,15 @@ export class SidebarView extends ItemView {
 		if (collapsed) return;
 		const limit = this.shown.get(group.id) ?? PAGE_SIZE;
 		const rowsEl = section.createDiv({ cls: "stay-in-touch-rows", attr: { role: "list" } });
-		for (const row of group.rows) this.renderRow(rowsEl, row, group.id, today);
+		const previous = this.rowEls.get(group.id);
+		const kept = new Map<Scheduled, HTMLElement>();
+		for (const row of group.rows) {
+			// Rows carry no listeners of their own (the list delegates), so moving one is safe.
+			const el = previous?.get(row) ?? this.renderRow(row, group.id, today);
+			rowsEl.appendChild(el);
+			kept.set(row, el);
+		}
+		this.rowEls.set(group.id, kept);
 		const hidden = group.count - group.rows.length;
 		if (hidden > 0) {
 			const more = section.createEl("button", { cls: "stay-in-touch-more", text: `Show ${Math.min(hidden, MORE_SIZE)} more of ${hidden}` });
@@ -194,11 +212,11 @@ export class SidebarView extends ItemView {
 		}
 	}
 
-	private renderRow(parent: HTMLElement, row: Scheduled, group: GroupId, today: Day): void {
+	private renderRow(row: Scheduled, group: GroupId, today: Day): HTMLElement {
 		const { person, schedule } = row;
 		// Few nodes per row (a grid on the row itself, one text for the meta line, the bar's fill a
 		// pseudo-element): creating and laying out the rows is most of a render.
-		const el = parent.createDiv({ cls: `stay-in-touch-row stay-in-touch-status-${schedule.status}`, attr: { role: "listitem", "data-path": person.path } });
+		const el = createDiv({ cls: `stay-in-touch-row stay-in-touch-status-${schedule.status}`, attr: { role: "listitem", "data-path": person.path } });
 		el.createEl("a", {
 			cls: "stay-in-touch-name internal-link",
 			text: person.name,
@@ -237,6 +255,7 @@ export class SidebarView extends ItemView {
 		actions.createEl("button", { cls: "stay-in-touch-action", text: "Log…", attr: { "data-action": "log", "aria-label": `Log an interaction with ${person.name}` } });
 		actions.createEl("button", { cls: "stay-in-touch-action", text: "Contacted today", attr: { "data-action": "contacted", "aria-label": `Mark ${person.name} as contacted today` } });
 		actions.createEl("button", { cls: "stay-in-touch-action", text: "Snooze", attr: { "data-action": "snooze", "aria-label": `Snooze ${person.name}` } });
+		return el;
 	}
 
 	/** The row and, if any, the name link or action button an event happened on. */

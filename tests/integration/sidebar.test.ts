@@ -44,6 +44,29 @@ describe("the Stay in touch sidebar", () => {
 		expect(rowNames(view, "overdue")).toEqual(["Grace B. Hopper", "Edsger Dijkstra"]);
 	});
 
+	it("rebuilds only the rows of people who changed, and every row when settings change", async () => {
+		const s = await start(exampleFiles());
+		const view = await openSidebar(s);
+		const grace = row(view, "overdue", "Grace Hopper");
+		const edsger = row(view, "overdue", "Edsger Dijkstra");
+		expect(edsger.querySelector(".stay-in-touch-due")?.textContent).toBe("7 days overdue");
+		await s.app.writeFile("Notes/Edsger Dijkstra.md", s.app.readFile("Notes/Edsger Dijkstra.md").replace("last_contact: 2026-11-05", "last_contact: 2026-11-01"));
+		await s.app.settle();
+		// Kept as it was, and moved to the new list.
+		expect(row(view, "overdue", "Grace Hopper")).toBe(grace);
+		expect(grace.isConnected).toBe(true);
+		// Rebuilt with the new text.
+		expect(row(view, "overdue", "Edsger Dijkstra")).not.toBe(edsger);
+		expect(row(view, "overdue", "Edsger Dijkstra").querySelector(".stay-in-touch-due")?.textContent).toBe("11 days overdue");
+		// A setting can change what a row shows (here: whose birthday is near): every row is new.
+		const ada = row(view, "overdue", "Ada Lovelace");
+		expect(ada.querySelector(".mod-birthday")?.textContent).toBe("birthday in 14 days");
+		s.plugin.patchSettings({ birthdayWindowDays: 7 });
+		view.refresh(true);
+		expect(row(view, "overdue", "Grace Hopper")).not.toBe(grace);
+		expect(row(view, "overdue", "Ada Lovelace").querySelector(".mod-birthday")).toBeNull();
+	});
+
 	it("'Contacted today' writes one log entry and last contact, and the row moves", async () => {
 		const s = await start(exampleFiles());
 		const view = await openSidebar(s);
