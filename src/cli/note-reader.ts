@@ -79,7 +79,7 @@ export type NoteOutcome = { person: Person } | { skipped: string } | null;
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
 
 /**
- * Reads and recognises notes one at a time; one per thread. Files are read into one reusable
+ * Reads and recognises notes one at a time. Files are read into one reusable
  * buffer: on a 10,000-note vault the reads are most of the time, and a fresh buffer per file
  * showed in the profile.
  */

@@ -134,19 +134,21 @@ export class PeopleIndex extends Component {
 	 */
 	scheduled(today: Day): Scheduled[] {
 		const snap = this.snapshotFor(today);
-		snap.order ??= [...snap.byPath.values()].sort(comparePeople);
-		if (snap.sorted?.revision !== this.revision) snap.sorted = { revision: this.revision, list: snap.order.slice() };
+		if (snap.sorted?.revision !== this.revision) snap.sorted = { revision: this.revision, list: this.orderOf(snap).slice() };
 		return snap.sorted.list;
 	}
 
 	/** The sidebar's groups for `today`, each in display order; built once, then kept per change. */
 	sidebarGroups(today: Day): SidebarGroups {
 		const snap = this.snapshotFor(today);
-		if (!snap.groups?.fits(snap.ctx.settings)) {
-			snap.order ??= [...snap.byPath.values()].sort(comparePeople);
-			snap.groups = new SidebarGroups(snap.order, snap.ctx.settings.birthdayWindowDays);
-		}
+		snap.groups ??= new SidebarGroups(this.orderOf(snap), snap.ctx.settings.birthdayWindowDays);
 		return snap.groups;
+	}
+
+	/** Everyone in the snapshot in `comparePeople` order: sorted on first use, then kept per change. */
+	private orderOf(snap: DaySnapshot): Scheduled[] {
+		snap.order ??= [...snap.byPath.values()].sort(comparePeople);
+		return snap.order;
 	}
 
 	/** One person with their schedule for `today`, without sorting everyone. */
