@@ -55,13 +55,16 @@ function setText(el: Node, val: string | DocumentFragment): void {
 	}
 }
 
+/** `cls` as Obsidian takes it: one string of space-separated classes, or a list. */
+function addClasses(el: Element, cls: string | string[]): void {
+	const classes = Array.isArray(cls) ? cls : cls.split(/\s+/);
+	for (const c of classes) if (c) el.classList.add(c);
+}
+
 function applyInfo(el: Element, o: Info | string | undefined): void {
 	if (o === undefined) return;
 	const info: Info = typeof o === "string" ? { cls: o } : o;
-	if (info.cls !== undefined) {
-		const classes = Array.isArray(info.cls) ? info.cls : info.cls.split(/\s+/);
-		for (const c of classes) if (c) el.classList.add(c);
-	}
+	if (info.cls !== undefined) addClasses(el, info.cls);
 	if (info.text !== undefined) setText(el, info.text);
 	if (info.attr) for (const [k, v] of Object.entries(info.attr)) setAttr(el, k, v);
 	if (info.title !== undefined) el.setAttribute("title", info.title);
@@ -101,10 +104,7 @@ function makeSvg<K extends keyof SVGElementTagNameMap>(
 ): SVGElementTagNameMap[K] {
 	const el = doc.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K];
 	const info: Info | undefined = typeof o === "string" ? { cls: o } : o;
-	if (info?.cls !== undefined) {
-		const classes = Array.isArray(info.cls) ? info.cls : info.cls.split(/\s+/);
-		for (const c of classes) if (c) el.classList.add(c);
-	}
+	if (info?.cls !== undefined) addClasses(el, info.cls);
 	if (info?.attr) for (const [k, v] of Object.entries(info.attr)) setAttr(el, k, v);
 	insert(parent ?? info?.parent, el, info?.prepend);
 	cb?.(el);
