@@ -42,13 +42,20 @@ function yamlEngine(source: string): object {
 
 const MATTER_OPTIONS = { excerpt: false, engines: { yaml: yamlEngine } };
 
+/**
+ * Obsidian's opening line: `---` and nothing else but spaces. gray-matter also reads a language
+ * after the fence, and would run `---js` frontmatter through `eval` (the CLI's bundle leaves that
+ * engine out too: scripts/build-cli.mjs).
+ */
+const OPENING_LINE = /^---[ \t]*\r?\n/;
+
 /** Where gray-matter ends the frontmatter: at the first line starting with `---` after the opening one. */
 const CLOSE = "\n---";
 
 /** Splits a note into frontmatter data and body; throws with a readable reason when the YAML is broken. */
 export function parseNote(text: string): { data: unknown; body: string } {
 	const content = text.replace(/^\uFEFF/, "");
-	if (!content.startsWith("---")) return { data: {}, body: content };
+	if (!OPENING_LINE.test(content)) return { data: {}, body: content };
 	// gray-matter copies whatever it is given into a Buffer first: give it the frontmatter only
 	// (up to its own closing marker), which is all it parses, and keep the body from here.
 	const close = content.indexOf(CLOSE, 3);

@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { load } from "js-yaml";
 import { generateVault } from "../../bench/generate";
 import type { PersonRecord } from "../../src/stay-in-touch-api";
-import { buildCli, cli, EXAMPLE_VAULT, tempCopy, tempDir } from "./cli-helpers";
+import { buildCli, cli, EXAMPLE_VAULT, ROOT, tempCopy, tempDir } from "./cli-helpers";
 
 const TODAY = "2026-11-26";
 const cleanups: (() => void)[] = [];
@@ -163,6 +163,27 @@ describe("robustness", () => {
 		symlinkSync(outside, join(dir, "People", "Linked"));
 		symlinkSync(join(outside, "Secret.md"), join(dir, "People", "Secret.md"));
 		expect(json(["people", "--vault", dir, "--today", TODAY]).map((r) => r.name)).toEqual(["Ann"]);
+	});
+
+	it("never runs code from a note's frontmatter, and reads `---js` as no frontmatter like Obsidian", () => {
+		const marker = join(vault({}), "ran");
+		const code = `(function () { require("fs").writeFileSync(${JSON.stringify(marker)}, "ran"); return "weekly"; })()`;
+		const dir = vault({
+			"People/Js.md": `---js\n{ cadence: ${code} }\n---\n`,
+			"People/Javascript.md": `---javascript\n{ cadence: ${code} }\n---\n`,
+		});
+		const records = json(["people", "--vault", dir, "--today", TODAY]);
+		expect(existsSync(marker)).toBe(false);
+		expect(records.map((r) => [r.name, r.status, r.cadence])).toEqual([
+			["Javascript", "untracked", null],
+			["Js", "untracked", null],
+		]);
+	});
+
+	it("is bundled without gray-matter's eval-based JavaScript engine", () => {
+		const bundle = readFileSync(join(ROOT, "dist", "cli.cjs"), "utf8");
+		expect(bundle).not.toMatch(/\beval\s*\(/);
+		expect(bundle).not.toMatch(/\bnew Function\s*\(/);
 	});
 
 	it("reads a vault with 1,000 people", () => {

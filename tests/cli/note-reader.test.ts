@@ -3,13 +3,18 @@ import fc from "fast-check";
 import matter from "gray-matter";
 import { parseNote, parseYaml } from "../../src/cli/note-reader";
 
-/** gray-matter over the whole note, as the reader did before it passed only the frontmatter. */
+/**
+ * gray-matter over the whole note, as the reader did before it passed only the frontmatter, when
+ * the note opens a frontmatter the way Obsidian does (`---` alone on the first line).
+ */
 function wholeNote(text: string): { data: unknown; body: string } {
+	const content = text.replace(/^\uFEFF/, "");
+	if (!/^---[ \t]*\r?\n/.test(content)) return { data: {}, body: content };
 	const boxed = (source: string): object => {
 		const data = parseYaml(source);
 		return typeof data === "object" && data !== null && !Array.isArray(data) ? data : { boxed: data };
 	};
-	const parsed = matter(text.replace(/^\uFEFF/, ""), { excerpt: false, engines: { yaml: boxed } });
+	const parsed = matter(content, { excerpt: false, engines: { yaml: boxed } });
 	const data = parsed.data as Record<string, unknown>;
 	return { data: "boxed" in data && Object.keys(data).length === 1 ? data.boxed : data, body: parsed.content };
 }
@@ -25,7 +30,8 @@ describe("parseNote", () => {
 		["no frontmatter", "Just text #person\n---\nnot: yaml\n"],
 		["unclosed", "---\ncadence: monthly\n#person\n"],
 		["four dashes is not frontmatter", "----\ncadence: monthly\n---\nbody\n"],
-		["language after the fence", "---yaml\ncadence: monthly\n---\nbody\n"],
+		["a language after the fence (not frontmatter in Obsidian)", "---yaml\ncadence: monthly\n---\nbody\n"],
+		["spaces after the fence", "--- \t\ncadence: monthly\n---\nbody\n"],
 		["closing line with text after it", "---\ncadence: monthly\n--- #person\nbody\n"],
 		["empty frontmatter", "---\n---\n#person\n"],
 		["CRLF and a BOM", "\uFEFF---\r\ncadence: weekly\r\n---\r\n#person\r\n"],
@@ -37,8 +43,14 @@ describe("parseNote", () => {
 		expect([ours.body, withoutLeadingBreak(ours.body)]).toContain(reference.body);
 	});
 
+	it.each(["js", "javascript", "JS", " js"])("never runs `---%s` frontmatter, which Obsidian reads as no frontmatter", (language) => {
+		const text = `---${language}\n{ cadence: (globalThis.ranFromNote = "monthly") }\n---\n#person\n`;
+		expect(parseNote(text)).toEqual({ data: {}, body: text });
+		expect("ranFromNote" in globalThis).toBe(false);
+	});
+
 	it("agrees with gray-matter over the whole note on generated notes", () => {
-		const line = fc.constantFrom("---", "----", "--- x", "---yaml", "cadence: monthly", "tags: [person]", "#person", "", "text", "- item", "\r", "key: [broken");
+		const line = fc.constantFrom("---", "--- ", "----", "--- x", "---yaml", "---js", "cadence: monthly", "tags: [person]", "#person", "", "text", "- item", "\r", "key: [broken");
 		fc.assert(
 			fc.property(fc.array(line, { maxLength: 12 }), fc.boolean(), (lines, crlf) => {
 				const text = lines.join(crlf ? "\r\n" : "\n");
