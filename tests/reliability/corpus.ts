@@ -24,8 +24,7 @@ let hugeText: string | null = null;
 /**
  * A 5 MB person note: frontmatter, then about 65,000 dated log entries (four a day from 1971 to
  * the 2010s, with continuation lines, #tags and [[links]]), so indexing, the log scan and the
- * writer's in-order insertion all walk the whole note. (It starts after 1970 on purpose: entries
- * dated before 1970 are not read as dated, see the README's known limits.)
+ * writer's in-order insertion all walk the whole note.
  */
 export function hugeNote(): string {
 	if (hugeText !== null) return hugeText;

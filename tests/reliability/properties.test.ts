@@ -408,10 +408,7 @@ describe("applyLog over the malformed corpus", () => {
 });
 
 describe("log entries dated before 1970", () => {
-	// BUG (src/core/log-entries.ts, entryDayAt: `return d >= 0 ? d : null`): -1 is the "no date"
-	// sentinel, so every entry dated before 1970-01-01 (a negative day number) reads as undated.
-	// Such entries are not counted as contact (latestLogDay) and an older entry is not inserted in
-	// date order among them. Enable once fixed.
+	// Days before 1970-01-01 are negative numbers: none of them may be mistaken for "no date".
 	it("count as contact and keep the log in date order", () => {
 		const text = "---\ncadence: yearly\n---\n## Interactions\n- 1965-03-01 — call\n- 1969-12-31 — call\n";
 		expect(latestLogDay(text, settings)).toBe(dayFromYmd(1969, 12, 31));
@@ -442,9 +439,8 @@ describe("the CLI's fast YAML path over the corpus", () => {
 		expect(accepted).toBeGreaterThan(20);
 	});
 
-	// BUG (src/cli/simple-yaml.ts parseSimpleYaml): it accepts frontmatter js-yaml rejects (list
-	// items at two indentations; a NUL byte), so the CLI reads notes Obsidian cannot. See
-	// corpus-cli.test.ts. Enable once fixed.
+	// Accepting what js-yaml refuses would let the CLI read notes Obsidian cannot (list items at
+	// two indentations; a NUL byte). See corpus-cli.test.ts.
 	it("never accepts what js-yaml rejects", () => {
 		for (const [path, source] of blocks.filter(([p]) => MISREAD.includes(p))) {
 			expect(() => yaml(source), path).toThrow();
