@@ -7,8 +7,12 @@ function paint(text: string, code: string | undefined, color: boolean): string {
 	return color && code ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
+/** Printable ASCII only: one column per character, nothing to sanitize (most names and cells). */
+const PLAIN = /^[ -~]*$/;
+
 /** Terminal width of a string: wide (CJK, emoji) characters take two columns. */
 export function displayWidth(text: string): number {
+	if (PLAIN.test(text)) return text.length;
 	let width = 0;
 	for (const ch of text) {
 		const cp = ch.codePointAt(0) ?? 0;
@@ -20,16 +24,13 @@ export function displayWidth(text: string): number {
 
 /** Control characters from a note would move the cursor or recolour the terminal: show them inert. */
 export function sanitize(text: string): string {
+	if (PLAIN.test(text)) return text;
 	let out = "";
 	for (const ch of text) {
 		const cp = ch.codePointAt(0) ?? 0;
 		out += cp < 32 || (cp >= 0x7f && cp <= 0x9f) ? " " : ch;
 	}
 	return out;
-}
-
-function pad(text: string, width: number): string {
-	return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
 
 function dueCell(r: PersonRecord): string {
@@ -50,16 +51,19 @@ function favorsCell(r: PersonRecord): string {
 export function renderTable(records: readonly PersonRecord[], color: boolean): string {
 	const header = ["NAME", "STATUS", "LAST CONTACT", "CADENCE", "DUE", "FAVORS"];
 	const rows = records.map((r) => [sanitize(r.name), r.status, r.lastContact ?? "never", sanitize(r.cadence ?? "-"), dueCell(r), favorsCell(r)]);
-	const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i]))));
-	const line = (cells: string[], status?: string) =>
+	// Each cell is measured once, for its column's width and for its own padding.
+	const cellWidths = [header, ...rows].map((cells) => cells.map(displayWidth));
+	// A loop, not Math.max(...column): a vault's worth of rows would overflow the argument list.
+	const widths = header.map((_, i) => cellWidths.reduce((max, row) => Math.max(max, row[i]), 0));
+	const line = (cells: string[], row: number, status?: string) =>
 		cells
 			.map((cell, i) => {
-				const padded = i === cells.length - 1 ? cell : pad(cell, widths[i]);
+				const padded = i === cells.length - 1 ? cell : cell + " ".repeat(widths[i] - cellWidths[row][i]);
 				return i === 1 ? paint(padded, COLORS[status ?? ""], color) : padded;
 			})
 			.join("  ")
 			.trimEnd();
-	const out = [paint(line(header), "1", color), ...rows.map((row, i) => line(row, records[i].status))];
+	const out = [paint(line(header, 0), "1", color), ...rows.map((cells, i) => line(cells, i + 1, records[i].status))];
 	for (const r of records) {
 		for (const problem of r.problems) out.push(`  ! ${sanitize(r.name)}: ${sanitize(problem)}`);
 	}
