@@ -3,7 +3,7 @@
  * frontmatter through gray-matter, tags from frontmatter and body, the newest log entry.
  */
 import { closeSync, constants, openSync, readSync } from "fs";
-import { join } from "path";
+import { sep } from "path";
 import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { latestLogDay } from "../core/log-entries";
@@ -94,8 +94,11 @@ export class NoteReader {
 	private readonly recognize;
 	private readonly mentions: RegExp | null;
 	private buffer = Buffer.allocUnsafe(1 << 20);
+	/** The vault folder with a separator: notes' paths come from the listing, so path.join's normalising is not needed. */
+	private readonly root: string;
 
 	constructor(private readonly context: VaultContext) {
+		this.root = context.vault.endsWith(sep) ? context.vault : context.vault + sep;
 		// Compiled once for the whole vault, as the plugin's index does.
 		this.recognize = compileRecognizer({ settings: context.settings, templatesFolder: context.templatesFolder });
 		this.mentions = mentionsPattern(context.settings);
@@ -104,7 +107,7 @@ export class NoteReader {
 	read(path: string): NoteOutcome {
 		let text: string;
 		try {
-			text = this.readText(join(this.context.vault, path));
+			text = this.readText(this.root + path);
 		} catch (error) {
 			return { skipped: `${path}: cannot be read (${(error as Error).message})` };
 		}
