@@ -1,9 +1,9 @@
 /**
  * `stay-in-touch`: the plugin's core over a vault folder on disk.
- * Exit codes: 0 success, 1 a write was refused (the note is untouched), 2 bad arguments or an
- * unreadable vault.
+ * Exit codes: 0 success, 1 a write was refused or failed (the note is untouched), 2 bad arguments
+ * or an unreadable vault.
  */
-import { readFileSync, renameSync, writeFileSync, unlinkSync } from "fs";
+import { readFileSync } from "fs";
 import { join, resolve } from "path";
 import { parseDateInput } from "../core/date-input";
 import { localDay, parseDateValue, type Day } from "../core/dates";
@@ -13,6 +13,7 @@ import { formatQueryError, parseQuery, runQuery } from "../core/query/index";
 import { toRecord, type PersonRecord } from "../core/record";
 import { compareByUrgency, comparePeople, computeSchedule, defaultCadence, type Scheduled } from "../core/schedule";
 import { list, option, parseArgs, UsageError, type ParsedArgs } from "./args";
+import { writeAtomically } from "./atomic-write";
 import { renderTable, sanitize } from "./table";
 import { parseYaml } from "./note-reader";
 import { scanVault, VaultError, type VaultScan } from "./vault-reader";
@@ -107,22 +108,6 @@ function findPerson(scan: VaultScan, name: string): string {
 	throw new UsageError(`no person named "${name}" in this vault`);
 }
 
-/** Writes through a temp file and a rename, so a crash never leaves half a note. */
-function writeAtomically(path: string, text: string): void {
-	const temp = `${path}.stay-in-touch-${process.pid}.tmp`;
-	try {
-		writeFileSync(temp, text, "utf8");
-		renameSync(temp, path);
-	} catch (error) {
-		try {
-			unlinkSync(temp);
-		} catch {
-			// The temp file was never created.
-		}
-		throw error;
-	}
-}
-
 function runLog(args: ParsedArgs, vault: string, scan: VaultScan, io: Io): number {
 	const name = args.positional.join(" ");
 	const day = today(args, io);
@@ -159,7 +144,12 @@ function runLog(args: ParsedArgs, vault: string, scan: VaultScan, io: Io): numbe
 		io.stderr(`stay-in-touch: nothing was written to ${path}: ${result.error}`);
 		return 1;
 	}
-	writeAtomically(full, result.text);
+	try {
+		writeAtomically(full, result.text);
+	} catch (error) {
+		io.stderr(`stay-in-touch: nothing was written to ${path}: ${(error as Error).message}`);
+		return 1;
+	}
 	io.stdout(`Logged ${option(args, "type") ?? scan.settings.defaultInteractionType} with ${sanitize(person?.name ?? path)} in ${path}`);
 	return 0;
 }

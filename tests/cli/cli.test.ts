@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { load } from "js-yaml";
@@ -212,6 +212,14 @@ describe("stay-in-touch log", () => {
 			"\uFEFF---\r\n# who\r\ncadence: weekly   # keep in touch\r\nlast_contact: '2026-11-26'\r\nowed_favors:\r\n---\r\nNotes.\r\n\r\n## Interactions\r\n\r\n- 2026-11-01 — call: First chat.\r\n- 2026-11-26 — coffee: Talked about Acme — favor returned: intro to Sam\r\n\r\nLater text",
 		);
 		expect(load(after.slice(1).split("---")[1])).toMatchObject({ cadence: "weekly", last_contact: "2026-11-26" });
+	});
+
+	it.skipIf(process.platform === "win32")("keeps a private note private", () => {
+		const dir = vault({ "People/Ann.md": "---\ncadence: weekly\n---\n" });
+		chmodSync(join(dir, "People/Ann.md"), 0o600);
+		expect(cli(["log", "Ann", "--vault", dir, "--today", TODAY]).code).toBe(0);
+		expect(statSync(join(dir, "People/Ann.md")).mode & 0o777).toBe(0o600);
+		expect(readdirSync(join(dir, "People"))).toEqual(["Ann.md"]);
 	});
 
 	it("leaves a note it cannot parse untouched and says why", () => {
