@@ -14,12 +14,23 @@ const FLAGS = new Set(["json", "help", "no-color", "color"]);
 export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): ParsedArgs {
 	const positional: string[] = [];
 	const options = new Map<string, string | true>();
+	let optionsEnded = false;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
+		if (optionsEnded) {
+			positional.push(arg);
+			continue;
+		}
+		if (arg === "--") {
+			// Everything after `--` is a word, even a name that starts with a dash.
+			optionsEnded = true;
+			continue;
+		}
 		if (arg === "-h") {
 			options.set("help", true);
 			continue;
 		}
+		if (/^-[^-]/.test(arg)) throw new UsageError(`unknown option ${arg}`);
 		if (arg.startsWith("--")) {
 			const eq = arg.indexOf("=");
 			const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);

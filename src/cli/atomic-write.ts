@@ -1,29 +1,75 @@
-/** The CLI's only write: a whole note replaced at once. */
-import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from "fs";
+/** The CLI's only write: a note read, changed and replaced at once, one writer at a time. */
+import { chmodSync, closeSync, constants, fsyncSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "fs";
+import { basename } from "path";
+
+export type Rewrite = { ok: true; text: string } | { ok: false; error: string };
+
+/** Strict: a byte that is not UTF-8 would come back as U+FFFD, a change the write never meant. The BOM is kept as text. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function sleep(ms: number): void {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
 
 /**
- * Writes through a temp file beside the note and a rename, so a crash never leaves half a note.
- * The note keeps its permissions (a private note stays private). The temp file is created only
- * if nothing, not even a link, is in its place; what was there is left alone.
+ * Creates the temp file beside the note, which only one writer can do: it is the lock, and the
+ * rename that publishes the note also releases it. O_EXCL never follows a link in its place.
  */
-export function writeAtomically(path: string, text: string): void {
-	const temp = `${path}.stay-in-touch-${process.pid}.tmp`;
-	const mode = statSync(path).mode & 0o7777;
-	let created = false;
+function lock(temp: string, mode: number, waitMs: number): number | null {
+	const deadline = Date.now() + waitMs;
+	for (;;) {
+		try {
+			return openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
+		} catch (error) {
+			if ((error as { code?: string }).code !== "EEXIST") throw error;
+			if (Date.now() >= deadline) return null;
+			sleep(20);
+		}
+	}
+}
+
+/**
+ * Reads the note, asks `change` for its new text, and replaces the note through a temp file and
+ * a rename, so a crash never leaves half a note. Another `stay-in-touch log` on the same note
+ * waits its turn and then starts from the note as this one left it, so both entries land. The
+ * note keeps its permissions; a read-only note, or one that is not UTF-8 text, is not written.
+ */
+export function rewriteNote(path: string, change: (text: string) => Rewrite, waitMs = 3000): Rewrite {
+	const temp = `${path}.stay-in-touch.tmp`;
+	const before = lstatSync(path);
+	if (!before.isFile()) return { ok: false, error: "the note is no longer a plain file" };
+	if ((before.mode & 0o222) === 0) return { ok: false, error: "the note is read-only" };
+	const mode = before.mode & 0o7777;
+	const fd = lock(temp, mode, waitMs);
+	if (fd === null) return { ok: false, error: `another stay-in-touch is writing it, or ${basename(temp)} was left behind by one that stopped (delete it then)` };
+	let open = true;
+	let published = false;
 	try {
-		writeFileSync(temp, text, { encoding: "utf8", flag: "wx", mode });
-		created = true;
+		let text: string;
+		try {
+			text = UTF8.decode(readFileSync(path));
+		} catch (error) {
+			if (error instanceof TypeError) return { ok: false, error: "the note is not valid UTF-8 text" };
+			throw error;
+		}
+		const result = change(text);
+		if (!result.ok) return result;
+		writeAll(fd, Buffer.from(result.text, "utf8"));
+		fsyncSync(fd);
+		// Closed before the rename: Windows cannot rename a file that is still open.
+		closeSync(fd);
+		open = false;
 		// The umask may have taken bits away from the mode asked for at creation.
 		chmodSync(temp, mode);
 		renameSync(temp, path);
-	} catch (error) {
-		if (created) {
-			try {
-				unlinkSync(temp);
-			} catch {
-				// Already renamed or removed: nothing of ours is left behind.
-			}
-		}
-		throw error;
+		published = true;
+		return result;
+	} finally {
+		if (open) closeSync(fd);
+		if (!published) unlinkSync(temp);
 	}
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+	for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }

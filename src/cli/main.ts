@@ -3,17 +3,17 @@
  * Exit codes: 0 success, 1 a write was refused or failed (the note is untouched), 2 bad arguments
  * or an unreadable vault.
  */
-import { readFileSync } from "fs";
 import { join, resolve } from "path";
 import { parseDateInput } from "../core/date-input";
 import { localDay, parseDateValue, type Day } from "../core/dates";
 import { findFavor } from "../core/frontmatter-edit";
 import { applyLog } from "../core/log-writer";
 import { formatQueryError, parseQuery, runQuery } from "../core/query/index";
+import type { Person } from "../core/person";
 import { toRecord, type PersonRecord } from "../core/record";
 import { compareByUrgency, comparePeople, computeSchedule, defaultCadence, type Scheduled } from "../core/schedule";
 import { list, option, parseArgs, UsageError, type ParsedArgs } from "./args";
-import { writeAtomically } from "./atomic-write";
+import { rewriteNote } from "./atomic-write";
 import { renderTable, sanitize } from "./table";
 import { parseYaml } from "./note-reader";
 import { scanVault, VaultError, type VaultScan } from "./vault-reader";
@@ -35,6 +35,9 @@ Commands:
   query     people matching a query (the stay-in-touch code-block language)
   log       log an interaction in a person's note
 
+Every command takes --vault DIR (default: the current folder) and --today YYYY-MM-DD;
+--json prints records instead of a table, coloured on a terminal (--color forces colour,
+--no-color or NO_COLOR turns it off). Put -- before a name that starts with a dash.
 Run "stay-in-touch <command> --help" for a command's options.`,
 	overdue: `Usage: stay-in-touch overdue [--vault DIR] [--today YYYY-MM-DD] [--json]
 
@@ -83,7 +86,7 @@ function print(records: PersonRecord[], args: ParsedArgs, io: Io, empty: string)
 		io.stdout(JSON.stringify(records, null, 2));
 		return;
 	}
-	const color = io.isTTY && !args.options.has("no-color") && process.env.NO_COLOR === undefined;
+	const color = args.options.has("color") || (io.isTTY && !args.options.has("no-color") && process.env.NO_COLOR === undefined);
 	io.stdout(records.length === 0 ? empty : renderTable(records, color));
 }
 
@@ -97,68 +100,86 @@ export function overdueOrder(list: readonly Scheduled[]): Scheduled[] {
 	return list.filter((s) => rank[s.schedule.status] !== undefined).sort((a, b) => (rank[a.schedule.status] ?? 0) - (rank[b.schedule.status] ?? 0) || (a.schedule.status === "overdue" ? compareByUrgency(a, b) : (a.schedule.dueDay ?? 0) - (b.schedule.dueDay ?? 0) || compareByUrgency(a, b)));
 }
 
-function findPerson(scan: VaultScan, name: string): string {
-	const wanted = name.trim().toLowerCase();
-	const exact = scan.people.filter((p) => p.name.toLowerCase() === wanted || p.path.toLowerCase() === wanted || p.aliases.some((a) => a.toLowerCase() === wanted));
-	if (exact.length === 1) return exact[0].path;
-	if (exact.length > 1) throw new UsageError(`"${name}" matches several people: ${exact.map((p) => p.path).join(", ")}`);
-	const partial = scan.people.filter((p) => p.name.toLowerCase().includes(wanted));
-	if (partial.length === 1) return partial[0].path;
-	if (partial.length > 1) throw new UsageError(`"${name}" matches several people: ${partial.map((p) => p.name).join(", ")}`);
+/** Case and Unicode composition folded: a name typed on one system matches a file name made on another (macOS stores é as e + ´). */
+function fold(text: string): string {
+	return text.normalize("NFC").toLowerCase();
+}
+
+function words(text: string): string[] {
+	return fold(text).split(/\s+/).filter(Boolean);
+}
+
+function several(people: readonly Person[]): string {
+	return people.map((p) => p.path).join(", ");
+}
+
+/**
+ * The person `log` writes to: a name, alias or path typed in full, or else the only person
+ * whose name or an alias has a word starting with each word typed ("ada", "love" and "ada l"
+ * find Ada Lovelace; "ann" does not find Joanna). Never a guess between several.
+ */
+function findPerson(scan: VaultScan, name: string): Person {
+	const wanted = fold(name.trim());
+	const wantedPath = wanted.endsWith(".md") ? wanted : `${wanted}.md`;
+	const exact = scan.people.filter((p) => fold(p.name) === wanted || fold(p.path) === wantedPath || p.aliases.some((a) => fold(a) === wanted));
+	if (exact.length === 1) return exact[0];
+	if (exact.length > 1) throw new UsageError(`"${name}" matches several people: ${several(exact)}`);
+	const typed = words(name);
+	const startsEachWord = (label: string) => {
+		const own = words(label);
+		return typed.every((t) => own.some((w) => w.startsWith(t)));
+	};
+	const partial = scan.people.filter((p) => [p.name, ...p.aliases].some(startsEachWord));
+	if (partial.length === 1) return partial[0];
+	if (partial.length > 1) throw new UsageError(`"${name}" matches several people: ${several(partial)}`);
 	throw new UsageError(`no person named "${name}" in this vault`);
 }
 
 function runLog(args: ParsedArgs, vault: string, scan: VaultScan, io: Io): number {
-	const name = args.positional.join(" ");
 	const day = today(args, io);
 	const date = parseDateInput(option(args, "date") ?? "today", day);
 	if (!date.ok) throw new UsageError(`--date ${date.error}`);
 	if (date.day > day) throw new UsageError("--date is in the future");
-	const path = findPerson(scan, name);
-	const person = scan.people.find((p) => p.path === path);
+	const person = findPerson(scan, args.positional.join(" "));
 	const resolveTexts = list(option(args, "resolve"));
 	// The writer's own matcher, so the CLI accepts exactly the favors the writer can resolve.
 	const matches = (favors: { raw: string }[], text: string) => findFavor(favors.map((f) => f.raw), text) >= 0;
-	const resolveOwed = resolveTexts.filter((t) => person && matches(person.owedFavors, t));
-	const resolveOwedToMe = resolveTexts.filter((t) => person && !resolveOwed.includes(t) && matches(person.owedToMe, t));
+	const resolveOwed = resolveTexts.filter((t) => matches(person.owedFavors, t));
+	const resolveOwedToMe = resolveTexts.filter((t) => !resolveOwed.includes(t) && matches(person.owedToMe, t));
 	const unknown = resolveTexts.filter((t) => !resolveOwed.includes(t) && !resolveOwedToMe.includes(t));
-	if (unknown.length > 0) throw new UsageError(`${path} has no open favor "${unknown[0]}"`);
-	const full = join(vault, path);
-	const text = readFileSync(full, "utf8");
-	const result = applyLog(
-		text,
-		{
-			day: date.day,
-			type: option(args, "type") ?? scan.settings.defaultInteractionType,
-			note: option(args, "note") ?? "",
-			addOwed: list(option(args, "owe")),
-			addOwedToMe: list(option(args, "owed")),
-			resolveOwed,
-			resolveOwedToMe,
-		},
-		scan.settings,
-		day,
-		parseYaml,
-	);
-	if (!result.ok) {
-		io.stderr(`stay-in-touch: nothing was written to ${path}: ${result.error}`);
-		return 1;
-	}
+	if (unknown.length > 0) throw new UsageError(`${person.path} has no open favor "${unknown[0]}"`);
+	const type = option(args, "type") ?? scan.settings.defaultInteractionType;
+	const entry = {
+		day: date.day,
+		type,
+		note: option(args, "note") ?? "",
+		addOwed: list(option(args, "owe")),
+		addOwedToMe: list(option(args, "owed")),
+		resolveOwed,
+		resolveOwedToMe,
+	};
+	let result;
 	try {
-		writeAtomically(full, result.text);
+		// The writer runs on the note as read once this process may write it, not as scanned.
+		result = rewriteNote(join(vault, person.path), (text) => applyLog(text, entry, scan.settings, day, parseYaml));
 	} catch (error) {
-		io.stderr(`stay-in-touch: nothing was written to ${path}: ${(error as Error).message}`);
+		result = { ok: false as const, error: (error as Error).message };
+	}
+	if (!result.ok) {
+		io.stderr(`stay-in-touch: nothing was written to ${person.path}: ${result.error}`);
 		return 1;
 	}
-	io.stdout(`Logged ${option(args, "type") ?? scan.settings.defaultInteractionType} with ${sanitize(person?.name ?? path)} in ${path}`);
+	io.stdout(`Logged ${sanitize(type)} with ${sanitize(person.name)} in ${sanitize(person.path)}`);
 	return 0;
 }
 
-export function run(argv: readonly string[], io: Io): number {
+const ALL_OPTIONS: ReadonlySet<string> = new Set(Object.values(OPTIONS).flat());
+
+export function run(argv: readonly string[], rawIo: Io): number {
+	// Messages quote names, paths and values from notes: none may move the cursor or recolour the terminal.
+	const io: Io = { ...rawIo, stderr: (text) => rawIo.stderr(sanitize(text)) };
 	try {
-		const first = argv.find((a) => !a.startsWith("-"));
-		const known = new Set(first && OPTIONS[first] ? OPTIONS[first] : [...new Set(Object.values(OPTIONS).flat())]);
-		const args = parseArgs(argv, known);
+		const args = parseArgs(argv, ALL_OPTIONS);
 		const command = args.command;
 		if (command === null) {
 			if (args.options.has("help")) {
@@ -168,12 +189,16 @@ export function run(argv: readonly string[], io: Io): number {
 			throw new UsageError("no command given; try overdue, people, query or log");
 		}
 		if (!OPTIONS[command]) throw new UsageError(`unknown command "${command}"; try overdue, people, query or log`);
+		const foreign = [...args.options.keys()].find((name) => ALL_OPTIONS.has(name) && !OPTIONS[command].includes(name));
+		if (foreign !== undefined) throw new UsageError(`${command} has no option --${foreign}; see stay-in-touch ${command} --help`);
 		if (args.options.has("help")) {
 			io.stdout(USAGE[command]);
 			return 0;
 		}
 		if (command !== "query" && command !== "log" && args.positional.length > 0) throw new UsageError(`${command} takes no arguments (got "${args.positional[0]}")`);
-		const vault = resolve(io.cwd, option(args, "vault") ?? ".");
+		const vaultOption = option(args, "vault");
+		if (vaultOption?.trim() === "") throw new UsageError("--vault needs a folder");
+		const vault = resolve(io.cwd, vaultOption ?? ".");
 		const day = today(args, io);
 		let queryText: string | null = null;
 		if (command === "query") {

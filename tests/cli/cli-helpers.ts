@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const EXAMPLE_VAULT = join(ROOT, "example-vault");
-const BIN = join(ROOT, "bin", "stay-in-touch.mjs");
+export const BIN = join(ROOT, "bin", "stay-in-touch.mjs");
 
 /** Builds dist/cli.cjs from the current sources, as `npm ci` does through "prepare". */
 export function buildCli(): void {
@@ -23,6 +23,13 @@ export interface CliRun {
 export function cli(args: string[], cwd = ROOT): CliRun {
 	const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: undefined } });
 	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the binary without waiting for it, to run several at once; resolves to its exit code. */
+export function cliAsync(args: string[]): Promise<number | null> {
+	return new Promise((done) => {
+		const child = execFile(process.execPath, [BIN, ...args], { cwd: ROOT }, () => done(child.exitCode));
+	});
 }
 
 /** A throwaway copy of a vault folder; removed by the returned cleanup. */

@@ -1,10 +1,11 @@
+import { spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { load } from "js-yaml";
 import { generateVault } from "../../bench/generate";
 import type { PersonRecord } from "../../src/stay-in-touch-api";
-import { buildCli, cli, EXAMPLE_VAULT, ROOT, tempCopy, tempDir } from "./cli-helpers";
+import { BIN, buildCli, cli, cliAsync, EXAMPLE_VAULT, ROOT, tempCopy, tempDir } from "./cli-helpers";
 
 const TODAY = "2026-11-26";
 const cleanups: (() => void)[] = [];
@@ -116,7 +117,12 @@ describe("exit codes and messages", () => {
 		[["overdue", "--vault", "/nonexistent/vault"], "cannot read the vault folder"],
 		[["overdue", "--today", "2026-02-30"], "--today '2026-02-30' is not a real calendar date"],
 		[["overdue", "--bogus"], "unknown option --bogus"],
+		[["overdue", "-x"], "unknown option -x"],
 		[["log"], "log needs a person's name"],
+		[["people", "--note", "hi"], "people has no option --note; see stay-in-touch people --help"],
+		[["--vault", "example-vault", "overdue", "--date", "yesterday"], "overdue has no option --date"],
+		[["overdue", "--vault", ""], "--vault needs a folder"],
+		[["log", "Ada", "--vault", " "], "--vault needs a folder"],
 	])("%j exits 2 with one line on stderr", (args, message) => {
 		const run = cli(args as string[]);
 		expect(run.code).toBe(2);
@@ -186,6 +192,19 @@ describe("robustness", () => {
 		expect(bundle).not.toMatch(/\bnew Function\s*\(/);
 	});
 
+	it("stops quietly when the reader closes the pipe early (stay-in-touch people | head -1)", async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 1000; i++) files[`People/Person ${i}.md`] = "---\ncadence: weekly\nlast_contact: 2026-01-01\n---\n";
+		const dir = vault(files);
+		const child = spawn(process.execPath, [BIN, "people", "--json", "--vault", dir, "--today", TODAY], { stdio: ["ignore", "pipe", "pipe"] });
+		let stderr = "";
+		child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+		child.stdout.once("data", () => child.stdout.destroy());
+		const code = await new Promise<number | null>((done) => child.on("close", (status) => done(status)));
+		expect(stderr).toBe("");
+		expect(code).toBe(0);
+	}, 30000);
+
 	it("reads a vault with 1,000 people", () => {
 		const { files, people } = generateVault(10000, 7);
 		const dir = vault(files);
@@ -200,6 +219,63 @@ describe("robustness", () => {
 });
 
 describe("stay-in-touch log", () => {
+	it("finds a person by the start of each word, by a path without .md, and by a name in another Unicode composition", () => {
+		const dir = vault({
+			"People/Joanna Smith.md": "---\ncadence: weekly\n---\n",
+			"People/Ada Lovelace.md": "---\ncadence: weekly\n---\n",
+			// Decomposed, as macOS file names are: e + combining acute, n + combining tilde.
+			"People/Jose\u0301 Nu\u0301n\u0303ez.md": "---\ncadence: weekly\n---\n",
+			"People/-Dash.md": "---\ncadence: weekly\n---\n",
+		});
+		const log = (...name: string[]) => cli(["log", "--vault", dir, "--today", TODAY, ...name]);
+		expect(log("Ann").stderr).toBe('stay-in-touch: no person named "Ann" in this vault\n');
+		expect(log("ada l").stdout).toBe("Logged call with Ada Lovelace in People/Ada Lovelace.md\n");
+		expect(log("People/Ada Lovelace").code).toBe(0);
+		expect(log("Jos\u00e9 N\u00fa\u00f1ez").code).toBe(0);
+		expect(log("jos\u00e9").code).toBe(0);
+		expect(log("--", "-Dash").code).toBe(0);
+		expect(readFileSync(join(dir, "People/Joanna Smith.md"), "utf8")).toBe("---\ncadence: weekly\n---\n");
+		expect(readFileSync(join(dir, "People/Ada Lovelace.md"), "utf8")).toContain("last_contact: 2026-11-26");
+		expect(readFileSync(join(dir, "People/Jose\u0301 Nu\u0301n\u0303ez.md"), "utf8").match(/- 2026-11-26 — call/g)).toHaveLength(2);
+		expect(readFileSync(join(dir, "People/-Dash.md"), "utf8")).toContain("- 2026-11-26 — call");
+	});
+
+	it("lands every entry when several logs write one note at the same time", async () => {
+		const dir = vault({ "People/Ann.md": "---\ncadence: weekly\n---\n" });
+		const notes = ["one", "two", "three", "four"];
+		const codes = await Promise.all(notes.map((note) => cliAsync(["log", "Ann", "--note", note, "--vault", dir, "--today", TODAY])));
+		expect(codes).toEqual([0, 0, 0, 0]);
+		const text = readFileSync(join(dir, "People/Ann.md"), "utf8");
+		for (const note of notes) expect(text).toContain(`- 2026-11-26 — call: ${note}\n`);
+		expect(readdirSync(join(dir, "People"))).toEqual(["Ann.md"]);
+	});
+
+	it("refuses a note that is not UTF-8 text, leaving every byte", () => {
+		const bytes = Buffer.from([...Buffer.from("---\ncadence: weekly\n---\ncaf"), 0xe9, 0x0a]);
+		const dir = vault({});
+		mkdirSync(join(dir, "People"));
+		writeFileSync(join(dir, "People/Latin.md"), bytes);
+		const run = cli(["log", "Latin", "--vault", dir, "--today", TODAY]);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toBe("stay-in-touch: nothing was written to People/Latin.md: the note is not valid UTF-8 text\n");
+		expect(readFileSync(join(dir, "People/Latin.md"))).toEqual(bytes);
+	});
+
+	it("prints no control character from a note or a file name", () => {
+		const dir = vault({
+			// YAML's own escapes: \e is ESC, \a is BEL once parsed.
+			"People/Bob.md": '---\ncadence: weekly\nlast_contact: "\\e]0;HACKED\\a\\e[2J"\n---\n',
+			"People/Eve\u001b[31m.md": "---\ncadence: weekly\n---\n",
+		});
+		const refused = cli(["log", "Bob", "--vault", dir, "--today", TODAY]);
+		expect(refused.code).toBe(1);
+		expect(refused.stderr).toMatch(/^stay-in-touch: nothing was written to People\/Bob\.md: .*HACKED/);
+		const logged = cli(["log", "Eve", "--vault", dir, "--today", TODAY]);
+		expect(logged.code).toBe(0);
+		expect(logged.stdout).toBe("Logged call with Eve [31m in People/Eve [31m.md\n");
+		for (const text of [refused.stderr, logged.stdout]) expect(/[\u0000-\u0009\u000b-\u001f\u007f]/.test(text), text).toBe(false);
+	});
+
 	it("writes the entry and last contact, changing no other byte", () => {
 		const original = "\uFEFF---\r\n# who\r\ncadence: weekly   # keep in touch\r\nlast_contact: '2026-11-01'\r\nowed_favors:\r\n  - \"2026-10-01: intro to Sam\"\r\n---\r\nNotes.\r\n\r\n## Interactions\r\n\r\n- 2026-11-01 — call: First chat.\r\n\r\nLater text";
 		const dir = vault({ "People/Ada Lovelace.md": original });
