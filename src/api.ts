@@ -10,6 +10,15 @@ import type StayInTouchPlugin from "./main";
 
 export type { LogRequest, LogResult, PersonRecord, StayInTouchApi };
 
+/** Scripts pass one favor as a plain string as often as a list: both are taken; anything else is refused, never dropped. */
+function favorList(value: unknown): string[] | null {
+	if (value === undefined) return [];
+	if (typeof value === "string") return [value];
+	return Array.isArray(value) && value.every((v) => typeof v === "string") ? value : null;
+}
+
+const FAVOR_FIELDS = ["owe", "owed", "returned", "received"] as const;
+
 export function createApi(plugin: StayInTouchPlugin): StayInTouchApi {
 	const scheduled = () => plugin.index.scheduled(plugin.today());
 	return {
@@ -27,14 +36,20 @@ export function createApi(plugin: StayInTouchPlugin): StayInTouchApi {
 			if (!plugin.index.get(path)) return { ok: false, error: `${path} is not a person note` };
 			const date = parseDateInput(entry.date ?? "today", plugin.today());
 			if (!date.ok) return { ok: false, error: date.error };
+			const favors: Partial<Record<(typeof FAVOR_FIELDS)[number], string[]>> = {};
+			for (const field of FAVOR_FIELDS) {
+				const list = favorList(entry[field]);
+				if (list === null) return { ok: false, error: `${field} must be a favor's text or a list of them` };
+				favors[field] = list;
+			}
 			const outcome = await plugin.logInteraction(path, {
 				day: date.day,
 				type: entry.type ?? plugin.settings.defaultInteractionType,
 				note: entry.note ?? "",
-				addOwed: entry.owe ?? [],
-				addOwedToMe: entry.owed ?? [],
-				resolveOwed: entry.returned ?? [],
-				resolveOwedToMe: entry.received ?? [],
+				addOwed: favors.owe,
+				addOwedToMe: favors.owed,
+				resolveOwed: favors.returned,
+				resolveOwedToMe: favors.received,
 			});
 			return outcome.ok ? { ok: true } : { ok: false, error: outcome.error };
 		},

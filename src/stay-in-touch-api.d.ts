@@ -48,14 +48,14 @@ export interface LogRequest {
 	type?: string;
 	/** May span several lines. */
 	note?: string;
-	/** Favors you now owe them. */
-	owe?: string[];
+	/** Favors you now owe them (one favor may be given as a plain string, here and below). */
+	owe?: string | string[];
 	/** Favors they now owe you. */
-	owed?: string[];
+	owed?: string | string[];
 	/** Favors you returned (removed from what you owe; the entry says so). */
-	returned?: string[];
+	returned?: string | string[];
 	/** Favors they returned (removed from what they owe you). */
-	received?: string[];
+	received?: string | string[];
 }
 
 export type LogResult = { ok: true } | { ok: false; error: string };

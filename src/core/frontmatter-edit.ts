@@ -259,8 +259,21 @@ function looseText(text: string): string {
 	return text.replace(/\s+/g, " ").trim().toLowerCase();
 }
 
-/** Index of the favor matching `target` (exact first, then ignoring case and spacing), or -1. */
+/** A favor list item as written, date included (`2026-03-01: intro to Sam`); null for anything else. */
+function favorAsWritten(item: unknown): string | null {
+	if (typeof item === "string") return item.trim();
+	const text = favorText(item);
+	return isMapping(item) && text !== null ? `${Object.keys(item)[0]}: ${text}` : text;
+}
+
+/**
+ * Index of the favor matching `target`: the item written exactly so (the sidebar and the log
+ * modal pass a favor as written, and two favors may differ only by their date), else the same
+ * text with any date, else ignoring case and spacing; or -1.
+ */
 export function findFavor(items: readonly unknown[], target: string): number {
+	const asWritten = items.findIndex((item) => favorAsWritten(item) === target.trim());
+	if (asWritten >= 0) return asWritten;
 	const want = stripFavorDate(target);
 	const texts = items.map(favorText);
 	const exact = texts.indexOf(want);

@@ -276,6 +276,10 @@ describe("helpers", () => {
 		expect(findFavor(["2026-01-01: Intro"], "INTRO")).toBe(0);
 		expect(findFavor([{ "2026-01-01": "intro" }, 5], "5")).toBe(1);
 		expect(findFavor([["intro"]], "intro")).toBe(-1);
+		// Two favors that differ only by their date: the one written so, in either YAML form.
+		expect(findFavor(["2026-01-01: intro to Sam", "2026-03-01: intro to Sam"], "2026-03-01: intro to Sam")).toBe(1);
+		expect(findFavor([{ "2026-01-01": "intro to Sam" }, { "2026-03-01": "intro to Sam" }], "2026-03-01: intro to Sam")).toBe(1);
+		expect(findFavor(["2026-01-01: intro to Sam", "2026-03-01: intro to Sam"], "intro to Sam")).toBe(0);
 	});
 
 	it("compares parsed YAML values structurally", () => {

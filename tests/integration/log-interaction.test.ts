@@ -155,6 +155,18 @@ describe("Log interaction", () => {
 	});
 });
 
+describe("the API's logInteraction", () => {
+	it("takes one favor as a plain string, and refuses a favor that is not text instead of dropping it", async () => {
+		const s = await start(exampleFiles());
+		expect(await s.plugin.api.logInteraction("People/Grace Hopper.md", { date: "2026-11-20", note: "Caught up", owe: "a talk" })).toEqual({ ok: true });
+		expect(s.app.readFile("People/Grace Hopper.md")).toMatch(/\nowed_favors:\n {2}- "?\d{4}-\d{2}-\d{2}: a talk"?\n/);
+		const before = s.app.readFile("People/Grace Hopper.md");
+		const wrong = { owed: 42 } as unknown as { owed: string };
+		expect(await s.plugin.api.logInteraction("People/Grace Hopper.md", wrong)).toEqual({ ok: false, error: "owed must be a favor's text or a list of them" });
+		expect(s.app.readFile("People/Grace Hopper.md")).toBe(before);
+	});
+});
+
 describe("Undo last log", () => {
 	it("restores the note exactly as it was", async () => {
 		const s = await start(exampleFiles());
