@@ -4,7 +4,7 @@
  * one forward pass over offsets with no backtracking regular expressions.
  */
 import { dayFromYmd, formatDay, ymdFromDay, type Day } from "./dates";
-import { bomLength, headingMatches, isBlankRange, LineScanner, parseHeadingSetting, scanFrontmatter, type LogSection } from "./markdown-scan";
+import { bomLength, headingLevelAt, headingMatches, isBlankRange, LineScanner, parseHeadingSetting, scanFrontmatter, type LogSection } from "./markdown-scan";
 import type { Settings } from "./settings";
 
 /** The separator between an entry's parts: an em dash, as in `- 2026-11-26 — call: …`. */
@@ -267,7 +267,10 @@ export interface LogItem {
 
 export interface LogScan {
 	section: LogSection;
-	/** Visible list items at column 0 in the section (sub-headings included), in order. */
+	/**
+	 * Visible list items at column 0 in the section (sub-headings included), in order, each with
+	 * its indented lines and its lazy continuation lines (see `scanLog`).
+	 */
 	items: LogItem[];
 	/** The last non-blank line of the section (the heading when there is none) after which nothing is left open. */
 	lastSafe: { end: number; next: number };
@@ -284,6 +287,12 @@ export interface LogMiss {
  * One pass from `from`: finds the log section (first matching heading at any level, outside
  * code and comments) and the list items in it with their dates. When there is no section and
  * `miss` is given, it is filled in for a writer that has to create one.
+ *
+ * An item runs over its indented lines and over lazy continuation lines: text at column 0 right
+ * after a line of the item's open paragraph (no blank line between) that starts no block of its
+ * own, so that markdown renders it as part of the item (`- 2026-01-01 — call` then `more about
+ * it`). A list marker, a heading, a fence, a comment, a thematic break, a blockquote or an HTML
+ * block start ends the item instead, and so does any text after a blank line.
  */
 export function scanLog(text: string, from: number, settings: Pick<Settings, "logHeading" | "dailyNoteFormat">, miss?: LogMiss): LogScan | null {
 	const spec = parseHeadingSetting(settings.logHeading);
@@ -314,6 +323,8 @@ export function scanLog(text: string, from: number, settings: Pick<Settings, "lo
 	let item: LogItem | null = null;
 	// A fence or comment opened inside an item keeps the lines up to its end in that item.
 	let blockInItem = false;
+	// The item's last line left a paragraph open, so column-0 text can continue it lazily.
+	let paragraphOpen = false;
 	let lastSafeEnd = line.end;
 	let lastSafeNext = line.next;
 	while (scanner.next()) {
@@ -326,21 +337,36 @@ export function scanLog(text: string, from: number, settings: Pick<Settings, "lo
 		const indented = c0 === 32 || c0 === 9;
 		const blank = start === end || (indented && isBlankRange(text, start, end));
 		if (item && blockInItem && !line.cleanStart) {
+			// Inside a fence or comment of the item: an inline comment keeps the paragraph as it was,
+			// and a block one was opened by a line that already closed it.
 			extend(item, end, line.next, scanner.clean);
 			blockInItem = !scanner.clean;
 		} else if (!line.hidden && line.heading === 0 && !indented && !blank) {
-			// Text at column 0 starts an item or ends the current one.
-			item = newItem(text, start, end, tokens, line.next, scanner.clean);
-			if (item) items.push(item);
-			blockInItem = item !== null && !scanner.clean;
+			// Text at column 0 starts an item, continues the current one's open paragraph, or ends it.
+			const block = opensBlock(text, start, end);
+			const at = block ? -1 : listItemTextAt(text, start, end);
+			if (item && paragraphOpen && !block && at < 0) {
+				extend(item, end, line.next, scanner.clean);
+				blockInItem = !scanner.clean;
+			} else {
+				item = at < 0 ? null : newItem(text, start, at, end, tokens, line.next, scanner.clean);
+				if (item) items.push(item);
+				blockInItem = item !== null && !scanner.clean;
+				paragraphOpen = item !== null && at < end && leavesParagraphOpen(text, at, end);
+			}
 		} else if (blank) {
 			// A blank line neither ends an item nor belongs to it unless indented text follows.
+			paragraphOpen = false;
 		} else if (item && indented) {
 			extend(item, end, line.next, scanner.clean);
 			blockInItem = !scanner.clean;
+			let first = start;
+			while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+			paragraphOpen = !line.hidden && line.heading === 0 && leavesParagraphOpen(text, first, end);
 		} else {
 			item = null;
 			blockInItem = false;
+			paragraphOpen = false;
 		}
 		if (!blank && scanner.clean) {
 			lastSafeEnd = end;
@@ -351,11 +377,80 @@ export function scanLog(text: string, from: number, settings: Pick<Settings, "lo
 	return scan;
 }
 
-function newItem(text: string, start: number, end: number, tokens: FormatToken[] | null, next: number, clean: boolean): LogItem | null {
-	const i = listItemTextAt(text, start, end);
-	if (i < 0) return null;
-	const d = itemDay(text, i, end, tokens);
+function newItem(text: string, start: number, at: number, end: number, tokens: FormatToken[] | null, next: number, clean: boolean): LogItem {
+	const d = itemDay(text, at, end, tokens);
 	return { start, end, next, day: hasDay(d) ? d : null, safeAfter: clean };
+}
+
+/** Three or more `-`, `*` or `_` (one kind) with only spaces and tabs between: `---`, `* * *`. */
+function isThematicBreak(text: string, start: number, end: number): boolean {
+	const c = text.charCodeAt(start);
+	if (c !== 45 && c !== 42 && c !== 95) return false;
+	let count = 0;
+	for (let i = start; i < end; i++) {
+		const k = text.charCodeAt(i);
+		if (k === c) count++;
+		else if (k !== 32 && k !== 9) return false;
+	}
+	return count >= 3;
+}
+
+/** CommonMark's HTML block kind 6: tags that open a block even inside a paragraph. */
+const HTML_BLOCK_TAGS = new Set(
+	(
+		"address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption " +
+		"figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol " +
+		"optgroup option p param search section summary table tbody td tfoot th thead title tr track ul"
+	).split(" "),
+);
+/** Kind 1: raw-text elements, opening tags only. */
+const RAW_TEXT_TAGS = new Set(["pre", "script", "style", "textarea"]);
+
+/**
+ * An HTML block that may interrupt a paragraph starts at the `<` at `start`: kinds 1 to 6
+ * (`<div>`, `</table>`, `<pre`, `<?php`, `<!DOCTYPE`, `<![CDATA[`; `<!--` is the scanner's).
+ * Any other tag (kind 7: `<span>`, `<https://…>`) is inline text of the paragraph.
+ */
+function opensHtmlBlock(text: string, start: number, end: number): boolean {
+	let i = start + 1;
+	const c = text.charCodeAt(i);
+	if (c === 63) return true;
+	if (c === 33) {
+		const d = text.charCodeAt(i + 1) | 32;
+		return (d >= 97 && d <= 122) || text.startsWith("[CDATA[", i + 1);
+	}
+	const closing = c === 47;
+	if (closing) i++;
+	const nameStart = i;
+	// Tag names are short: stop after 12 characters (a longer run is no block tag).
+	while (i < end && i - nameStart < 12) {
+		const k = text.charCodeAt(i) | 32;
+		if (!((k >= 97 && k <= 122) || (k >= 48 && k <= 57 && i > nameStart))) break;
+		i++;
+	}
+	if (i === nameStart) return false;
+	const t = i < end ? text.charCodeAt(i) : 10;
+	if (!(t === 10 || t === 32 || t === 9 || t === 62 || (t === 47 && text.charCodeAt(i + 1) === 62))) return false;
+	const name = text.slice(nameStart, i).toLowerCase();
+	return HTML_BLOCK_TAGS.has(name) || (!closing && t !== 47 && RAW_TEXT_TAGS.has(name));
+}
+
+/**
+ * A block that ends an open paragraph starts at `start` (besides list items, headings, fences and
+ * comments, which the caller knows): a thematic break, a blockquote or an HTML block.
+ */
+function opensBlock(text: string, start: number, end: number): boolean {
+	const c = text.charCodeAt(start);
+	if (c === 62) return true;
+	if (c === 60) return opensHtmlBlock(text, start, end);
+	return isThematicBreak(text, start, end);
+}
+
+/** Whether a visible line whose content starts at `at` leaves a paragraph open (a quote's included). */
+function leavesParagraphOpen(text: string, at: number, end: number): boolean {
+	const c = text.charCodeAt(at);
+	if (c === 35 && headingLevelAt(text, at, end) !== 0) return false;
+	return c === 62 || !opensBlock(text, at, end);
 }
 
 function extend(item: LogItem, end: number, next: number, clean: boolean): void {

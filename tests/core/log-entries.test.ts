@@ -178,6 +178,10 @@ describe("latestLogDay", () => {
 		expect(latest("```\n## Interactions\n- 2030-01-01\n```\n#### interactions\n- 2026-05-05\n")).toBe("2026-05-05");
 	});
 
+	it("does not read a date from a lazy continuation line", () => {
+		expect(latest("## Interactions\n- 2026-01-01 call\n2030-01-01 was mentioned\n- 2026-02-01 b\nmore\n")).toBe("2026-02-01");
+	});
+
 	it("does not count indented sub-items or continuation lines", () => {
 		expect(latest("## Interactions\n- 2026-01-01 call\n  - 2030-01-01 mentioned a date\n")).toBe("2026-01-01");
 	});
@@ -201,13 +205,52 @@ describe("latestLogDay", () => {
 
 describe("scanLog", () => {
 	it("reports items with their extent, continuation lines included", () => {
-		const text = "## Interactions\n- 2026-01-01 a\n  more\n\n  after blank\n- b\npara\n\n";
+		const text = "## Interactions\n- 2026-01-01 a\n  more\n\n  after blank\n- b\n\npara\n\n";
 		const scan = scanLog(text, 0, settings());
 		expect(scan?.items.map((i) => [text.slice(i.start, i.end), i.day === null ? null : formatDay(i.day)])).toEqual([
 			["- 2026-01-01 a\n  more\n\n  after blank", "2026-01-01"],
 			["- b", null],
 		]);
 		expect(scan && text.slice(scan.lastSafe.end - 4, scan.lastSafe.end)).toBe("para");
+	});
+
+	const extents = (text: string) => scanLog(text, 0, settings())?.items.map((i) => text.slice(i.start, i.end));
+
+	it("keeps lazy continuation lines in the item while its paragraph is open", () => {
+		const text = "## Interactions\n- 2026-01-01 a\nlazy\n  indented\nlazy again\n\nnot lazy after a blank\nstill the paragraph\n- 2026-01-02 b\n";
+		expect(extents(text)).toEqual(["- 2026-01-01 a\nlazy\n  indented\nlazy again", "- 2026-01-02 b"]);
+		expect(extents("## Interactions\r\n- 2026-01-01 a\r\nlazy\r\n")).toEqual(["- 2026-01-01 a\r\nlazy"]);
+		expect(extents("## Interactions\n- 2026-01-01 a\nlazy at the end")).toEqual(["- 2026-01-01 a\nlazy at the end"]);
+		expect(extents("## Interactions\n- a\n<span>inline</span> | a | b |\n[^1]: footnote\n===\n")).toEqual(["- a\n<span>inline</span> | a | b |\n[^1]: footnote\n==="]);
+		expect(extents("## Interactions\n- a <!-- open\nclosed -->\nlazy\n")).toEqual(["- a <!-- open\nclosed -->\nlazy"]);
+	});
+
+	it.each([
+		["a thematic break", "---"],
+		["a spaced thematic break", "* * *"],
+		["a blockquote", "> quoted"],
+		["an HTML block", "<div>"],
+		["an HTML closing block tag", "</table>"],
+		["an HTML comment", "<!-- c -->"],
+		["an Obsidian comment", "%% c %%"],
+		["a fence", "```"],
+		["a sub-heading", "### 2026"],
+	])("does not take %s as a lazy continuation", (_, block) => {
+		const text = `## Interactions\n- 2026-01-01 a\n${block}\ntext\n`;
+		expect(extents(text)).toEqual(["- 2026-01-01 a"]);
+	});
+
+	it("takes no lazy lines after an item whose paragraph is closed", () => {
+		expect(extents("## Interactions\n-\ntext\n- # heading item\ntext\n- a\n  ```\n  code\n  ```\ntext\n- b\n  ---\ntext\n")).toEqual([
+			"-",
+			"- # heading item",
+			"- a\n  ```\n  code\n  ```",
+			"- b\n  ---",
+		]);
+	});
+
+	it("finds no items, lazy or not, inside a fence or a comment", () => {
+		expect(extents("## Interactions\n```\n- 2026-01-01 a\nlazy?\n```\n<!--\n- 2026-01-02 b\nlazy?\n-->\n")).toEqual([]);
 	});
 
 	it("keeps a fence opened inside an item in that item", () => {

@@ -171,6 +171,55 @@ describe("applyLog: the log section", () => {
 	});
 });
 
+describe("applyLog: lazy continuation lines", () => {
+	// last_contact is later than every logged date, so only the body changes.
+	const fm = "---\nlast_contact: 2026-12-31\n---\n";
+
+	it("goes after an item's lazy continuation line, never between the item and it", () => {
+		const text = `${fm}## Interactions\n- 2026-01-01 — call\nmore about that call\n`;
+		expect(out(log(text))).toBe(`${fm}## Interactions\n- 2026-01-01 — call\nmore about that call\n- 2026-11-26 — call\n`);
+	});
+
+	it("inserts an older date between two items after the whole first one, lazy lines included", () => {
+		const text = `${fm}## Interactions\n- 2026-01-01 — call\nmore about that call\n  indented\nand lazy again\n- 2026-12-01 — meal\nlazy about the meal\n`;
+		expect(out(log(text))).toBe(
+			`${fm}## Interactions\n- 2026-01-01 — call\nmore about that call\n  indented\nand lazy again\n- 2026-11-26 — call\n- 2026-12-01 — meal\nlazy about the meal\n`,
+		);
+		const newestFirst = `${fm}## Interactions\n- 2026-12-01 — meal\nlazy about the meal\n- 2026-01-01 — call\nmore about that call\n`;
+		expect(out(log(newestFirst, {}, { logOrder: "newest-first" }))).toBe(
+			`${fm}## Interactions\n- 2026-12-01 — meal\nlazy about the meal\n- 2026-11-26 — call\n- 2026-01-01 — call\nmore about that call\n`,
+		);
+	});
+
+	it("does not absorb a paragraph after a blank line that follows a lazy line", () => {
+		const text = `${fm}## Interactions\n- 2026-01-01 — call\nmore about that call\n\nA paragraph after the list.\nIts second line.\n\n## Next\n`;
+		expect(out(log(text))).toBe(`${fm}## Interactions\n- 2026-01-01 — call\nmore about that call\n- 2026-11-26 — call\n\nA paragraph after the list.\nIts second line.\n\n## Next\n`);
+	});
+
+	it("keeps CRLF line endings around a lazy line", () => {
+		const crlf = "---\r\nlast_contact: 2026-12-31\r\n---\r\n";
+		const text = `${crlf}## Interactions\r\n- 2026-01-01 — call\r\nmore about that call\r\n\r\n## Next\r\n`;
+		expect(out(log(text))).toBe(`${crlf}## Interactions\r\n- 2026-01-01 — call\r\nmore about that call\r\n- 2026-11-26 — call\r\n\r\n## Next\r\n`);
+	});
+
+	it("goes after a lazy line at the end of a note without a final newline, and keeps it without one", () => {
+		const text = `${fm}## Interactions\n- 2026-01-01 — call\nmore about that call`;
+		expect(out(log(text))).toBe(`${fm}## Interactions\n- 2026-01-01 — call\nmore about that call\n- 2026-11-26 — call`);
+	});
+
+	it("goes after a lazy line that holds a whole comment, and before one that leaves a comment open", () => {
+		const closed = `${fm}## Interactions\n- 2026-01-01 — call\nmore <!-- a\nb -->\n`;
+		expect(out(log(closed))).toBe(`${fm}## Interactions\n- 2026-01-01 — call\nmore <!-- a\nb -->\n- 2026-11-26 — call\n`);
+		const open = `${fm}## Interactions\n- 2026-01-01 — call\nmore <!-- never closed\n`;
+		expect(out(log(open))).toBe(`${fm}## Interactions\n- 2026-01-01 — call\n- 2026-11-26 — call\nmore <!-- never closed\n`);
+	});
+
+	it.each(["---", "> a quote", "<div>", "%% a comment %%"])("goes before %j, which is no lazy continuation", (block) => {
+		const text = `${fm}## Interactions\n- 2026-01-01 — call\n${block}\n`;
+		expect(out(log(text))).toBe(`${fm}## Interactions\n- 2026-01-01 — call\n- 2026-11-26 — call\n${block}\n`);
+	});
+});
+
 describe("applyLog: entry text", () => {
 	const fm = "---\nlast_contact: 2027-01-01\n---\n## Interactions\n";
 	it("writes the note, indenting further lines", () => {
