@@ -301,6 +301,13 @@ function describeShape(value: unknown): string {
 }
 
 /**
+ * An unclosed block whose next line is a property (`key:`) is a frontmatter someone forgot to
+ * close: refused, and reported. Anything else after a first `---` line (a horizontal rule at the
+ * top of a note) is text to Obsidian, so the note has no frontmatter and one can be added.
+ */
+const FORGOT_TO_CLOSE = /^\uFEFF?---[ \t]*\r?\n[ \t]*[^\s#:][^:\r\n]*:/;
+
+/**
  * A note's frontmatter opened for surgical edits. Edits apply in order to a copy of the YAML
  * lines; `finish` checks the result by parsing it and returns the splice to apply to the note.
  */
@@ -327,8 +334,8 @@ export class FrontmatterDoc {
 	static open(text: string, parseYaml: YamlParse): Opened {
 		const scan = scanFrontmatter(text);
 		const eol = detectEol(text);
-		if (scan.kind === "unclosed") return { ok: false, error: scan.error };
-		if (scan.kind === "none") {
+		if (scan.kind === "unclosed" && FORGOT_TO_CLOSE.test(text)) return { ok: false, error: scan.error };
+		if (scan.kind !== "block") {
 			const at = bomLength(text);
 			return { ok: true, doc: new FrontmatterDoc(parseYaml, {}, [], eol, at, at, false, scan.bodyStart) };
 		}
@@ -688,14 +695,10 @@ function splitLines(source: string): FmLine[] {
 }
 
 /**
- * Why a note's frontmatter cannot be read (not closed, invalid YAML, not a mapping), or null.
- * An opening `---` never closed and not followed by a `key:` line is a thematic break that
- * happens to start the note, not broken frontmatter: no problem to report (the writer still
- * refuses to guess where YAML would end in such a note).
+ * Why a note's frontmatter cannot be read (not closed, invalid YAML, not a mapping), or null:
+ * exactly the notes the writer refuses for their frontmatter (see FORGOT_TO_CLOSE).
  */
 export function frontmatterError(text: string, parseYaml: YamlParse): string | null {
 	const opened = FrontmatterDoc.open(text, parseYaml);
-	if (opened.ok) return null;
-	if (scanFrontmatter(text).kind === "unclosed" && !/^\uFEFF?---[ \t]*\r?\n[ \t]*[^\s#:][^:\r\n]*:/.test(text)) return null;
-	return opened.error;
+	return opened.ok ? null : opened.error;
 }

@@ -184,7 +184,6 @@ describe("the whole corpus at once, with the 5 MB note", () => {
 		...UNREADABLE_FRONTMATTER,
 		"Notes/marker-person-bad-values.md",
 		"People/day-first-date.md",
-		"People/frontmatter-only-opening-line.md",
 		"People/full-width-digits.md",
 		"People/html-in-values.md",
 		"People/impossible-date-2025-02-29.md",
