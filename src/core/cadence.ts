@@ -51,8 +51,11 @@ const MAX_DAYS = 36500;
 const days = (n: number): Span => ({ months: 0, days: n });
 const months = (n: number): Span => ({ months: n, days: 0 });
 
-/** Whole-phrase cadences. Maps keep lookups safe from `constructor` and friends. */
-const WORDS = new Map<string, Span>([
+/**
+ * Whole-phrase cadences, one spelling each (the exported list). `twice a week` is deliberately
+ * missing: a cadence counts whole days, and 3 or 4 days would be a guess.
+ */
+const PHRASES: readonly (readonly [string, Span])[] = [
 	["daily", days(1)],
 	["weekly", days(7)],
 	// "biweekly" can mean twice a week, but in the contact-keeping sense it is every other week.
@@ -67,15 +70,44 @@ const WORDS = new Map<string, Span>([
 	["twice a year", months(6)],
 	["yearly", months(12)],
 	["annually", months(12)],
-]);
+	["half-yearly", months(6)],
+	// Twice a month is every 2 weeks: a cadence is whole days or whole months, and 14 days is
+	// what people mean (half a month would be 15 days in some months and 14 in others).
+	["twice a month", days(14)],
+];
 
-/** The known cadence words, e.g. for completion and suggestions. */
-export const CADENCE_WORDS: readonly string[] = Object.freeze([...WORDS.keys()]);
+/** `bi`, `semi` and `half` are written joined to their word, hyphenated or spaced. */
+const PREFIXED_RE = /^(bi|semi|half)-?([a-z]+)$/;
+
+function spellings(word: string): string[] {
+	const m = PREFIXED_RE.exec(word);
+	return m ? [`${m[1]}${m[2]}`, `${m[1]}-${m[2]}`, `${m[1]} ${m[2]}`] : [word];
+}
+
+/** Every accepted spelling of a phrase. Maps keep lookups safe from `constructor` and friends. */
+const WORDS = new Map<string, Span>(PHRASES.flatMap(([word, span]) => spellings(word).map((w): [string, Span] => [w, span])));
+
+/**
+ * The known cadence words, e.g. for completion and suggestions: one spelling each, though
+ * `bi-weekly`, `bi weekly`, `half yearly` and the like parse too.
+ */
+export const CADENCE_WORDS: readonly string[] = Object.freeze(PHRASES.map(([word]) => word));
+
+/** `one` to `twelve` stand for their number wherever a number is accepted: `every two weeks`. */
+const NUMBER_WORDS = new Map<string, number>(
+	["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"].map((w, i): [string, number] => [w, i + 1]),
+);
+
+/** `every second week`, `every third month`: only after `every`, and from 2 up. */
+const ORDINAL_WORDS = new Map<string, number>(
+	["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"].map((w, i): [string, number] => [w, i + 2]),
+);
 
 const DAY: Unit = { span: days(1), name: "days" };
 const WEEK: Unit = { span: days(7), name: "weeks" };
 const FORTNIGHT: Unit = { span: days(14), name: "fortnights" };
 const MONTH: Unit = { span: months(1), name: "months" };
+const QUARTER: Unit = { span: months(3), name: "quarters" };
 const YEAR: Unit = { span: months(12), name: "years" };
 
 /** `m` is a month: nobody keeps in touch every few minutes. */
@@ -84,6 +116,7 @@ const UNITS = new Map<string, Unit>([
 	...["w", "wk", "wks", "week", "weeks"].map((u): [string, Unit] => [u, WEEK]),
 	...["fortnight", "fortnights"].map((u): [string, Unit] => [u, FORTNIGHT]),
 	...["m", "mo", "mos", "mon", "mth", "mths", "month", "months"].map((u): [string, Unit] => [u, MONTH]),
+	...["quarter", "quarters"].map((u): [string, Unit] => [u, QUARTER]),
 	...["y", "yr", "yrs", "year", "years"].map((u): [string, Unit] => [u, YEAR]),
 ]);
 
@@ -93,6 +126,9 @@ const VOCABULARY: readonly string[] = [
 	"every",
 	"other",
 	"once",
+	// Before "to": `every tow weeks` is more likely two than to.
+	...NUMBER_WORDS.keys(),
+	...ORDINAL_WORDS.keys(),
 	"to",
 	"semi",
 	...UNITS.keys(),
@@ -111,24 +147,28 @@ interface Tier {
 	value: unknown;
 }
 
+/** Results per tiers object and text: a vault has thousands of people but a few dozen cadences. */
+const memo = new WeakMap<object, Map<string, CadenceParse>>();
+const MEMO_LIMIT = 2000;
+
+/** Stands in for a missing tiers argument (`null`, `undefined`), which a WeakMap cannot key. */
+const NO_TIERS: Readonly<Record<string, string>> = Object.freeze({});
+
 /**
  * Reads a cadence from whatever frontmatter holds (string, number, null, list, object, Date…).
  * Never throws; an error message names the value, e.g. `'fortnighly' is not a cadence; did you
- * mean fortnightly?`, so callers can prefix the key.
+ * mean fortnightly?`, so callers can prefix the key. `tiers` `null` or `undefined` means no tiers.
+ * Results are shared between calls: treat them as read-only.
  */
-/** Results per tiers object and text: a vault has thousands of people but a few dozen cadences. */
-const memo = new WeakMap<Record<string, string>, Map<string, CadenceParse>>();
-const MEMO_LIMIT = 2000;
-
-/** Never throws. Results are shared between calls: treat them as read-only. */
-export function parseCadence(value: unknown, tiers: Record<string, string>): CadenceParse {
-	if (typeof value !== "string" && typeof value !== "number") return parseValue(value, tierTable(tiers));
-	let cache = memo.get(tiers);
-	if (!cache) memo.set(tiers, (cache = new Map<string, CadenceParse>()));
+export function parseCadence(value: unknown, tiers: Readonly<Record<string, string>> | null | undefined): CadenceParse {
+	const owner: object = typeof tiers === "object" && tiers !== null ? tiers : NO_TIERS;
+	if (typeof value !== "string" && typeof value !== "number") return parseValue(value, tierTable(owner));
+	let cache = memo.get(owner);
+	if (!cache) memo.set(owner, (cache = new Map<string, CadenceParse>()));
 	const key = `${typeof value}:${value}`;
 	let result = cache.get(key);
 	if (result === undefined) {
-		result = parseValue(value, tierTable(tiers));
+		result = parseValue(value, tierTable(owner));
 		if (cache.size < MEMO_LIMIT) cache.set(key, result);
 	}
 	return result;
@@ -244,20 +284,52 @@ function fromTier(tier: Tier, tiers: Tiers): CadenceParse {
 function parseExpression(norm: string, shown: string): Result<Range> | undefined {
 	const word = WORDS.get(norm);
 	if (word) return single(word);
-	const every = /^every (other )?(.+)$/.exec(norm);
+	const text = numberWordsAsDigits(norm);
+	const every = /^every (other )?(.+)$/.exec(text);
 	if (every) return parseEvery(every[2], every[1] !== undefined, shown);
-	const once = /^once an? ([a-z]+)$/.exec(norm);
+	// `a month`, `once a month`; `once an hour` is no cadence (no such unit).
+	const once = /^(?:once )?an? ([a-z]+)$/.exec(text);
 	if (once) return UNITS.has(once[1]) ? amount(1, UNITS.get(once[1]) as Unit, shown) : undefined;
-	if (norm.startsWith("p")) return parseIso(norm, shown);
-	return parseRange(norm, shown) ?? parseAmount(norm, shown);
+	if (text.startsWith("p")) return parseIso(text, shown);
+	return parseRange(text, shown) ?? parseAmount(text, shown);
 }
 
-/** `every week`, `every other month`, `every 3 months`, `every 4-6 weeks`. */
+/**
+ * `two weeks` → `2 weeks`, `four-six weeks` → `4-6 weeks`: a number word counts when it stands
+ * alone between spaces, hyphens and the ends (`twofold`, `2.five` stay as they are).
+ */
+function numberWordsAsDigits(norm: string): string {
+	return norm.replace(/[a-z]+/g, (word: string, at: number) => {
+		const n = NUMBER_WORDS.get(word);
+		if (n === undefined) return word;
+		const before = at === 0 ? " " : norm[at - 1];
+		const after = at + word.length === norm.length ? " " : norm[at + word.length];
+		return (before === " " || before === "-") && (after === " " || after === "-") ? String(n) : word;
+	});
+}
+
+/** `every week`, `every other month`, `every 3 months`, `every 4-6 weeks`, `every 2nd week`. */
 function parseEvery(rest: string, other: boolean, shown: string): Result<Range> | undefined {
 	const unit = UNITS.get(rest);
 	if (unit) return amount(other ? 2 : 1, unit, shown);
 	if (other) return undefined;
+	const space = rest.indexOf(" ");
+	const nth = space > 0 ? ordinal(rest.slice(0, space)) : undefined;
+	const nthUnit = nth === undefined ? undefined : UNITS.get(rest.slice(space + 1));
+	if (nth !== undefined && nthUnit) return amount(nth, nthUnit, shown);
 	return parseRange(rest, shown) ?? parseAmount(rest, shown);
+}
+
+/** `second`…`twelfth`, or `2nd`, `3rd`, `4th`, `11th`, `21st` with the right suffix; from 2 up. */
+function ordinal(word: string): number | undefined {
+	const named = ORDINAL_WORDS.get(word);
+	if (named !== undefined) return named;
+	const m = /^(\d+)(st|nd|rd|th)$/.exec(word);
+	if (!m) return undefined;
+	const n = Number(m[1]);
+	const teen = n % 100 >= 11 && n % 100 <= 13;
+	const suffix = teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+	return n >= 2 && m[2] === suffix ? n : undefined;
 }
 
 /** `30`, `3d`, `2 weeks`, `18 months`, `-3` (recognized, then rejected). */

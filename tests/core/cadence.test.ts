@@ -107,8 +107,128 @@ describe("parseCadence: single lengths", () => {
 	it("exports the known words, each of which parses", () => {
 		expect(CADENCE_WORDS).toContain("fortnightly");
 		expect(CADENCE_WORDS).toContain("twice a year");
-		expect(CADENCE_WORDS.length).toBe(13);
+		expect(CADENCE_WORDS).toContain("half-yearly");
+		expect(CADENCE_WORDS).toContain("twice a month");
+		// One spelling each: the hyphenated and spaced forms parse but are not listed.
+		expect(CADENCE_WORDS).not.toContain("bi-weekly");
+		expect(CADENCE_WORDS.length).toBe(15);
 		for (const word of CADENCE_WORDS) expect(parseCadence(word, {}).ok).toBe(true);
+	});
+});
+
+describe("parseCadence: other spellings mean the same as their equivalent", () => {
+	// [input, equivalent, span, nominal days]: the span pins both, so they cannot agree by both being wrong.
+	const cases: [string, string, Span, number][] = [
+		// hyphenated and spaced prefixes
+		["bi-weekly", "biweekly", D(14), 14],
+		["bi weekly", "biweekly", D(14), 14],
+		["Bi-Weekly", "biweekly", D(14), 14],
+		["bi–weekly", "biweekly", D(14), 14], // an en dash is a hyphen
+		["bi-monthly", "bimonthly", M(2), 60],
+		["bi monthly", "bimonthly", M(2), 60],
+		["semi annually", "semiannually", M(6), 180],
+		["semi-annually", "semiannually", M(6), 180],
+		["bi-annually", "twice a year", M(6), 180],
+		["bi annually", "twice a year", M(6), 180],
+		["biannually", "twice a year", M(6), 180],
+		["half-yearly", "6 months", M(6), 180],
+		["half yearly", "6 months", M(6), 180],
+		["halfyearly", "6 months", M(6), 180],
+		["  HALF-YEARLY ", "6 months", M(6), 180],
+		// quarters
+		["every quarter", "quarterly", M(3), 90],
+		["a quarter", "quarterly", M(3), 90],
+		["2 quarters", "6 months", M(6), 180],
+		["every other quarter", "6 months", M(6), 180],
+		// every / a + one unit
+		["every day", "1 day", D(1), 1],
+		["every week", "1 week", D(7), 7],
+		["every month", "1 month", M(1), 30],
+		["every year", "1 year", M(12), 365],
+		["a day", "1 day", D(1), 1],
+		["a week", "1 week", D(7), 7],
+		["a month", "1 month", M(1), 30],
+		["A Year", "1 year", M(12), 365],
+		["a fortnight", "2 weeks", D(14), 14],
+		["once a week", "1 week", D(7), 7],
+		// twice a month is every 2 weeks, not half a month
+		["twice a month", "2 weeks", D(14), 14],
+		["Twice  a month", "2 weeks", D(14), 14],
+		// number words
+		["one week", "1 week", D(7), 7],
+		["two weeks", "2 weeks", D(14), 14],
+		["every two weeks", "every 2 weeks", D(14), 14],
+		["every six months", "every 6 months", M(6), 180],
+		["three months", "3 months", M(3), 90],
+		["every Three Months", "3 months", M(3), 90],
+		["four days", "4 days", D(4), 4],
+		["five years", "5 years", M(60), 1825],
+		["seven days", "7 days", D(7), 7],
+		["eight weeks", "8 weeks", D(56), 56],
+		["nine months", "9 months", M(9), 270],
+		["ten days", "10 days", D(10), 10],
+		["eleven months", "11 months", M(11), 330],
+		["twelve months", "1 year", M(12), 365],
+		["two fortnights", "4 weeks", D(28), 28],
+		["every other month", "every 2 months", M(2), 60],
+		["ten", "10", D(10), 10],
+		// ordinals after every
+		["every 2nd week", "every other week", D(14), 14],
+		["every second week", "every other week", D(14), 14],
+		["every third month", "quarterly", M(3), 90],
+		["every 3rd month", "quarterly", M(3), 90],
+		["every 4th week", "4 weeks", D(28), 28],
+		["every 11th day", "11 days", D(11), 11],
+		["every 21st day", "3 weeks", D(21), 21],
+		["every twelfth month", "yearly", M(12), 365],
+	];
+	it.each(cases)("%j = %j = %j (%i days)", (input, equivalent, span, nominal) => {
+		const c = ok(input);
+		expect(c).toEqual(ok(equivalent));
+		expect(c.low).toEqual(span);
+		expect(c.high).toEqual(span);
+		expect(c.isRange).toBe(false);
+		expect(c.lowDays).toBe(nominal);
+	});
+
+	// [input, equivalent, low, high]
+	it.each([
+		["four to six weeks", "4-6 weeks", D(28), D(42)],
+		["four-six weeks", "4-6 weeks", D(28), D(42)],
+		["two-three months", "2-3 months", M(2), M(3)],
+		["every two to three weeks", "2-3 weeks", D(14), D(21)],
+		["two weeks to one month", "2w-1m", D(14), M(1)],
+	])("range %j = %j", (input, equivalent, low, high) => {
+		const c = ok(input);
+		expect(c).toEqual(ok(equivalent));
+		expect(c.low).toEqual(low);
+		expect(c.high).toEqual(high);
+		expect(c.isRange).toBe(true);
+	});
+
+	it("number words and ordinals work in a tier's value", () => {
+		expect(ok("old friends", { "old friends": "every six weeks" }).low).toEqual(D(42));
+		expect(ok("family", { family: "every 2nd month" }).low).toEqual(M(2));
+	});
+
+	it("a tier named like a number word is still the tier", () => {
+		expect(ok("two", { two: "5 weeks" }).low).toEqual(D(35));
+	});
+});
+
+describe("parseCadence: a missing tiers argument means no tiers", () => {
+	// Called directly: the helpers' default argument would turn undefined into the default tiers.
+	it.each([null, undefined])("%j tiers: a tier name is refused, not thrown", (missing) => {
+		expect(() => parseCadence("inner", missing)).not.toThrow();
+		expect(parseCadence("inner", missing)).toEqual({ ok: false, error: "'inner' is not a cadence; try 2w, monthly or every 3 months" });
+	});
+
+	it.each([null, undefined])("%j tiers: everything else reads as with no tiers", (missing) => {
+		for (const value of ["2w", "every two weeks", "bi-weekly", "montly", "twice a week", 30, ["monthly"], null]) {
+			expect(parseCadence(value, missing)).toEqual(parseCadence(value, {}));
+		}
+		expect(parseCadence("every two weeks", missing)).toMatchObject({ ok: true, cadence: { low: D(14), lowDays: 14 } });
+		expect(parseCadence("montly", missing)).toEqual({ ok: false, error: "'montly' is not a cadence; did you mean monthly?" });
 	});
 });
 
@@ -203,6 +323,27 @@ describe("parseCadence: refusals name the value", () => {
 		["2 weeeks", "'2 weeeks' is not a cadence; did you mean 2 weeks?"],
 		["every other weke", "'every other weke' is not a cadence; did you mean every other week?"],
 		["semi-anually", "'semi-anually' is not a cadence; did you mean semi-annually?"],
+		["bi-wekly", "'bi-wekly' is not a cadence; did you mean bi-weekly?"],
+		["hafl yearly", "'hafl yearly' is not a cadence; did you mean half yearly?"],
+		["every quater", "'every quater' is not a cadence; did you mean every quarter?"],
+		["every thre months", "'every thre months' is not a cadence; did you mean every three months?"],
+		["every tow weeks", "'every tow weeks' is not a cadence; did you mean every two weeks?"],
+		["every thrid month", "'every thrid month' is not a cadence; did you mean every third month?"],
+		["twice a monht", "'twice a monht' is not a cadence; did you mean twice a month?"],
+		// Twice a week would be every 3.5 days: a cadence counts whole days, so no guess.
+		["twice a week", `'twice a week' is not a cadence; ${hint}`],
+		["Twice a Week", `'Twice a Week' is not a cadence; ${hint}`],
+		["twice a weke", `'twice a weke' is not a cadence; ${hint}`],
+		["every 1st week", `'every 1st week' is not a cadence; ${hint}`],
+		["every first month", `'every first month' is not a cadence; ${hint}`],
+		["every 3nd week", `'every 3nd week' is not a cadence; ${hint}`],
+		["every other two weeks", `'every other two weeks' is not a cadence; ${hint}`],
+		["twofold weeks", `'twofold weeks' is not a cadence; ${hint}`],
+		["thirteen weeks", `'thirteen weeks' is not a cadence; ${hint}`],
+		["2.five weeks", `'2.five weeks' is not a cadence; ${hint}`],
+		["an hour", `'an hour' is not a cadence; ${hint}`],
+		["zero weeks", `'zero weeks' is not a cadence; ${hint}`],
+		["1.5 quarters", "'1.5 quarters' is not a whole number of quarters"],
 		["xyz", `'xyz' is not a cadence; ${hint}`],
 		["sometimes", `'sometimes' is not a cadence; ${hint}`],
 		["2026-01-01", `'2026-01-01' is not a cadence; ${hint}`],
@@ -305,7 +446,7 @@ describe("typo helpers", () => {
 });
 
 describe("properties", () => {
-	const tierTables = fc.oneof(fc.constant(tiers), fc.constant({}), fc.dictionary(fc.string(), fc.string()));
+	const tierTables = fc.oneof(fc.constant(tiers), fc.constant({}), fc.constant(null), fc.constant(undefined), fc.dictionary(fc.string(), fc.string()));
 
 	it("never throws, whatever frontmatter holds", () => {
 		fc.assert(
@@ -320,6 +461,7 @@ describe("properties", () => {
 		const text = fc.oneof(
 			fc.string(),
 			fc.stringMatching(/^(every )?(other )?\d{0,3} ?(d|w|m|y|days?|weeks?|months?|years?|mo|wk|yr)?( ?(-|–|to) ?\d{0,3} ?(d|w|m|y|weeks?|months?))?$/),
+			fc.stringMatching(/^(every |once |twice )?(other |an? )?(one|two|six|twelve|second|3rd|\d{1,3}(st|nd|rd|th))? ?(bi|semi|half)?[- ]?(days?|weeks?|quarters?|months?|years?|weekly|monthly|yearly|annually)?$/),
 			fc.stringMatching(/^P(\d{1,2}Y)?(\d{1,2}M)?(\d{1,2}W)?(\d{1,2}D)?(T\d{1,2}H)?$/),
 		);
 		fc.assert(
