@@ -6,7 +6,9 @@ import { closeSync, constants, openSync, readSync } from "fs";
 import { sep } from "path";
 import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
+import { frontmatterError } from "../core/frontmatter-edit";
 import { latestLogDay } from "../core/log-entries";
+import { scanFrontmatter } from "../core/markdown-scan";
 import { buildPerson, type Person } from "../core/person";
 import { compileRecognizer } from "../core/recognition";
 import type { Settings } from "../core/settings";
@@ -43,30 +45,61 @@ function yamlEngine(source: string): object {
 const MATTER_OPTIONS = { excerpt: false, engines: { yaml: yamlEngine } };
 
 /**
- * Obsidian's opening line: `---` and nothing else but spaces. gray-matter also reads a language
- * after the fence, and would run `---js` frontmatter through `eval` (the CLI's bundle leaves that
- * engine out too: scripts/build-cli.mjs).
+ * Why a note's frontmatter cannot be read, worded as the plugin words it under "Needs attention"
+ * ("the frontmatter is not closed (…)", "the frontmatter is not valid YAML: …").
  */
-const OPENING_LINE = /^---[ \t]*\r?\n/;
+export class UnreadableFrontmatter extends Error {}
 
-/** Where gray-matter ends the frontmatter: at the first line starting with `---` after the opening one. */
-const CLOSE = "\n---";
+/** Blank lines and comments only: no properties, without asking js-yaml (which throws on an empty document). */
+function isBlankOrComments(source: string): boolean {
+	return source.split("\n").every((line) => {
+		const t = line.trim();
+		return t === "" || t.startsWith("#");
+	});
+}
 
-/** Splits a note into frontmatter data and body; throws with a readable reason when the YAML is broken. */
+/**
+ * The block's YAML: `source` is the frontmatter between its `---` lines, as the plugin reads it
+ * (core/frontmatter-edit.ts); a value that is not a mapping is returned as it is.
+ */
+function parseBlock(source: string): unknown {
+	if (isBlankOrComments(source)) return {};
+	// gray-matter ends the frontmatter at the first line starting with `---` (so at `--- #person`
+	// or `----` too), where Obsidian only ends it at a `---` line: it would cut such a block short,
+	// so that block goes to the same YAML parser without it. A leading line break stands for the
+	// opening line, as in what gray-matter hands its engine, so errors name the same lines.
+	if (source.startsWith("---") || source.includes("\n---")) return parseYaml(`\n${source}`);
+	// Exactly the block between `---` lines, so gray-matter finds the same end. Passing options
+	// also disables its content cache, which would share `data` between notes.
+	const data: Record<string | symbol, unknown> = matter(`---\n${source}---`, MATTER_OPTIONS).data;
+	return NOT_A_MAPPING in data ? data[NOT_A_MAPPING] : data;
+}
+
+/**
+ * Splits a note into frontmatter data and body, finding the frontmatter by Obsidian's rules (the
+ * core's `scanFrontmatter`, as the writer does): it opens with a first line `---` and nothing else
+ * but spaces (so `---js` is no frontmatter and is never evaluated) and closes at the next such
+ * line. Throws an `UnreadableFrontmatter` when the YAML is broken or when a block that looks
+ * like frontmatter is never closed (the plugin's own check and message); an unclosed `---` that
+ * is only a horizontal rule starting the note is no frontmatter, as in the plugin.
+ */
 export function parseNote(text: string): { data: unknown; body: string } {
 	const content = text.replace(/^\uFEFF/, "");
-	if (!OPENING_LINE.test(content)) return { data: {}, body: content };
-	// gray-matter copies whatever it is given into a Buffer first: give it the frontmatter only
-	// (up to its own closing marker), which is all it parses, and keep the body from here.
-	const close = content.indexOf(CLOSE, 3);
-	const head = close === -1 ? content : content.slice(0, close + CLOSE.length);
-	// Passing options also disables gray-matter's content cache, which would share `data` between notes.
-	const parsed = matter(head, MATTER_OPTIONS);
-	const data: Record<string | symbol, unknown> = parsed.data;
-	// What gray-matter kept as content (nothing, or the whole head when it saw no frontmatter) and the rest.
-	const body = parsed.content + content.slice(head.length);
+	const scan = scanFrontmatter(content);
+	if (scan.kind === "none") return { data: {}, body: content };
+	if (scan.kind === "unclosed") {
+		const problem = frontmatterError(content, parseYaml);
+		if (problem !== null) throw new UnreadableFrontmatter(problem);
+		return { data: {}, body: content };
+	}
+	let data: unknown;
+	try {
+		data = parseBlock(content.slice(scan.block.yamlStart, scan.block.yamlEnd));
+	} catch (error) {
+		throw new UnreadableFrontmatter(`the frontmatter is not valid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`);
+	}
 	// buildPerson explains a list or a single value ("… not a set of properties").
-	return { data: NOT_A_MAPPING in data ? data[NOT_A_MAPPING] : data, body };
+	return { data, body: content.slice(scan.bodyStart) };
 }
 
 function escapeRegExp(text: string): string {
@@ -120,8 +153,9 @@ export class NoteReader {
 		try {
 			note = parseNote(text);
 		} catch (error) {
-			// A note we cannot parse may still be a person by folder: say so, never guess.
-			if (recognize(path, null, () => inlineTags(text))) return { skipped: `${path}: the frontmatter is not valid YAML: ${firstLine((error as Error).message)}` };
+			// A note we cannot parse may still be a person by folder: say so, never guess. The
+			// reason reads as the plugin's (parseNote throws an UnreadableFrontmatter).
+			if (recognize(path, null, () => inlineTags(text))) return { skipped: `${path}: ${firstLine((error as Error).message)}` };
 			return null;
 		}
 		const tags = [...new Set([...frontmatterTags(note.data), ...inlineTags(note.body)])];

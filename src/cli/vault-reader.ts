@@ -1,8 +1,9 @@
 /**
  * Reads a vault folder from disk: its settings, its notes (see `note-reader.ts`), the people among
- * them. Symlinks are never followed, so nothing outside the vault is read.
+ * them. Symlinks inside the vault are never followed, so nothing outside it is read (the vault
+ * folder itself may be one).
  */
-import { lstatSync, readdirSync, readFileSync } from "fs";
+import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import type { Person } from "../core/person";
 import { migrateSettings, type Settings } from "../core/settings";
@@ -11,7 +12,7 @@ import { NoteReader, type VaultContext } from "./note-reader";
 export interface VaultScan {
 	settings: Settings;
 	people: Person[];
-	/** Notes that could not be read or parsed: "People/Bob.md: …". */
+	/** Notes that could not be read or parsed, and folders that could not be listed: "People/Bob.md: …", "People/Family/: …". */
 	skipped: string[];
 	/** Markdown files looked at. */
 	notes: number;
@@ -35,14 +36,29 @@ export function readVaultSettings(vault: string): { settings: Settings; template
 	return { settings, templatesFolder: folder };
 }
 
-/** Every markdown file below `dir`, as vault paths with `/`; dot-folders (.obsidian, .trash) skipped. */
-export function listMarkdown(vault: string): string[] {
+/** Why a folder could not be read, in the system's words without the path: `EACCES: permission denied`. */
+function reason(error: unknown): string {
+	const text = (error instanceof Error ? error.message : String(error)).split("\n")[0].trim();
+	const syscall = (error as { syscall?: unknown } | null)?.syscall;
+	const cut = typeof syscall === "string" ? text.lastIndexOf(`, ${syscall} `) : -1;
+	return cut > 0 ? text.slice(0, cut) : text;
+}
+
+/**
+ * Every markdown file below `vault`, as vault paths with `/`, sorted; dot-folders (.obsidian,
+ * .trash) skipped. A subfolder that cannot be listed is passed to `unreadable` ("People/" and why),
+ * so the people in it are reported rather than silently missing; the vault folder itself failing
+ * to list is a VaultError.
+ */
+export function listMarkdown(vault: string, unreadable: (folder: string, reason: string) => void = () => {}): string[] {
 	const out: string[] = [];
 	const walk = (dir: string, prefix: string) => {
 		let entries;
 		try {
 			entries = readdirSync(dir, { withFileTypes: true });
-		} catch {
+		} catch (error) {
+			if (prefix === "") throw new VaultError(`cannot read the vault folder ${vault} (${reason(error)})`);
+			unreadable(prefix, reason(error));
 			return;
 		}
 		for (const entry of entries) {
@@ -60,16 +76,18 @@ export function listMarkdown(vault: string): string[] {
 export function scanVault(vault: string): VaultScan {
 	let stat;
 	try {
-		stat = lstatSync(vault);
-	} catch {
-		throw new VaultError(`cannot read the vault folder ${vault}`);
+		// The folder the user names may itself be a link (~/Notes into a synced folder): follow it,
+		// and only it; nothing inside the vault is followed (listMarkdown, NoteReader).
+		stat = statSync(vault);
+	} catch (error) {
+		throw new VaultError(`cannot read the vault folder ${vault} (${reason(error)})`);
 	}
 	if (!stat.isDirectory()) throw new VaultError(`${vault} is not a folder`);
 	const context: VaultContext = { vault, ...readVaultSettings(vault) };
-	const files = listMarkdown(vault);
+	const skipped: string[] = [];
+	const files = listMarkdown(vault, (folder, why) => skipped.push(`${folder}: cannot be read (${why})`));
 	const reader = new NoteReader(context);
 	const people: Person[] = [];
-	const skipped: string[] = [];
 	for (const path of files) {
 		const outcome = reader.read(path);
 		if (outcome === null) continue;
