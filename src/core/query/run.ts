@@ -105,8 +105,10 @@ function compile(filter: Filter, ctx: RunContext, errors: string[]): Predicate {
 			return (r) => matches(r.person.folder);
 		}
 		case "name includes": {
-			const needle = filter.text.toLowerCase();
-			return (r) => r.person.name.toLowerCase().includes(needle) || r.person.aliases.some((a) => a.toLowerCase().includes(needle));
+			// Composed the same way on both sides: macOS names files with é as e + ´, keyboards type é.
+			const fold = (text: string) => text.normalize("NFC").toLowerCase();
+			const needle = fold(filter.text);
+			return (r) => fold(r.person.name).includes(needle) || r.person.aliases.some((a) => fold(a).includes(needle));
 		}
 		case "cadence": {
 			const { lowDays, highDays } = filter;

@@ -320,3 +320,11 @@ describe("columns and explain", () => {
 		]);
 	});
 });
+
+describe("name includes across Unicode compositions", () => {
+	it("finds a decomposed file name (as macOS writes it) from composed text, and the other way round", () => {
+		const rows = [scheduled("People/Jose\u0301 Nu\u0301n\u0303ez.md", { cadence: "weekly" }), scheduled("People/Zo\u00eb.md", { cadence: "weekly", aliases: ["Zo\u00eb B"] })];
+		expect(run("name includes jos\u00e9", rows).rows.map((r) => r.person.path)).toEqual(["People/Jose\u0301 Nu\u0301n\u0303ez.md"]);
+		expect(run("name includes zoe\u0308 b", rows).rows.map((r) => r.person.path)).toEqual(["People/Zo\u00eb.md"]);
+	});
+});
