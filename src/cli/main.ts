@@ -8,7 +8,7 @@ import { parseDateInput } from "../core/date-input";
 import { localDay, parseDateValue, type Day } from "../core/dates";
 import { findFavor } from "../core/frontmatter-edit";
 import { applyLog } from "../core/log-writer";
-import { formatQueryError, parseQuery, runQuery } from "../core/query/index";
+import { foldText, formatQueryError, parseQuery, runQuery } from "../core/query/index";
 import type { Person } from "../core/person";
 import { toRecord, type PersonRecord } from "../core/record";
 import { compareByUrgency, comparePeople, computeSchedule, defaultCadence, type Scheduled } from "../core/schedule";
@@ -100,13 +100,8 @@ export function overdueOrder(list: readonly Scheduled[]): Scheduled[] {
 	return list.filter((s) => rank[s.schedule.status] !== undefined).sort((a, b) => (rank[a.schedule.status] ?? 0) - (rank[b.schedule.status] ?? 0) || (a.schedule.status === "overdue" ? compareByUrgency(a, b) : (a.schedule.dueDay ?? 0) - (b.schedule.dueDay ?? 0) || compareByUrgency(a, b)));
 }
 
-/** Case and Unicode composition folded: a name typed on one system matches a file name made on another (macOS stores é as e + ´). */
-function fold(text: string): string {
-	return text.normalize("NFC").toLowerCase();
-}
-
 function words(text: string): string[] {
-	return fold(text).split(/\s+/).filter(Boolean);
+	return foldText(text).split(/\s+/).filter(Boolean);
 }
 
 function several(people: readonly Person[]): string {
@@ -119,9 +114,9 @@ function several(people: readonly Person[]): string {
  * find Ada Lovelace; "ann" does not find Joanna). Never a guess between several.
  */
 function findPerson(scan: VaultScan, name: string): Person {
-	const wanted = fold(name.trim());
+	const wanted = foldText(name.trim());
 	const wantedPath = wanted.endsWith(".md") ? wanted : `${wanted}.md`;
-	const exact = scan.people.filter((p) => fold(p.name) === wanted || fold(p.path) === wantedPath || p.aliases.some((a) => fold(a) === wanted));
+	const exact = scan.people.filter((p) => foldText(p.name) === wanted || foldText(p.path) === wantedPath || p.aliases.some((a) => foldText(a) === wanted));
 	if (exact.length === 1) return exact[0];
 	if (exact.length > 1) throw new UsageError(`"${name}" matches several people: ${several(exact)}`);
 	const typed = words(name);

@@ -63,6 +63,6 @@ export { parseQuery, formatQueryError } from "./parse";
 export { formatQuery, formatFilter } from "./format";
 export { runQuery } from "./run";
 export { cellText, dueText } from "./cells";
-export { matchesText, plural, relativeDays } from "./text";
+export { foldText, matchesText, plural, relativeDays } from "./text";
 export { COLUMNS, DEFAULT_COLUMNS, GROUP_FIELDS, SORT_FIELDS } from "./types";
 export type { Column, Filter, GroupField, ParseOptions, Query, QueryError, QueryGroup, QueryParse, QueryResult, RunContext, SortField, SortKey } from "./types";

@@ -8,6 +8,7 @@ import { addSpan } from "../cadence";
 import { parseDateInput } from "../date-input";
 import { compareNames, comparePeople, STATUSES, type Scheduled } from "../schedule";
 import { explainQuery } from "./explain";
+import { foldText } from "./text";
 import { DEFAULT_COLUMNS, type Filter, type GroupField, type Query, type QueryGroup, type QueryResult, type RunContext, type SortKey } from "./types";
 
 type Predicate = (row: Scheduled) => boolean;
@@ -105,10 +106,8 @@ function compile(filter: Filter, ctx: RunContext, errors: string[]): Predicate {
 			return (r) => matches(r.person.folder);
 		}
 		case "name includes": {
-			// Composed the same way on both sides: macOS names files with é as e + ´, keyboards type é.
-			const fold = (text: string) => text.normalize("NFC").toLowerCase();
-			const needle = fold(filter.text);
-			return (r) => fold(r.person.name).includes(needle) || r.person.aliases.some((a) => fold(a).includes(needle));
+			const needle = foldText(filter.text);
+			return (r) => foldText(r.person.name).includes(needle) || r.person.aliases.some((a) => foldText(a).includes(needle));
 		}
 		case "cadence": {
 			const { lowDays, highDays } = filter;

@@ -29,13 +29,21 @@ export function relativeDays(days: number): string {
 }
 
 /**
+ * Text folded for matching names: lowercase, and composed the same way (NFC), since macOS names
+ * files with é as e + ´ while keyboards type é. Printable ASCII, most names, skips the normalising.
+ */
+export function foldText(text: string): string {
+	return /^[ -~]*$/.test(text) ? text.toLowerCase() : text.normalize("NFC").toLowerCase();
+}
+
+/**
  * The sidebar's filter box. Every whitespace-separated term must match (so "ada #work" narrows
  * as you type). A term is a case-insensitive substring of the name, an alias or a tag; a term
  * starting with `#` matches tags by prefix, so `#wo` already finds `work` and `work/acme` while
  * typing. (The query language's `tag #work` is stricter: whole nested tags only.)
  */
 export function matchesText(person: Person, needle: string): boolean {
-	const terms = needle.toLowerCase().split(/\s+/).filter((t) => t !== "");
+	const terms = foldText(needle).split(/\s+/).filter((t) => t !== "");
 	for (const term of terms) {
 		if (!matchesTerm(person, term)) return false;
 	}
@@ -48,8 +56,8 @@ function matchesTerm(person: Person, term: string): boolean {
 		return person.tags.some((tag) => tag.startsWith(prefix));
 	}
 	return (
-		person.name.toLowerCase().includes(term) ||
-		person.aliases.some((alias) => alias.toLowerCase().includes(term)) ||
+		foldText(person.name).includes(term) ||
+		person.aliases.some((alias) => foldText(alias).includes(term)) ||
 		person.tags.some((tag) => tag.includes(term))
 	);
 }

@@ -29,6 +29,12 @@ describe("relativeDays", () => {
 });
 
 describe("matchesText", () => {
+	it("matches a decomposed file name (as macOS writes it) from composed text typed in the filter", () => {
+		const jose = scheduled("People/Jose\u0301 Nu\u0301n\u0303ez.md", { cadence: "weekly" }).person;
+		expect(matchesText(jose, "Jos\u00e9 n\u00fa\u00f1")).toBe(true);
+		expect(matchesText(jose, "jose")).toBe(false);
+	});
+
 	function matching(needle: string): string[] {
 		return people.filter((p) => matchesText(p.person, needle)).map((p) => p.person.name.split(" ")[0]);
 	}
