@@ -35,9 +35,9 @@ Commands:
   query     people matching a query (the stay-in-touch code-block language)
   log       log an interaction in a person's note
 
-Every command takes --vault DIR (default: the current folder) and --today YYYY-MM-DD;
---json prints records instead of a table, coloured on a terminal (--color forces colour,
---no-color or NO_COLOR turns it off). Put -- before a name that starts with a dash.
+Every command takes --vault DIR (default: the current folder) and --today YYYY-MM-DD.
+Output is a table, coloured on a terminal (--color forces colour, --no-color or NO_COLOR
+turns it off), or JSON records with --json. Put -- before a name that starts with a dash.
 Run "stay-in-touch <command> --help" for a command's options.`,
 	overdue: `Usage: stay-in-touch overdue [--vault DIR] [--today YYYY-MM-DD] [--json]
 
