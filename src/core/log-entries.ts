@@ -4,8 +4,10 @@
  * one forward pass over offsets with no backtracking regular expressions.
  */
 import { dayFromYmd, formatDay, ymdFromDay, type Day } from "./dates";
-import { bomLength, headingLevelAt, headingMatches, isBlankRange, LineScanner, parseHeadingSetting, scanFrontmatter, type LogSection } from "./markdown-scan";
+import { bomLength, isBlankRange, LineScanner, leavesParagraphOpen, lineHeadingMatches, listItemTextAt, openCommentAt, opensBlock, parseHeadingSetting, scanFrontmatter, type LogSection } from "./markdown-scan";
 import type { Settings } from "./settings";
+
+export { listItemTextAt };
 
 /** The separator between an entry's parts: an em dash, as in `- 2026-11-26 — call: …`. */
 export const ENTRY_SEPARATOR = " — ";
@@ -188,30 +190,6 @@ function wholeDate(text: string, at: number, end: number, tokens: FormatToken[] 
 // ---------------------------------------------------------------------------------------------
 // Reading entries
 
-/**
- * Offset of the text after a list marker (`- `, `* `, `+ `, `1. `, `1) `) at `start`, or -1.
- * Only items at column 0 count as entries: indented ones belong to an entry above.
- */
-export function listItemTextAt(text: string, start: number, end: number): number {
-	let i = start;
-	const c = text.charCodeAt(i);
-	if (c === 45 || c === 42 || c === 43) {
-		i++;
-	} else if (isDigit(c)) {
-		while (i < end && i - start < 9 && isDigit(text.charCodeAt(i))) i++;
-		const d = text.charCodeAt(i);
-		if (d !== 46 && d !== 41) return -1;
-		i++;
-	} else {
-		return -1;
-	}
-	if (i === end) return i;
-	const s = text.charCodeAt(i);
-	if (s !== 32 && s !== 9) return -1;
-	while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-	return i;
-}
-
 /** The date at the start of an item's text (offset `i`), or NO_DAY. */
 function itemDay(text: string, i: number, end: number, tokens: FormatToken[] | null): Day {
 	if (i >= end) return NO_DAY;
@@ -274,6 +252,11 @@ export interface LogScan {
 	items: LogItem[];
 	/** The last non-blank line of the section (the heading when there is none) after which nothing is left open. */
 	lastSafe: { end: number; next: number };
+	/**
+	 * Starts of the setext headings in the section and of the one ending it: a list item written
+	 * right above one would take its paragraph as a lazy continuation line and undo the heading.
+	 */
+	setextStarts: number[];
 }
 
 /** When the log heading is missing: whether the note ends inside a fence or comment, and where it opened. */
@@ -292,7 +275,9 @@ export interface LogMiss {
  * after a line of the item's open paragraph (no blank line between) that starts no block of its
  * own, so that markdown renders it as part of the item (`- 2026-01-01 — call` then `more about
  * it`). A list marker, a heading, a fence, a comment, a thematic break, a blockquote or an HTML
- * block start ends the item instead, and so does any text after a blank line.
+ * block start ends the item instead, and so does any text after a blank line (a paragraph of the
+ * document, which an underline may make a setext heading: the section then ends where that
+ * paragraph starts).
  */
 export function scanLog(text: string, from: number, settings: Pick<Settings, "logHeading" | "dailyNoteFormat">, miss?: LogMiss): LogScan | null {
 	const spec = parseHeadingSetting(settings.logHeading);
@@ -302,11 +287,12 @@ export function scanLog(text: string, from: number, settings: Pick<Settings, "lo
 	let scan: LogScan | null = null;
 	let openedAt = -1;
 	while (scanner.next()) {
-		if (line.heading !== 0 && headingMatches(text, line.start, line.end, spec.key)) {
+		if (line.heading !== 0 && lineHeadingMatches(text, line, spec.key)) {
 			scan = {
-				section: { headingStart: line.start, headingEnd: line.end, contentStart: line.next, end: text.length, level: line.heading },
+				section: { headingStart: line.headingStart, headingEnd: line.end, contentStart: line.next, end: text.length, level: line.heading },
 				items: [],
 				lastSafe: { end: line.end, next: line.next },
+				setextStarts: [],
 			};
 			break;
 		}
@@ -327,16 +313,34 @@ export function scanLog(text: string, from: number, settings: Pick<Settings, "lo
 	let paragraphOpen = false;
 	let lastSafeEnd = line.end;
 	let lastSafeNext = line.next;
+	// The last safe line before the current top-level paragraph, which an underline may yet make a heading.
+	let beforeParagraphEnd = lastSafeEnd;
+	let beforeParagraphNext = lastSafeNext;
 	while (scanner.next()) {
 		const { start, end } = line;
+		if (line.setextTextEnd >= 0) scan.setextStarts.push(line.headingStart);
 		if (line.heading !== 0 && line.heading <= section.level) {
-			section.end = start;
+			section.end = line.headingStart;
+			if (line.setextTextEnd >= 0) {
+				// The paragraph above the underline is the next heading's text, not the log's.
+				lastSafeEnd = beforeParagraphEnd;
+				lastSafeNext = beforeParagraphNext;
+			}
 			break;
 		}
 		const c0 = start < end ? text.charCodeAt(start) : 10;
 		const indented = c0 === 32 || c0 === 9;
 		const blank = start === end || (indented && isBlankRange(text, start, end));
-		if (item && blockInItem && !line.cleanStart) {
+		if (line.paragraphStart >= 0) {
+			// A paragraph at the document's level belongs to no item.
+			if (line.paragraphStart === start) {
+				beforeParagraphEnd = lastSafeEnd;
+				beforeParagraphNext = lastSafeNext;
+			}
+			item = null;
+			blockInItem = false;
+			paragraphOpen = false;
+		} else if (item && blockInItem && !line.cleanStart) {
 			// Inside a fence or comment of the item: an inline comment keeps the paragraph as it was,
 			// and a block one was opened by a line that already closed it.
 			extend(item, end, line.next, scanner.clean);
@@ -380,77 +384,6 @@ export function scanLog(text: string, from: number, settings: Pick<Settings, "lo
 function newItem(text: string, start: number, at: number, end: number, tokens: FormatToken[] | null, next: number, clean: boolean): LogItem {
 	const d = itemDay(text, at, end, tokens);
 	return { start, end, next, day: hasDay(d) ? d : null, safeAfter: clean };
-}
-
-/** Three or more `-`, `*` or `_` (one kind) with only spaces and tabs between: `---`, `* * *`. */
-function isThematicBreak(text: string, start: number, end: number): boolean {
-	const c = text.charCodeAt(start);
-	if (c !== 45 && c !== 42 && c !== 95) return false;
-	let count = 0;
-	for (let i = start; i < end; i++) {
-		const k = text.charCodeAt(i);
-		if (k === c) count++;
-		else if (k !== 32 && k !== 9) return false;
-	}
-	return count >= 3;
-}
-
-/** CommonMark's HTML block kind 6: tags that open a block even inside a paragraph. */
-const HTML_BLOCK_TAGS = new Set(
-	(
-		"address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption " +
-		"figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol " +
-		"optgroup option p param search section summary table tbody td tfoot th thead title tr track ul"
-	).split(" "),
-);
-/** Kind 1: raw-text elements, opening tags only. */
-const RAW_TEXT_TAGS = new Set(["pre", "script", "style", "textarea"]);
-
-/**
- * An HTML block that may interrupt a paragraph starts at the `<` at `start`: kinds 1 to 6
- * (`<div>`, `</table>`, `<pre`, `<?php`, `<!DOCTYPE`, `<![CDATA[`; `<!--` is the scanner's).
- * Any other tag (kind 7: `<span>`, `<https://…>`) is inline text of the paragraph.
- */
-function opensHtmlBlock(text: string, start: number, end: number): boolean {
-	let i = start + 1;
-	const c = text.charCodeAt(i);
-	if (c === 63) return true;
-	if (c === 33) {
-		const d = text.charCodeAt(i + 1) | 32;
-		return (d >= 97 && d <= 122) || text.startsWith("[CDATA[", i + 1);
-	}
-	const closing = c === 47;
-	if (closing) i++;
-	const nameStart = i;
-	// Tag names are short: stop after 12 characters (a longer run is no block tag).
-	while (i < end && i - nameStart < 12) {
-		const k = text.charCodeAt(i) | 32;
-		if (!((k >= 97 && k <= 122) || (k >= 48 && k <= 57 && i > nameStart))) break;
-		i++;
-	}
-	if (i === nameStart) return false;
-	const t = i < end ? text.charCodeAt(i) : 10;
-	if (!(t === 10 || t === 32 || t === 9 || t === 62 || (t === 47 && text.charCodeAt(i + 1) === 62))) return false;
-	const name = text.slice(nameStart, i).toLowerCase();
-	return HTML_BLOCK_TAGS.has(name) || (!closing && t !== 47 && RAW_TEXT_TAGS.has(name));
-}
-
-/**
- * A block that ends an open paragraph starts at `start` (besides list items, headings, fences and
- * comments, which the caller knows): a thematic break, a blockquote or an HTML block.
- */
-function opensBlock(text: string, start: number, end: number): boolean {
-	const c = text.charCodeAt(start);
-	if (c === 62) return true;
-	if (c === 60) return opensHtmlBlock(text, start, end);
-	return isThematicBreak(text, start, end);
-}
-
-/** Whether a visible line whose content starts at `at` leaves a paragraph open (a quote's included). */
-function leavesParagraphOpen(text: string, at: number, end: number): boolean {
-	const c = text.charCodeAt(at);
-	if (c === 35 && headingLevelAt(text, at, end) !== 0) return false;
-	return c === 62 || !opensBlock(text, at, end);
 }
 
 function extend(item: LogItem, end: number, next: number, clean: boolean): void {
@@ -539,5 +472,28 @@ export function formatLogEntry(entry: EntryText, settings: Pick<Settings, "linkD
 	for (const favor of entry.received ?? []) head += `${ENTRY_SEPARATOR}favor received: ${oneLine(favor)}`;
 	const lines = [head];
 	for (const l of noteLines.slice(1)) lines.push(CONTINUATION_INDENT + escapeContinuation(l));
-	return lines;
+	return closeComments(lines);
+}
+
+/**
+ * The entry must not open a comment it does not close: Obsidian hides everything after an
+ * unmatched `%%` or `<!--` (to the end of the note), entries written later included. Such an
+ * opener gets a backslash inside it: `%\%` and `<\!--` render as `%%` and `<!--` (a backslash
+ * before ASCII punctuation is a markdown escape and is not shown), and neither is a comment marker
+ * any more: Obsidian, this scanner and the test runtime's model all look for the two characters
+ * side by side. A backslash before the marker (`\%%`) is not relied on: Obsidian is not known to
+ * honour escapes in comment markers, and neither model does. Markers that pair up (`%%hidden%%`,
+ * one opened on a line and closed on a later one) are the user's comments and stay as written;
+ * markers inside inline code are text and stay too.
+ */
+function closeComments(lines: string[]): string[] {
+	let text = lines.join("\n");
+	let at = openCommentAt(text);
+	if (at < 0) return lines;
+	while (at >= 0) {
+		const percent = text.startsWith("%%", at);
+		text = percent ? `${text.slice(0, at)}%\\%${text.slice(at + 2)}` : `${text.slice(0, at)}<\\!--${text.slice(at + 4)}`;
+		at = openCommentAt(text);
+	}
+	return text.split("\n");
 }

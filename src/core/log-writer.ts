@@ -136,7 +136,11 @@ function planInsertion(text: string, bodyStart: number, day: Day, lines: string[
 		if (oldestFirst ? item.day > day : item.day <= day) return { at: item.start, text: lines.join(eol) + eol };
 	}
 	const last = scan.items[scan.items.length - 1];
-	return insertAfterLine(last && last.safeAfter ? last : scan.lastSafe, lines, eol);
+	const insertion = insertAfterLine(last && last.safeAfter ? last : scan.lastSafe, lines, eol);
+	// Right above a setext heading's paragraph, the entry would take that paragraph as a lazy
+	// continuation line and its underline would become a thematic break: a blank line keeps the heading.
+	if (scan.setextStarts.includes(insertion.at)) insertion.text += eol;
+	return insertion;
 }
 
 function insertAfterLine(line: { end: number; next: number }, lines: string[], eol: Eol): Insertion {

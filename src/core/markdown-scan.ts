@@ -109,12 +109,17 @@ export function normalizeHeadingText(text: string): string {
 	return text.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-/** Reads the heading setting: `## Interactions` → level 2, `Interactions` alone → level 2 too. */
+/**
+ * Reads the heading setting: `## Interactions` → level 2, `Interactions` alone → level 2 too. An
+ * ATX closing sequence (`## Interactions ##`) is not part of the text, as in a note: the setting
+ * is written as a heading line, and read back the way the note's headings are.
+ */
 export function parseHeadingSetting(setting: string): HeadingSpec {
 	const trimmed = setting.trim();
 	let hashes = 0;
 	while (hashes < trimmed.length && trimmed.charCodeAt(hashes) === 35) hashes++;
-	const text = trimmed.slice(hashes).trim() || "Interactions";
+	const rest = trimmed.slice(hashes);
+	const text = rest.slice(0, withoutClosingSequence(rest, 0, rest.length)).trim() || "Interactions";
 	const level = hashes >= 1 && hashes <= 6 ? hashes : 2;
 	return { level, key: normalizeHeadingText(text), line: `${"#".repeat(level)} ${text}` };
 }
@@ -142,18 +147,26 @@ export function headingLevelAt(text: string, start: number, end: number): number
 	return i === end || isSpaceOrTab(text.charCodeAt(i)) ? level : 0;
 }
 
+/**
+ * Where the text [i, end) of an ATX heading ends once trailing space and an optional closing `#`
+ * sequence are left out. A closing sequence counts only when preceded by a space (or when it is
+ * all there is): `## C#` keeps its `#`.
+ */
+function withoutClosingSequence(text: string, i: number, end: number): number {
+	let e = end;
+	while (e > i && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
+	let h = e;
+	while (h > i && text.charCodeAt(h - 1) === 35) h--;
+	if (h < e && (h === i || isSpaceOrTab(text.charCodeAt(h - 1)))) e = h;
+	return e;
+}
+
 /** Text of a heading line without the `#` marks and an optional closing `#` sequence. */
 export function headingTextAt(text: string, start: number, end: number): string {
 	let i = start;
 	while (i < end && text.charCodeAt(i) === 32) i++;
 	while (i < end && text.charCodeAt(i) === 35) i++;
-	let e = end;
-	while (e > i && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
-	// A closing sequence counts only when preceded by a space: `## C#` keeps its `#`.
-	let h = e;
-	while (h > i && text.charCodeAt(h - 1) === 35) h--;
-	if (h < e && (h === i || isSpaceOrTab(text.charCodeAt(h - 1)))) e = h;
-	return text.slice(i, e).trim();
+	return text.slice(i, withoutClosingSequence(text, i, end)).trim();
 }
 
 /** ASCII lower case of a char code (other codes unchanged). */
@@ -178,6 +191,109 @@ export function headingMatches(text: string, start: number, end: number, key: st
 }
 
 // ---------------------------------------------------------------------------------------------
+// Block starts (shared by the scanner's paragraph tracking and the log reader)
+
+function isDigitCode(code: number): boolean {
+	return code >= 48 && code <= 57;
+}
+
+/**
+ * Offset of the text after a list marker (`- `, `* `, `+ `, `1. `, `1) `) at `start`, or -1
+ * (`end` for an empty item). The log reader takes only items at column 0 as entries: indented
+ * ones belong to an entry above.
+ */
+export function listItemTextAt(text: string, start: number, end: number): number {
+	let i = start;
+	const c = text.charCodeAt(i);
+	if (c === 45 || c === 42 || c === 43) {
+		i++;
+	} else if (isDigitCode(c)) {
+		while (i < end && i - start < 9 && isDigitCode(text.charCodeAt(i))) i++;
+		const d = text.charCodeAt(i);
+		if (d !== 46 && d !== 41) return -1;
+		i++;
+	} else {
+		return -1;
+	}
+	if (i === end) return i;
+	const s = text.charCodeAt(i);
+	if (s !== 32 && s !== 9) return -1;
+	while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+	return i;
+}
+
+/** Three or more `-`, `*` or `_` (one kind) with only spaces and tabs between: `---`, `* * *`. */
+export function isThematicBreak(text: string, start: number, end: number): boolean {
+	const c = text.charCodeAt(start);
+	if (c !== 45 && c !== 42 && c !== 95) return false;
+	let count = 0;
+	for (let i = start; i < end; i++) {
+		const k = text.charCodeAt(i);
+		if (k === c) count++;
+		else if (k !== 32 && k !== 9) return false;
+	}
+	return count >= 3;
+}
+
+/** CommonMark's HTML block kind 6: tags that open a block even inside a paragraph. */
+const HTML_BLOCK_TAGS = new Set(
+	(
+		"address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption " +
+		"figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol " +
+		"optgroup option p param search section summary table tbody td tfoot th thead title tr track ul"
+	).split(" "),
+);
+/** Kind 1: raw-text elements, opening tags only. */
+const RAW_TEXT_TAGS = new Set(["pre", "script", "style", "textarea"]);
+
+/**
+ * An HTML block that may interrupt a paragraph starts at the `<` at `start`: kinds 1 to 6
+ * (`<div>`, `</table>`, `<pre`, `<?php`, `<!DOCTYPE`, `<![CDATA[`; `<!--` is the scanner's).
+ * Any other tag (kind 7: `<span>`, `<https://…>`) is inline text of the paragraph.
+ */
+export function opensHtmlBlock(text: string, start: number, end: number): boolean {
+	let i = start + 1;
+	const c = text.charCodeAt(i);
+	if (c === 63) return true;
+	if (c === 33) {
+		const d = text.charCodeAt(i + 1) | 32;
+		return (d >= 97 && d <= 122) || text.startsWith("[CDATA[", i + 1);
+	}
+	const closing = c === 47;
+	if (closing) i++;
+	const nameStart = i;
+	// Tag names are short: stop after 12 characters (a longer run is no block tag).
+	while (i < end && i - nameStart < 12) {
+		const k = text.charCodeAt(i) | 32;
+		if (!((k >= 97 && k <= 122) || (k >= 48 && k <= 57 && i > nameStart))) break;
+		i++;
+	}
+	if (i === nameStart) return false;
+	const t = i < end ? text.charCodeAt(i) : 10;
+	if (!(t === 10 || t === 32 || t === 9 || t === 62 || (t === 47 && text.charCodeAt(i + 1) === 62))) return false;
+	const name = text.slice(nameStart, i).toLowerCase();
+	return HTML_BLOCK_TAGS.has(name) || (!closing && t !== 47 && RAW_TEXT_TAGS.has(name));
+}
+
+/**
+ * A block that ends an open paragraph starts at `start` (besides list items, headings, fences and
+ * comments, which the caller knows): a thematic break, a blockquote or an HTML block.
+ */
+export function opensBlock(text: string, start: number, end: number): boolean {
+	const c = text.charCodeAt(start);
+	if (c === 62) return true;
+	if (c === 60) return opensHtmlBlock(text, start, end);
+	return isThematicBreak(text, start, end);
+}
+
+/** Whether a visible line whose content starts at `at` leaves a paragraph open (a quote's included). */
+export function leavesParagraphOpen(text: string, at: number, end: number): boolean {
+	const c = text.charCodeAt(at);
+	if (c === 35 && headingLevelAt(text, at, end) !== 0) return false;
+	return c === 62 || !opensBlock(text, at, end);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Line scanner: fences and comments
 
 export interface ScanLine {
@@ -190,26 +306,83 @@ export interface ScanLine {
 	cleanStart: boolean;
 	/** The line is code, a fence delimiter or a comment: never a heading or a log entry. */
 	hidden: boolean;
-	/** ATX heading level 1-6, 0 when the line is not a (visible) heading. */
+	/**
+	 * Heading level 1-6, 0 when the line is not a (visible) heading. A setext heading is reported
+	 * on its underline (`===` or `---`), the line that makes the paragraph above it a heading.
+	 */
 	heading: number;
+	/** Start of the heading's first line: the line itself (ATX), or its paragraph's first line (setext). */
+	headingStart: number;
+	/** For a setext heading, the end of its paragraph's last line: its text is [headingStart, setextTextEnd). -1 otherwise. */
+	setextTextEnd: number;
+	/**
+	 * Start of the first line of the top-level paragraph this line is part of, -1 when the line is
+	 * no such paragraph's line. Only a top-level paragraph can become a setext heading: a list
+	 * item's or a quote's cannot take an underline at the document's level.
+	 */
+	paragraphStart: number;
 }
 
 const NO_COMMENT = 0;
 const HTML_COMMENT = 1;
 const PERCENT_COMMENT = 2;
 
+// What the previous line left open, for setext underlines and lazy continuation lines.
+const NO_PARAGRAPH = 0;
+/** A paragraph at the document's level: an underline below it makes it a heading. */
+const TOP_PARAGRAPH = 1;
+/** A paragraph inside a list item or a blockquote: column-0 text continues it lazily. */
+const NESTED_PARAGRAPH = 2;
+
+/** A setext underline at `i`: one or more `c` (`=` or `-`), then only spaces and tabs. */
+function isUnderlineAt(text: string, i: number, end: number, c: number): boolean {
+	while (i < end && text.charCodeAt(i) === c) i++;
+	return isBlankRange(text, i, end);
+}
+
+/** Whether the list item whose marker starts at `at` (text at `item`) may interrupt a paragraph: not empty, and a bullet or `1.`. */
+function interruptsParagraph(text: string, at: number, item: number, end: number): boolean {
+	if (item >= end) return false;
+	if (!isDigitCode(text.charCodeAt(at))) return true;
+	let n = 0;
+	for (let i = at; i < item && isDigitCode(text.charCodeAt(i)); i++) n = n * 10 + text.charCodeAt(i) - 48;
+	return n === 1;
+}
+
 /**
  * Walks lines forward, tracking fenced code blocks (``` and ~~~, longer fences, up to 3 spaces of
  * indentation) and comments (HTML `<!-- -->` and Obsidian's `%% %%`, both multi-line). Needle
  * positions are cached and only searched again once passed, so a note is read in linear time even
  * when a marker never occurs.
+ *
+ * Headings are ATX (`## Title`) and setext (a paragraph, then a line of `=` for level 1 or `-`
+ * for level 2, up to 3 spaces of indentation and trailing space allowed). An underline arrives
+ * after its heading's text, so the scanner remembers the open top-level paragraph (where it
+ * started, where its last line ended) and reports the heading on the underline. CommonMark's
+ * rules for which line may take an underline are followed: not a blank line, a heading, a
+ * thematic break, a fence, a comment line or a list item's or blockquote's paragraph (`- item`
+ * then `---` is an item and a thematic break; `---` after a blank line is a thematic break; a
+ * lazy continuation line of an item is the item's). Simplified, as in Obsidian's cache model
+ * (tests/runtime/markdown.ts): a list continues over any indented line (not only lines indented
+ * to the item's content), an HTML block (kinds 1-6; kind 7 is read as text) runs to the next
+ * blank line, and a comment opened inside a paragraph continues it to the comment's end (a
+ * setext heading's text then includes the comment).
  */
 export class LineScanner {
-	readonly line: ScanLine = { start: 0, end: 0, next: 0, cleanStart: true, hidden: false, heading: 0 };
+	readonly line: ScanLine = { start: 0, end: 0, next: 0, cleanStart: true, hidden: false, heading: 0, headingStart: 0, setextTextEnd: -1, paragraphStart: -1 };
 	private pos: number;
 	private fenceChar = 0;
 	private fenceLen = 0;
 	private comment = NO_COMMENT;
+	/** Where the comment still open began. */
+	private commentAt = -1;
+	private paragraph = NO_PARAGRAPH;
+	private paragraphStart = 0;
+	private paragraphEnd = 0;
+	/** A list is open: indented lines belong to it. */
+	private inList = false;
+	private inHtmlBlock = false;
+	private inMath = false;
 	// Next known position of each needle at or after the scan position (-2 unknown, -1 none left).
 	private nextHtmlOpen = -2;
 	private nextHtmlClose = -2;
@@ -227,6 +400,11 @@ export class LineScanner {
 	/** True when the scan is outside every fence and comment after the current line. */
 	get clean(): boolean {
 		return this.fenceLen === 0 && this.comment === NO_COMMENT;
+	}
+
+	/** Offset of the `%%` or `<!--` that opened the comment still open after the current line, else -1. */
+	get openComment(): number {
+		return this.comment === NO_COMMENT ? -1 : this.commentAt;
 	}
 
 	/** Moves to the next line; false at the end. */
@@ -251,15 +429,23 @@ export class LineScanner {
 		line.cleanStart = this.fenceLen === 0 && this.comment === NO_COMMENT;
 		line.hidden = false;
 		line.heading = 0;
+		line.headingStart = start;
+		line.setextTextEnd = -1;
+		line.paragraphStart = -1;
 		this.pos = next;
 
 		if (this.fenceLen > 0) {
 			line.hidden = true;
+			this.paragraph = NO_PARAGRAPH;
 			if (this.closesFence(start, end)) this.fenceLen = 0;
 			return true;
 		}
 		if (this.comment !== NO_COMMENT) {
 			line.hidden = true;
+			// A comment opened inside a paragraph leaves it open (up to a blank line), as the item's
+			// paragraph in `scanLog`; one opened by a comment line already closed it.
+			if (isBlankRange(text, start, end)) this.paragraph = NO_PARAGRAPH;
+			else if (this.paragraph === TOP_PARAGRAPH) this.paragraphEnd = end;
 			this.walkComments(start, end);
 			return true;
 		}
@@ -267,6 +453,8 @@ export class LineScanner {
 		// Only a space, a backtick or a tilde can start a fence; only a space or `#` a heading.
 		if ((c0 === 32 || c0 === 96 || c0 === 126) && this.opensFence(start, end)) {
 			line.hidden = true;
+			this.paragraph = NO_PARAGRAPH;
+			if (c0 !== 32) this.inList = false;
 			return true;
 		}
 		if (c0 === 35 || c0 === 32) line.heading = headingLevelAt(text, start, end);
@@ -275,12 +463,124 @@ export class LineScanner {
 			while (first < end && isSpaceOrTab(text.charCodeAt(first))) first++;
 			if (text.startsWith("<!--", first) || text.startsWith("%%", first)) line.hidden = true;
 		}
+		this.trackBlocks(start, end, c0);
 		// Most lines hold no comment marker: skip the walk when the next known ones lie beyond.
 		const h = this.nextHtmlOpen;
 		const q = this.nextPercent;
 		if ((h === -1 || h >= end) && (q === -1 || q >= end)) return true;
 		this.walkComments(start, end);
 		return true;
+	}
+
+	/**
+	 * Follows the block structure a setext underline depends on (see the class comment): sets the
+	 * line's `paragraphStart`, or its `heading` when it underlines the open top-level paragraph.
+	 */
+	private trackBlocks(start: number, end: number, c0: number): void {
+		const text = this.text;
+		const line = this.line;
+		const prev = this.paragraph;
+		this.paragraph = NO_PARAGRAPH;
+		// Indentation as a column (a tab to the next multiple of 4), and the first other character.
+		let i = start;
+		let col = 0;
+		let c = c0;
+		if (c0 === 32 || c0 === 9) {
+			for (; i < end; i++) {
+				c = text.charCodeAt(i);
+				if (c === 32) col++;
+				else if (c === 9) col += 4 - (col % 4);
+				else break;
+			}
+		}
+		if (i === end) {
+			this.inHtmlBlock = false;
+			return;
+		}
+		if (this.inMath) {
+			for (let j = i; j + 1 < end; j++) {
+				if (text.charCodeAt(j) === 36 && text.charCodeAt(j + 1) === 36) {
+					this.inMath = false;
+					break;
+				}
+			}
+			return;
+		}
+		if (this.inHtmlBlock) return;
+		if (line.hidden || line.heading !== 0) {
+			// A comment line or an ATX heading; at column 0 it also ends a list.
+			if (col === 0) this.inList = false;
+			return;
+		}
+		if (col === 0 && ((c | 32) >= 97 && (c | 32) <= 122 || c >= 128)) {
+			// Most lines: text at column 0 (a letter starts no block), a lazy line or a paragraph's.
+			if (prev === NESTED_PARAGRAPH) {
+				this.paragraph = NESTED_PARAGRAPH;
+				return;
+			}
+			this.inList = false;
+			if (prev !== TOP_PARAGRAPH) this.paragraphStart = start;
+			this.paragraph = TOP_PARAGRAPH;
+			this.paragraphEnd = end;
+			line.paragraphStart = this.paragraphStart;
+			return;
+		}
+		const block = col <= 3;
+		if (prev === TOP_PARAGRAPH && block && (c === 61 || c === 45) && isUnderlineAt(text, i, end, c)) {
+			line.heading = c === 61 ? 1 : 2;
+			line.headingStart = this.paragraphStart;
+			line.setextTextEnd = this.paragraphEnd;
+			return;
+		}
+		if (this.inList && col > 0) {
+			// Inside the list: a nested item, an item's text or its continuation.
+			const item = listItemTextAt(text, i, end);
+			const at = item < 0 ? i : item;
+			this.paragraph = at < end && leavesParagraphOpen(text, at, end) ? NESTED_PARAGRAPH : NO_PARAGRAPH;
+			return;
+		}
+		const item = block ? listItemTextAt(text, i, end) : -1;
+		const opens = block && (item >= 0 || opensBlock(text, i, end));
+		if (prev === NESTED_PARAGRAPH && !opens) {
+			// A lazy continuation line of an item's or a quote's paragraph.
+			this.paragraph = NESTED_PARAGRAPH;
+			return;
+		}
+		this.inList = false;
+		if (opens) {
+			// A thematic break comes before a list item: `- - -` is a break.
+			if ((c === 45 || c === 42 || c === 95) && isThematicBreak(text, i, end)) return;
+			if (item >= 0) {
+				if (prev !== TOP_PARAGRAPH || interruptsParagraph(text, i, item, end)) {
+					this.inList = true;
+					this.paragraph = item < end && leavesParagraphOpen(text, item, end) ? NESTED_PARAGRAPH : NO_PARAGRAPH;
+					return;
+				}
+				// `2. x` or an empty item cannot interrupt a paragraph: it is the paragraph's text.
+			} else if (c === 62) {
+				let q = i + 1;
+				while (q < end && isSpaceOrTab(text.charCodeAt(q))) q++;
+				this.paragraph = q < end && leavesParagraphOpen(text, q, end) ? NESTED_PARAGRAPH : NO_PARAGRAPH;
+				return;
+			} else {
+				this.inHtmlBlock = true;
+				return;
+			}
+		} else if (block && c === 36 && text.charCodeAt(i + 1) === 36) {
+			// `$$` math (as Obsidian's cache reads it): to the next line holding `$$`, unless closed here.
+			let e = end;
+			while (e > i + 2 && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
+			this.inMath = !(e - i >= 4 && text.charCodeAt(e - 1) === 36 && text.charCodeAt(e - 2) === 36);
+			return;
+		}
+		if (prev !== TOP_PARAGRAPH) {
+			// Four spaces of indentation start code, not a paragraph.
+			if (!block) return;
+			this.paragraphStart = start;
+		}
+		this.paragraph = TOP_PARAGRAPH;
+		this.paragraphEnd = end;
+		line.paragraphStart = this.paragraphStart;
 	}
 
 	private find(needle: "<!--" | "-->" | "%%" | "`", from: number): number {
@@ -332,6 +632,7 @@ export class LineScanner {
 			if (this.comment === NO_COMMENT) {
 				const o = this.findOpener(p, end);
 				if (o < 0) return;
+				this.commentAt = o;
 				p = o + (text.startsWith("<!--", o) ? 4 : 2);
 			} else {
 				const html = this.comment === HTML_COMMENT;
@@ -383,15 +684,41 @@ export class LineScanner {
 	}
 }
 
+/**
+ * Whether the scanner's current line, a heading, has the normalised text `key`: an ATX heading by
+ * its line, a setext heading by its whole paragraph (lines joined by a space, as Obsidian reads it).
+ */
+export function lineHeadingMatches(text: string, line: ScanLine, key: string): boolean {
+	if (line.setextTextEnd < 0) return headingMatches(text, line.start, line.end, key);
+	let i = line.headingStart;
+	while (i < line.setextTextEnd && isSpaceOrTab(text.charCodeAt(i))) i++;
+	const c = text.charCodeAt(i);
+	const k = key.charCodeAt(0);
+	if (c < 128 && k < 128 && lowerCode(c) !== k) return false;
+	return normalizeHeadingText(text.slice(line.headingStart, line.setextTextEnd)) === key;
+}
+
+/**
+ * Offset of the `%%` or `<!--` that opens a comment still open at the end of `text`, read as the
+ * scanner reads a note (markers in inline code and in fences are text), or -1 when none is.
+ */
+export function openCommentAt(text: string): number {
+	const scanner = new LineScanner(text, 0);
+	while (scanner.next()) {
+		// Only the last line's state matters; the loop just walks there.
+	}
+	return scanner.openComment;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The log section
 
 export interface LogSection {
-	/** Start of the heading line. */
+	/** Start of the heading's first line (a setext heading's paragraph included). */
 	headingStart: number;
-	/** End of the heading line's content. */
+	/** End of the heading's last line's content (a setext heading's underline). */
 	headingEnd: number;
-	/** Start of the first line after the heading. */
+	/** Start of the first line after the heading (after a setext heading's underline). */
 	contentStart: number;
 	/** Start of the next heading of the same or a higher level, or `text.length`. */
 	end: number;
@@ -399,8 +726,8 @@ export interface LogSection {
 }
 
 /**
- * The first heading (any level) whose text matches the configured log heading, outside code and
- * comments, and its extent.
+ * The first heading (any level, ATX or setext) whose text matches the configured log heading,
+ * outside code and comments, and its extent.
  */
 export function findLogSection(text: string, from: number, headingSetting: string): LogSection | null {
 	const spec = parseHeadingSetting(headingSetting);
@@ -411,11 +738,11 @@ export function findLogSection(text: string, from: number, headingSetting: strin
 		if (line.heading === 0) continue;
 		if (found) {
 			if (line.heading <= found.level) {
-				found.end = line.start;
+				found.end = line.headingStart;
 				return found;
 			}
-		} else if (headingMatches(text, line.start, line.end, spec.key)) {
-			found = { headingStart: line.start, headingEnd: line.end, contentStart: line.next, end: text.length, level: line.heading };
+		} else if (lineHeadingMatches(text, line, spec.key)) {
+			found = { headingStart: line.headingStart, headingEnd: line.end, contentStart: line.next, end: text.length, level: line.heading };
 		}
 	}
 	return found;

@@ -64,6 +64,25 @@ describe("formatLogEntry", () => {
 	it("keeps the type on one line", () => {
 		expect(formatLogEntry({ day: day("2026-11-26"), type: "long\ncall", note: "" }, s)).toEqual(["- 2026-11-26 — long call"]);
 	});
+	it("never opens a comment it does not close: an unmatched %% or <!-- gets a backslash inside", () => {
+		const entry = (note: string, type = "call") => formatLogEntry({ day: day("2026-11-26"), type, note }, s);
+		expect(entry("pricing went up 20%% after the merger")).toEqual(["- 2026-11-26 — call: pricing went up 20%\\% after the merger"]);
+		expect(entry("sent deck\n<!-- todo")).toEqual(["- 2026-11-26 — call: sent deck", "  <\\!-- todo"]);
+		expect(entry("a %% b %% c %% d")).toEqual(["- 2026-11-26 — call: a %% b %% c %\\% d"]);
+		expect(entry("%%% x")).toEqual(["- 2026-11-26 — call: %\\%\\% x"]);
+		expect(entry("x", "100%%")).toEqual(["- 2026-11-26 — 100%\\%: x"]);
+		// The first opener hides the second; once it is escaped, the second opens its own comment.
+		expect(entry("%% and <!-- both")).toEqual(["- 2026-11-26 — call: %\\% and <\\!-- both"]);
+	});
+
+	it("keeps comments that are closed, and markers in inline code, as written", () => {
+		const entry = (note: string) => formatLogEntry({ day: day("2026-11-26"), type: "call", note }, s);
+		expect(entry("told her %%privately%% about it")).toEqual(["- 2026-11-26 — call: told her %%privately%% about it"]);
+		expect(entry("draft <!-- one\ntwo --> done")).toEqual(["- 2026-11-26 — call: draft <!-- one", "  two --> done"]);
+		expect(entry("uses `%%` in Obsidian")).toEqual(["- 2026-11-26 — call: uses `%%` in Obsidian"]);
+		expect(entry("a --> b")).toEqual(["- 2026-11-26 — call: a --> b"]);
+	});
+
 });
 
 describe("daily note formats", () => {
@@ -201,6 +220,29 @@ describe("latestLogDay", () => {
 	it("uses the configured heading and daily note format", () => {
 		expect(latest("# Contact log\n- [[03.04.2026]]\n", { logHeading: "# Contact Log", dailyNoteFormat: "DD.MM.YYYY" })).toBe("2026-04-03");
 	});
+	it("reads a setext log heading, at level 1 or 2, with any line ending", () => {
+		expect(latest("Interactions\n------------\n\n- 2026-01-01 — call\n")).toBe("2026-01-01");
+		expect(latest("\uFEFF---\r\nx: 1\r\n---\r\nInteractions\r\n===\r\n- 2026-03-04 — call\r\n# Next\r\n- 2030-01-01\r\n")).toBe("2026-03-04");
+	});
+
+	it("ignores dates under a later setext heading of the same or a higher level", () => {
+		expect(latest("## Interactions\n\n- 2026-01-01 — call\n\nOther\n-----\n\n- 2026-12-01 todo item\n")).toBe("2026-01-01");
+		expect(latest("## Interactions\n- 2026-01-01 — call\n\nTodo\n====\n- 2026-12-01 todo item\n")).toBe("2026-01-01");
+		// A deeper setext heading is part of the log.
+		expect(latest("# Interactions\n- 2026-01-01 — call\n\nOlder\n-----\n- 2026-02-01 — call\n")).toBe("2026-02-01");
+	});
+
+	it("does not take a list item and a thematic break for a heading", () => {
+		expect(latest("## Interactions\n- 2026-01-01 — call\n---\n- 2026-12-01 — call\n")).toBe("2026-12-01");
+		expect(latest("## Interactions\n- 2026-01-01 — call\nmore words\n---\n- 2026-12-01 — call\n")).toBe("2026-12-01");
+		expect(latest("## Interactions\n- 2026-01-01 — call\n\nWords.\n\n---\n- 2026-12-01 — call\n")).toBe("2026-12-01");
+	});
+
+	it("matches a heading with an ATX closing sequence, in the note and in the setting", () => {
+		expect(latest("## Interactions ##\n- 2026-01-01 — call\n", { logHeading: "## Interactions ##" })).toBe("2026-01-01");
+		expect(latest("## Interactions\n- 2026-01-01 — call\n", { logHeading: "## Interactions ##" })).toBe("2026-01-01");
+	});
+
 });
 
 describe("scanLog", () => {
@@ -258,4 +300,13 @@ describe("scanLog", () => {
 		const scan = scanLog(text, 0, settings());
 		expect(scan?.items.map((i) => text.slice(i.start, i.end))).toEqual(["- 2026-01-01 a\n  ```\ncode at column 0\n  ```", "- 2026-01-02 b"]);
 	});
+	it("leaves a setext heading that ends the section out of the section, its items and its last line", () => {
+		const text = "## Interactions\n- 2026-01-01 a\n\nOther\n text\n---\n- 2026-12-01 b\n";
+		const scan = scanLog(text, 0, settings());
+		expect(scan && text.slice(scan.section.contentStart, scan.section.end)).toBe("- 2026-01-01 a\n\n");
+		expect(scan?.items.map((i) => text.slice(i.start, i.end))).toEqual(["- 2026-01-01 a"]);
+		expect(scan && text.slice(scan.lastSafe.end - 14, scan.lastSafe.next)).toBe("- 2026-01-01 a\n");
+		expect(scan?.setextStarts).toEqual([text.indexOf("Other")]);
+	});
+
 });

@@ -7,6 +7,7 @@ import { formatLogEntry, latestLogDay, scanLog } from "../../src/core/log-entrie
 import { applyLog, removeFrontmatterKey, setFrontmatterDate, type LogEntryInput, type WriteResult } from "../../src/core/log-writer";
 import { scanFrontmatter } from "../../src/core/markdown-scan";
 import { defaultSettings, type Settings } from "../../src/core/settings";
+import { parseNote } from "../runtime/markdown";
 
 function day(iso: string): Day {
 	const [y, m, d] = iso.split("-").map(Number);
@@ -217,6 +218,60 @@ describe("applyLog: lazy continuation lines", () => {
 	it.each(["---", "> a quote", "<div>", "%% a comment %%"])("goes before %j, which is no lazy continuation", (block) => {
 		const text = `${fm}## Interactions\n- 2026-01-01 — call\n${block}\n`;
 		expect(out(log(text))).toBe(`${fm}## Interactions\n- 2026-01-01 — call\n- 2026-11-26 — call\n${block}\n`);
+	});
+});
+
+describe("applyLog: setext headings, closing sequences and comments", () => {
+	// last_contact is later than every logged date, so only the body changes.
+	const fm = "---\nlast_contact: 2026-12-31\n---\n";
+	const headingsOf = (text: string) => (parseNote(text).cache.headings ?? []).map((h) => `${h.level} ${h.heading}`);
+
+	it("stops the log at a setext heading: the entry goes before it, not under it", () => {
+		const text = `${fm}## Interactions\n\n- 2026-01-01 — call\n\nOther\n-----\n\n- 2026-12-01 todo item\n`;
+		expect(out(log(text))).toBe(`${fm}## Interactions\n\n- 2026-01-01 — call\n- 2026-11-26 — call\n\nOther\n-----\n\n- 2026-12-01 todo item\n`);
+	});
+
+	it("finds a setext log heading instead of adding a second section", () => {
+		expect(out(log("Interactions\n------------\n\n- 2026-01-01 — call\n"))).toBe("---\nlast_contact: 2026-11-26\n---\nInteractions\n------------\n\n- 2026-01-01 — call\n- 2026-11-26 — call\n");
+		const crlf = "---\r\nlast_contact: 2026-12-31\r\n---\r\n";
+		expect(out(log(`${crlf}Interactions\r\n============\r\n- 2026-12-01 — b\r\n`))).toBe(`${crlf}Interactions\r\n============\r\n- 2026-11-26 — call\r\n- 2026-12-01 — b\r\n`);
+	});
+
+	it("keeps a blank line between the entry and a setext heading right below it, so the heading stays one", () => {
+		const empty = `${fm}## Interactions\nOther\n-----\n- 2026-12-01 todo\n`;
+		const written = out(log(empty));
+		expect(written).toBe(`${fm}## Interactions\n- 2026-11-26 — call\n\nOther\n-----\n- 2026-12-01 todo\n`);
+		expect(headingsOf(written)).toEqual(["2 Interactions", "2 Other"]);
+		expect(latestLogDay(written, settings())).toBe(day("2026-11-26"));
+		const afterFence = `${fm}## Interactions\n- 2026-01-01 — a\n  \`\`\`\n  x\n  \`\`\`\nOther\n=====\n`;
+		expect(out(log(afterFence))).toBe(`${fm}## Interactions\n- 2026-01-01 — a\n  \`\`\`\n  x\n  \`\`\`\n- 2026-11-26 — call\n\nOther\n=====\n`);
+	});
+
+	it("goes after the section's last line, not between a setext heading's text and its underline", () => {
+		const text = `${fm}## Interactions\nSome words.\n\nOther\n---\n`;
+		expect(out(log(text))).toBe(`${fm}## Interactions\nSome words.\n- 2026-11-26 — call\n\nOther\n---\n`);
+	});
+
+	it("finds a heading written with a closing sequence when the setting has one too", () => {
+		const text = `${fm}## Interactions ##\n- 2026-01-01 — a\n`;
+		expect(out(log(text, {}, { logHeading: "## Interactions ##" }))).toBe(`${fm}## Interactions ##\n- 2026-01-01 — a\n- 2026-11-26 — call\n`);
+		expect(out(log(`${fm}# Jane\n`, {}, { logHeading: "## Interactions ##" }))).toBe(`${fm}# Jane\n\n## Interactions\n\n- 2026-11-26 — call\n`);
+	});
+
+	it.each([
+		["%%", "pricing went up 20%% after the merger", "pricing went up 20%\\% after the merger"],
+		["<!--", "sent deck\n<!-- todo", "sent deck\n  <\\!-- todo"],
+	])("writes a note with an unmatched %s so that later logs still land in date order", (_, note, written) => {
+		const first = out(log(`${fm}## Interactions\n- 2026-01-01 — a\n`, { date: "2026-11-20", note }));
+		expect(first).toBe(`${fm}## Interactions\n- 2026-01-01 — a\n- 2026-11-20 — call: ${written}\n`);
+		const second = out(log(first, { date: "2026-06-01" }));
+		const third = out(log(second, { date: "2026-11-25" }));
+		expect(third).toBe(`${fm}## Interactions\n- 2026-01-01 — a\n- 2026-06-01 — call\n- 2026-11-20 — call: ${written}\n- 2026-11-25 — call\n`);
+		expect(latestLogDay(third, settings())).toBe(day("2026-11-25"));
+		// Obsidian's model sees no comment, and every entry as a list item.
+		const cache = parseNote(third).cache;
+		expect(cache.sections?.some((s) => s.type === "comment")).toBe(false);
+		expect(cache.listItems).toHaveLength(4);
 	});
 });
 

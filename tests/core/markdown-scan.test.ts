@@ -122,6 +122,12 @@ describe("headings", () => {
 		["Interactions", { level: 2, key: "interactions", line: "## Interactions" }],
 		["  ###   Met  ", { level: 3, key: "met", line: "### Met" }],
 		["", { level: 2, key: "interactions", line: "## Interactions" }],
+		// An ATX closing sequence is no part of the text, as in a note; `C#` keeps its `#`.
+		["## Interactions ##", { level: 2, key: "interactions", line: "## Interactions" }],
+		["### Log book #####  ", { level: 3, key: "log book", line: "### Log book" }],
+		["Interactions #", { level: 2, key: "interactions", line: "## Interactions" }],
+		["## C#", { level: 2, key: "c#", line: "## C#" }],
+		["## ##", { level: 2, key: "interactions", line: "## Interactions" }],
 	])("reads the heading setting %j", (setting, want) => {
 		expect(parseHeadingSetting(setting)).toEqual(want);
 	});
@@ -202,6 +208,92 @@ describe("LineScanner", () => {
 	});
 });
 
+describe("LineScanner: setext headings", () => {
+	/** Each heading as [level, its text as written, the line it is reported on]. */
+	function headings(text: string): [number, string, string][] {
+		const s = new LineScanner(text, 0);
+		const out: [number, string, string][] = [];
+		while (s.next()) {
+			const l = s.line;
+			if (l.heading === 0) continue;
+			const textEnd = l.setextTextEnd >= 0 ? l.setextTextEnd : l.end;
+			out.push([l.heading, text.slice(l.headingStart, textEnd), text.slice(l.start, l.end)]);
+		}
+		return out;
+	}
+
+	it("reports a paragraph underlined with = or - as a heading, on its underline", () => {
+		expect(headings("Title\n=====\ntext\n---\n")).toEqual([
+			[1, "Title", "====="],
+			[2, "text", "---"],
+		]);
+		expect(headings("Title\r\n===\r\n\r\nSub\r\n-\r\n")).toEqual([
+			[1, "Title", "==="],
+			[2, "Sub", "-"],
+		]);
+	});
+
+	it("accepts up to three spaces before the text and the underline, and trailing space", () => {
+		expect(headings("   Title\n   ===  \t\n")).toEqual([[1, "   Title", "   ===  \t"]]);
+		expect(headings("Title\n- \n")).toEqual([[2, "Title", "- "]]);
+	});
+
+	it("takes a multi-line paragraph as the heading's text", () => {
+		expect(headings("one\n  two\nthree\n---\n")).toEqual([[2, "one\n  two\nthree", "---"]]);
+	});
+
+	it("underlines a paragraph that follows an ATX heading, a thematic break or a fence", () => {
+		expect(headings("# Top\nText\n---\n")).toEqual([
+			[1, "# Top", "# Top"],
+			[2, "Text", "---"],
+		]);
+		expect(headings("***\nText\n===\n```\nx\n```\nMore\n---\n")).toEqual([
+			[1, "Text", "==="],
+			[2, "More", "---"],
+		]);
+	});
+
+	it("starts a paragraph after a list when a line at column 0 follows a blank line", () => {
+		expect(headings("- item\n\nText\n---\n")).toEqual([[2, "Text", "---"]]);
+	});
+
+	it.each([
+		["a list item and a thematic break", "- item\n---\n"],
+		["a lazy continuation line of an item", "- item\nlazy\n---\n"],
+		["an item's indented paragraph after a blank line", "- item\n\n  more\n---\n"],
+		["a blockquote and its lazy line", "> quote\nlazy\n---\n"],
+		["a paragraph, a blank line and a thematic break", "Text\n\n---\n"],
+		["a thematic break right after an ATX heading", "# Top\n---\n"],
+		["a spaced thematic break", "Text\n- - -\n"],
+		["a `*` line", "Text\n***\n"],
+		["indented code", "    code\n---\n"],
+		["an underline indented four spaces (paragraph text)", "Text\n    ---\n"],
+		["an underline inside a fence", "Text\n```\n---\n```\n"],
+		["a paragraph inside a fence", "```\nText\n---\n```\n"],
+		["a paragraph inside a comment", "%%\nText\n---\n%%\n<!--\nText\n===\n-->\n"],
+		["a comment line", "%% c %%\n---\n"],
+		["an HTML block", "<div>\nText\n---\n"],
+		["= under a list item (lazy text)", "- item\n===\n"],
+	])("does not take %s for a setext heading", (_, text) => {
+		expect(headings(text).filter(([, , line]) => !line.startsWith("#"))).toEqual([]);
+	});
+
+	it("marks the lines of a top-level paragraph, and only those", () => {
+		const text = "Para\nmore\n- item\nlazy\n\n> q\n";
+		const s = new LineScanner(text, 0);
+		const starts: [string, number][] = [];
+		while (s.next()) starts.push([text.slice(s.line.start, s.line.end), s.line.paragraphStart]);
+		expect(starts).toEqual([
+			["Para", 0],
+			["more", 0],
+			["- item", -1],
+			["lazy", -1],
+			["", -1],
+			["> q", -1],
+		]);
+	});
+});
+
 describe("findLogSection", () => {
 	const section = (text: string, heading = "## Interactions") => {
 		const s = findLogSection(text, 0, heading);
@@ -236,6 +328,48 @@ describe("findLogSection", () => {
 		expect(section("## Interactionsx\n## Other\n")).toBeNull();
 		expect(section("Interactions\n")).toBeNull();
 	});
+
+	it.each([
+		["level 1", "intro\n\nInteractions\n============\n- x\n# Next\n", { heading: "Interactions\n============", body: "- x\n", level: 1 }],
+		["level 2", "Interactions\n------------\n\n- x\n## Next\n", { heading: "Interactions\n------------", body: "\n- x\n", level: 2 }],
+		["CRLF", "Interactions\r\n---\r\n- x\r\n## Next\r\n", { heading: "Interactions\r\n---", body: "- x\r\n", level: 2 }],
+		["indented, in another case", "  INTERACTIONS  \n   ===\n- x", { heading: "  INTERACTIONS  \n   ===", body: "- x", level: 1 }],
+	])("finds a setext log heading: %s", (_, text, want) => {
+		expect(section(text)).toEqual(want);
+	});
+
+	it("matches a setext heading by its whole paragraph", () => {
+		expect(section("Stay in\ntouch\n---\n- x\n", "Stay in touch")?.body).toBe("- x\n");
+		expect(section("Interactions\nand more\n---\n- x\n")).toBeNull();
+	});
+
+	it.each([
+		["a list item then ---", "- Interactions\n---\n"],
+		["a blank line before ---", "Interactions\n\n---\n"],
+		["a lazy line of a list item", "- a\nInteractions\n---\n"],
+		["a fence", "```\nInteractions\n---\n```\n"],
+		["a comment", "%%\nInteractions\n===\n%%\n"],
+	])("finds no setext log heading in %s", (_, text) => {
+		expect(section(text)).toBeNull();
+	});
+
+	it("ends the section at a setext heading of the same or a higher level, where its text starts", () => {
+		expect(section("## Interactions\n- a\n\nOther\n-----\n- b\n")?.body).toBe("- a\n\n");
+		expect(section("## Interactions\n- a\n\nTop\none\n=====\n")?.body).toBe("- a\n\n");
+		// A lazy line of the item and `=====` are the item's text; a deeper setext heading is in the log.
+		expect(section("## Interactions\n- a\nOther\n=====\n")?.body).toBe("- a\nOther\n=====\n");
+		expect(section("# Interactions\n- a\n\nSub\n---\n- b\n")?.body).toBe("- a\n\nSub\n---\n- b\n");
+	});
+
+	it("does not end the section at a thematic break", () => {
+		expect(section("## Interactions\n- a\n---\n- b\n\nText\n\n---\n- c\n")?.body).toBe("- a\n---\n- b\n\nText\n\n---\n- c\n");
+	});
+
+	it("reads a closing sequence in the setting as the note does", () => {
+		expect(section("## Interactions ##\n- x\n", "## Interactions ##")?.body).toBe("- x\n");
+		expect(section("## Interactions\n- x\n", "## Interactions ##")?.body).toBe("- x\n");
+	});
+
 
 	it("handles the heading as the last line without a break", () => {
 		expect(section("a\n## Interactions")).toEqual({ heading: "## Interactions", body: "", level: 2 });

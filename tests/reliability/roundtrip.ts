@@ -20,10 +20,11 @@ function content(line: string): string {
 	return line.replace(/\r?\n$/, "");
 }
 
-/** Index of the closing fence when the first line opens a frontmatter block (`---` … `---`/`...`). */
+/** Index of the closing fence when the first line opens a frontmatter block (`---` … `---`). */
 function frontmatterClose(lines: readonly string[]): number {
 	if (lines.length === 0 || !/^---[ \t]*$/.test(content(lines[0]))) return -1;
-	for (let i = 1; i < lines.length; i++) if (/^(---|\.\.\.)[ \t]*$/.test(content(lines[i]))) return i;
+	// Only `---` closes it, as in Obsidian (a YAML `...` line does not).
+	for (let i = 1; i < lines.length; i++) if (/^---[ \t]*$/.test(content(lines[i]))) return i;
 	return -1;
 }
 
@@ -101,7 +102,11 @@ export function surgicalViolations(original: string, result: string, want: Expec
 	const sameAs = (lines: readonly string[]) => written.length === lines.length && lines.every((l, i) => written[i] === l);
 	if (!sameAs(want.entryLines) && !sameAs(withHeading)) problems.push(`the body gained ${JSON.stringify(written)}, not the entry ${JSON.stringify(want.entryLines)}`);
 	const blanks = ins.filter((j) => content(rBody[j]).trim() === "").length;
-	if (blanks > 0 && !sameAs(withHeading)) problems.push("blank lines were inserted into an existing log");
+	// One blank line right after the entry may keep the text that follows (a paragraph, perhaps a
+	// setext heading's) from becoming the new item's lazy continuation line.
+	const last = ins[ins.length - 1];
+	const guard = blanks === 1 && content(rBody[last]).trim() === "" && rBody[last + 1] !== undefined && content(rBody[last + 1]).trim() !== "";
+	if (blanks > 0 && !sameAs(withHeading) && !guard) problems.push("blank lines were inserted into an existing log");
 
 	// Dropping what was inserted and putting back what was replaced gives the original bytes.
 	const restored = [...undoDiff(oFm, rFm, fmDiff), ...undoDiff(oBody, rBody, bodyDiff)].join("");
