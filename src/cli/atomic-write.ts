@@ -1,8 +1,9 @@
 /** The CLI's only write: a note read, changed and replaced at once, one writer at a time. */
-import { chmodSync, closeSync, constants, fsyncSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "fs";
+import { chmodSync, closeSync, constants, fstatSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "fs";
 import { basename } from "path";
+import type { WriteResult } from "../core/log-writer";
 
-export type Rewrite = { ok: true; text: string } | { ok: false; error: string };
+export type Rewrite = WriteResult;
 
 /** Strict: a byte that is not UTF-8 would come back as U+FFFD, a change the write never meant. The BOM is kept as text. */
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -36,37 +37,53 @@ function lock(temp: string, mode: number, waitMs: number): number | null {
  */
 export function rewriteNote(path: string, change: (text: string) => Rewrite, waitMs = 3000): Rewrite {
 	const temp = `${path}.stay-in-touch.tmp`;
-	const before = lstatSync(path);
-	if (!before.isFile()) return { ok: false, error: "the note is no longer a plain file" };
-	if ((before.mode & 0o222) === 0) return { ok: false, error: "the note is read-only" };
-	const mode = before.mode & 0o7777;
-	const fd = lock(temp, mode, waitMs);
-	if (fd === null) return { ok: false, error: `another stay-in-touch is writing it, or ${basename(temp)} was left behind by one that stopped (delete it then)` };
-	let open = true;
+	// Private until it holds the whole note; it gets the note's mode before the rename.
+	const lockFd = lock(temp, 0o600, waitMs);
+	if (lockFd === null) return { ok: false, error: `another stay-in-touch is writing it, or ${basename(temp)} was left behind by one that stopped (delete it then)` };
+	let fd: number | null = lockFd;
 	let published = false;
 	try {
-		let text: string;
-		try {
-			text = UTF8.decode(readFileSync(path));
-		} catch (error) {
-			if (error instanceof TypeError) return { ok: false, error: "the note is not valid UTF-8 text" };
-			throw error;
-		}
-		const result = change(text);
+		// Checked and read only now that this process holds the note, and through one handle that
+		// never follows a link swapped in while it waited.
+		const read = readNote(path);
+		if (!read.ok) return read;
+		const result = change(read.text);
 		if (!result.ok) return result;
-		writeAll(fd, Buffer.from(result.text, "utf8"));
-		fsyncSync(fd);
+		writeAll(lockFd, Buffer.from(result.text, "utf8"));
+		fsyncSync(lockFd);
 		// Closed before the rename: Windows cannot rename a file that is still open.
-		closeSync(fd);
-		open = false;
-		// The umask may have taken bits away from the mode asked for at creation.
-		chmodSync(temp, mode);
+		closeSync(lockFd);
+		fd = null;
+		chmodSync(temp, read.mode);
 		renameSync(temp, path);
 		published = true;
 		return result;
 	} finally {
-		if (open) closeSync(fd);
+		if (fd !== null) closeSync(fd);
 		if (!published) unlinkSync(temp);
+	}
+}
+
+function readNote(path: string): { ok: true; text: string; mode: number } | { ok: false; error: string } {
+	let fd;
+	try {
+		fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+	} catch (error) {
+		if ((error as { code?: string }).code === "ELOOP") return { ok: false, error: "the note is no longer a plain file" };
+		throw error;
+	}
+	try {
+		const stat = fstatSync(fd);
+		if (!stat.isFile()) return { ok: false, error: "the note is no longer a plain file" };
+		if ((stat.mode & 0o222) === 0) return { ok: false, error: "the note is read-only" };
+		try {
+			return { ok: true, text: UTF8.decode(readFileSync(fd)), mode: stat.mode & 0o7777 };
+		} catch (error) {
+			if (error instanceof TypeError) return { ok: false, error: "the note is not valid UTF-8 text" };
+			throw error;
+		}
+	} finally {
+		closeSync(fd);
 	}
 }
 

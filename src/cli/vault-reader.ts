@@ -1,7 +1,8 @@
 /**
  * Reads a vault folder from disk: its settings, its notes (see `note-reader.ts`), the people among
- * them. Symlinks inside the vault are never followed, so nothing outside it is read (the vault
- * folder itself may be one).
+ * them. No link to a note or a folder of notes is followed, so no note outside the vault is read
+ * or written (the vault folder itself may be a link, and so may its `.obsidian` folder, whose
+ * settings are read where it points: a shared settings folder is a common setup).
  */
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";

@@ -65,7 +65,6 @@ const PHRASES: readonly (readonly [string, Span])[] = [
 	["bimonthly", months(2)],
 	["quarterly", months(3)],
 	["semiannually", months(6)],
-	["semi-annually", months(6)],
 	["biannually", months(6)],
 	["twice a year", months(6)],
 	["yearly", months(12)],

@@ -4,10 +4,8 @@
  * one forward pass over offsets with no backtracking regular expressions.
  */
 import { dayFromYmd, formatDay, ymdFromDay, type Day } from "./dates";
-import { bomLength, isBlankRange, LineScanner, leavesParagraphOpen, lineHeadingMatches, listItemTextAt, openCommentAt, opensBlock, parseHeadingSetting, scanFrontmatter, type LogSection } from "./markdown-scan";
+import { bomLength, isBlankRange, isDigitCode, LineScanner, leavesParagraphOpen, lineHeadingMatches, listItemTextAt, openCommentAt, opensBlock, parseHeadingSetting, scanFrontmatter, type LogSection } from "./markdown-scan";
 import type { Settings } from "./settings";
-
-export { listItemTextAt };
 
 /** The separator between an entry's parts: an em dash, as in `- 2026-11-26 — call: …`. */
 export const ENTRY_SEPARATOR = " — ";
@@ -97,9 +95,6 @@ function hasDay(day: Day): boolean {
 	return !Number.isNaN(day);
 }
 
-function isDigit(code: number): boolean {
-	return code >= 48 && code <= 57;
-}
 
 /** The number written with `count` digits at `at`, or -1. */
 function digitsAt(text: string, at: number, count: number, end: number): number {
@@ -127,7 +122,7 @@ function validDay(y: number, m: number, d: number): Day {
 /** `YYYY-MM-DD` at `at` (10 characters), a real date, not followed by another digit; or NO_DAY. */
 function isoDateAt(text: string, at: number, end: number): Day {
 	if (at + 10 > end || text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return NO_DAY;
-	if (at + 10 < end && isDigit(text.charCodeAt(at + 10))) return NO_DAY;
+	if (at + 10 < end && isDigitCode(text.charCodeAt(at + 10))) return NO_DAY;
 	const y = digitsAt(text, at, 4, end);
 	const m = digitsAt(text, at + 5, 2, end);
 	const d = digitsAt(text, at + 8, 2, end);
@@ -168,7 +163,7 @@ function formattedDateAt(text: string, at: number, end: number, tokens: FormatTo
 		}
 		i += width;
 	}
-	if (i < end && isDigit(text.charCodeAt(i))) return NO_DAY;
+	if (i < end && isDigitCode(text.charCodeAt(i))) return NO_DAY;
 	return validDay(year, month, day);
 }
 
@@ -491,8 +486,12 @@ function closeComments(lines: string[]): string[] {
 	let at = openCommentAt(text);
 	if (at < 0) return lines;
 	while (at >= 0) {
-		const percent = text.startsWith("%%", at);
-		text = percent ? `${text.slice(0, at)}%\\%${text.slice(at + 2)}` : `${text.slice(0, at)}<\\!--${text.slice(at + 4)}`;
+		// Nothing after an unmatched opener closes it: for `%%` no other `%%` follows (it would
+		// close it), and every later `<!--` is unmatched too, so those are escaped in one go (an
+		// opener at a time would rescan the entry once per opener). A few rounds at most: an
+		// escaped opener may uncover one of the other kind that it was hiding.
+		const tail = text.slice(at);
+		text = text.slice(0, at) + (tail.startsWith("%%") ? `%\\%${tail.slice(2)}` : tail.replaceAll("<!--", "<\\!--"));
 		at = openCommentAt(text);
 	}
 	return text.split("\n");

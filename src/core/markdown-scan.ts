@@ -193,7 +193,7 @@ export function headingMatches(text: string, start: number, end: number, key: st
 // ---------------------------------------------------------------------------------------------
 // Block starts (shared by the scanner's paragraph tracking and the log reader)
 
-function isDigitCode(code: number): boolean {
+export function isDigitCode(code: number): boolean {
 	return code >= 48 && code <= 57;
 }
 

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { chmodSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -66,6 +67,21 @@ describe.skipIf(process.platform === "win32")("rewriteNote", () => {
 		const path = note("before\n", 0o444);
 		expect(rewriteNote(path, append("x"))).toEqual({ ok: false, error: "the note is read-only" });
 		expect(readFileSync(path, "utf8")).toBe("before\n");
+	});
+
+	it("never reads or replaces through a link swapped in for the note while it waited", () => {
+		const path = note("before\n");
+		const outside = join(folder(), "outside.md");
+		writeFileSync(outside, "SECRET\n");
+		const temp = `${path}.stay-in-touch.tmp`;
+		writeFileSync(temp, "");
+		// Another process holds the note, swaps in a link, then lets go.
+		const other = spawn("sh", ["-c", 'sleep 0.3; rm "$1"; ln -s "$2" "$1"; rm "$3"', "sh", path, outside, temp]);
+		expect(rewriteNote(path, append("x"))).toEqual({ ok: false, error: "the note is no longer a plain file" });
+		other.kill();
+		expect(readlinkSync(path)).toBe(outside);
+		expect(readFileSync(outside, "utf8")).toBe("SECRET\n");
+		expect(readdirSync(join(path, ".."))).toEqual(["Ann.md"]);
 	});
 
 	it("writes nothing when the change refuses", () => {

@@ -73,6 +73,9 @@ describe("formatLogEntry", () => {
 		expect(entry("x", "100%%")).toEqual(["- 2026-11-26 — 100%\\%: x"]);
 		// The first opener hides the second; once it is escaped, the second opens its own comment.
 		expect(entry("%% and <!-- both")).toEqual(["- 2026-11-26 — call: %\\% and <\\!-- both"]);
+		// Every later <!-- is unmatched too; a thousand of them are escaped in one go.
+		expect(entry("<!-- a <!-- b")).toEqual(["- 2026-11-26 — call: <\\!-- a <\\!-- b"]);
+		expect(entry("<!-- ".repeat(1000).trim())).toEqual([`- 2026-11-26 — call: ${"<\\!-- ".repeat(1000).trim()}`]);
 	});
 
 	it("keeps comments that are closed, and markers in inline code, as written", () => {
