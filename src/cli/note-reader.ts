@@ -6,7 +6,7 @@ import { closeSync, constants, openSync, readSync } from "fs";
 import { sep } from "path";
 import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
-import { frontmatterError } from "../core/frontmatter-edit";
+import { frontmatterError, isBlankOrComments } from "../core/frontmatter-edit";
 import { latestLogDay } from "../core/log-entries";
 import { scanFrontmatter } from "../core/markdown-scan";
 import { buildPerson, type Person } from "../core/person";
@@ -49,14 +49,6 @@ const MATTER_OPTIONS = { excerpt: false, engines: { yaml: yamlEngine } };
  * ("the frontmatter is not closed (…)", "the frontmatter is not valid YAML: …").
  */
 export class UnreadableFrontmatter extends Error {}
-
-/** Blank lines and comments only: no properties, without asking js-yaml (which throws on an empty document). */
-function isBlankOrComments(source: string): boolean {
-	return source.split("\n").every((line) => {
-		const t = line.trim();
-		return t === "" || t.startsWith("#");
-	});
-}
 
 /**
  * The block's YAML: `source` is the frontmatter between its `---` lines, as the plugin reads it

@@ -646,20 +646,20 @@ export class FrontmatterDoc {
 	}
 }
 
+/** A frontmatter of nothing but blank lines and comments: no properties, to Obsidian and to us. */
+export function isBlankOrComments(source: string): boolean {
+	return source.split("\n").every((line) => {
+		const t = line.trim();
+		return t === "" || t.startsWith("#");
+	});
+}
+
 /**
  * Parses YAML, reading a block with nothing but blank lines and comments as no properties without
  * asking the parser (Obsidian's returns null there, js-yaml 5 throws).
  */
 function parseOrEmpty(parseYaml: YamlParse, source: string): unknown {
-	let empty = true;
-	for (const line of source.split("\n")) {
-		const t = line.trim();
-		if (t !== "" && !t.startsWith("#")) {
-			empty = false;
-			break;
-		}
-	}
-	const parsed = empty ? null : parseYaml(source);
+	const parsed = isBlankOrComments(source) ? null : parseYaml(source);
 	return parsed === null || parsed === undefined ? {} : parsed;
 }
 
