@@ -209,7 +209,7 @@ it("CLI overdue, whole process, cold, beside a bare read of every file", async (
 			bare,
 			`const fs=require("fs"),p=require("path");let n=0;(function w(d){for(const e of fs.readdirSync(d,{withFileTypes:true})){if(e.name.startsWith("."))continue;const f=p.join(d,e.name);if(e.isDirectory())w(f);else if(e.name.endsWith(".md")){fs.readFileSync(f,"utf8");n++}}})(process.argv[2]);`,
 		);
-		const [baseline, cli] = processTimes([[bare, dir], ["bin/stay-in-touch.mjs", "overdue", "--vault", dir, "--today", "2026-11-26"]], 11);
+		const [baseline, cli] = processTimes([[bare, dir], ["bin/stay-in-touch.cjs", "overdue", "--vault", dir, "--today", "2026-11-26"]], 11);
 		rows.push({ measurement: "bare Node: read every file", size: label(10000), ...baseline, budget: null, unit: "ms", note: "reference" });
 		rows.push({ measurement: "CLI `stay-in-touch overdue`, whole process", size: label(10000), ...cli, budget: 400, unit: "ms" });
 	} finally {

@@ -44,7 +44,7 @@ try {
 	if (!args.includes("--json")) {
 		console.log(`Example vault (${shift === 0 ? `as of ${asOf}` : `written as of ${asOf}, dates moved ${shift} days to today`}):\n`);
 	}
-	const cli = join(root, "bin", "stay-in-touch.mjs");
+	const cli = join(root, "bin", "stay-in-touch.cjs");
 	const result = spawnSync(process.execPath, [cli, "overdue", "--vault", vault, ...args], { stdio: "inherit" });
 	process.exitCode = result.status ?? 1;
 } finally {

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const EXAMPLE_VAULT = join(ROOT, "example-vault");
-export const BIN = join(ROOT, "bin", "stay-in-touch.mjs");
+export const BIN = join(ROOT, "bin", "stay-in-touch.cjs");
 
 /** Builds dist/cli.cjs from the current sources, as `npm ci` does through "prepare". */
 export function buildCli(): void {

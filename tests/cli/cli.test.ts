@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { load } from "js-yaml";
 import { generateVault } from "../../bench/generate";
@@ -130,6 +130,24 @@ describe("exit codes and messages", () => {
 		const lines = run.stderr.trim().split("\n");
 		expect(lines).toHaveLength(1);
 		expect(lines[0]).toContain(message);
+	});
+
+	it("is the launcher package.json names as the binary", () => {
+		const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
+		expect(join(ROOT, pkg.bin["stay-in-touch"])).toBe(BIN);
+		expect(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+	});
+
+	it("says how to build the CLI when the launcher finds no bundle", () => {
+		const { dir, cleanup } = tempDir();
+		cleanups.push(cleanup);
+		mkdirSync(join(dir, "bin"));
+		// The package is "type": "module": the launcher must stay CommonJS by its extension.
+		writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+		copyFileSync(BIN, join(dir, "bin", basename(BIN)));
+		const run = spawnSync(process.execPath, [join(dir, "bin", basename(BIN)), "overdue"], { encoding: "utf8" });
+		expect(run.status).toBe(2);
+		expect(run.stderr).toBe("stay-in-touch: the CLI is not built yet; run `npm run build:cli` (npm ci does it for you)\n");
 	});
 
 	it.each(["overdue", "people", "query", "log"])("%s --help explains its options", (command) => {
