@@ -41,6 +41,17 @@ export default class StayInTouchPlugin extends Plugin {
 		registerQueryBlock(this);
 		this.addCommands();
 
+		// Statuses move at midnight though no note changed: the sidebar, status bar and query blocks hear
+		// of it through the index (one clock for all of them).
+		let day = this.today();
+		this.registerInterval(
+			window.setInterval(() => {
+				if (this.today() === day) return;
+				day = this.today();
+				this.index.dayChanged();
+			}, 60 * 1000),
+		);
+
 		// Indexing waits for the layout: the metadata cache is complete then, and start-up stays fast.
 		this.app.workspace.onLayoutReady(() => void this.index.rebuild());
 	}
@@ -130,6 +141,13 @@ export default class StayInTouchPlugin extends Plugin {
 	patchSettings(patch: Partial<Settings>): void {
 		this.settings = migrateSettings({ ...cloneSettings(this.settings), ...patch });
 		this.settingsRevision += 1;
+	}
+
+	/** `data.json` changed on disk (synced from another device, edited by hand): apply it without a restart. */
+	async onExternalSettingsChange(): Promise<void> {
+		this.settings = migrateSettings(await this.loadData());
+		this.settingsRevision += 1;
+		await this.index.rebuild();
 	}
 
 	/** Saves settings and applies them everywhere (index, sidebar, code blocks, status bar). */

@@ -6,7 +6,8 @@ import type { Settings } from "../core/settings";
 import { NoteWriter, type WriteOutcome } from "./note-writer";
 
 interface LastLog {
-	path: string;
+	/** The file, not its path: Obsidian moves the same `TFile` on a rename, so undo follows it. */
+	file: TFile;
 	before: string;
 	after: string;
 	summary: string;
@@ -42,7 +43,7 @@ export class Interactions {
 		const name = basename(file.path);
 		if (outcome.ok) {
 			const summary = `Logged ${entry.type || "contact"} with ${name}`;
-			this.lastLog = { path: file.path, before: outcome.before, after: outcome.after, summary };
+			this.lastLog = { file, before: outcome.before, after: outcome.after, summary };
 			new Notice(entry.day === today ? summary : `${summary} on ${formatDay(entry.day)}`);
 		} else {
 			new Notice(`Nothing was written to ${file.path}: ${outcome.error}`);
@@ -71,16 +72,16 @@ export class Interactions {
 			new Notice("There is no log to undo.");
 			return false;
 		}
-		const file = this.app.vault.getFileByPath(last.path);
-		if (!(file instanceof TFile)) {
-			new Notice(`Cannot undo: ${last.path} no longer exists.`);
+		const file = last.file;
+		if (this.app.vault.getFileByPath(file.path) !== file) {
+			new Notice(`Cannot undo: ${file.path} no longer exists.`);
 			return false;
 		}
 		const outcome = await this.writer.write(file, (text): WriteResult =>
 			text === last.after ? { ok: true, text: last.before } : { ok: false, error: "the note changed after the log, so undoing could lose those changes" },
 		);
 		if (!outcome.ok) {
-			new Notice(`Cannot undo the last log in ${last.path}: ${outcome.error}.`);
+			new Notice(`Cannot undo the last log in ${file.path}: ${outcome.error}.`);
 			return false;
 		}
 		this.lastLog = null;

@@ -46,6 +46,11 @@ export class PeopleIndex extends Component {
 	/** Bumped per path so a slow body read never overwrites a newer update. */
 	private readonly generation = new Map<string, number>();
 	private readonly listeners = new Set<Listener>();
+	/**
+	 * Notes Obsidian had not indexed yet when seen. Start-up indexing fires no `changed`, so a note
+	 * indexed after the build (the plugin enabled while Obsidian still indexes) is picked up on `resolved`.
+	 */
+	private readonly pending = new Set<string>();
 	/** Fires once per burst: the first change starts the wait, later ones ride along. */
 	private readonly notifySoon = debounce(() => this.notify(), NOTIFY_DELAY_MS, false);
 	private snapshot: DaySnapshot | null = null;
@@ -67,6 +72,7 @@ export class PeopleIndex extends Component {
 		this.registerEvent(metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
 		this.registerEvent(metadataCache.on("deleted", (file) => this.onDeleted(file.path)));
 		this.registerEvent(vault.on("rename", (file, oldPath) => this.onRenamed(file, oldPath)));
+		this.registerEvent(metadataCache.on("resolved", () => this.addPending()));
 		// Obsidian skips `changed` when a note's text ends up as the cache already has it (edited
 		// and edited back before indexing ran), yet a body read in between may have seen the
 		// intermediate text: read a person's body again on every write to it.
@@ -93,12 +99,16 @@ export class PeopleIndex extends Component {
 		// Until their bodies are read again, people keep the log dates read last time.
 		const previous = new Map(this.people);
 		this.people.clear();
+		this.pending.clear();
 		this.snapshot = null;
 		const toRead: TFile[] = [];
 		for (const file of this.app.vault.getMarkdownFiles()) {
 			const cache = this.app.metadataCache.getFileCache(file);
-			// A null cache means Obsidian has not indexed the note yet: its `changed` event adds it.
-			if (cache === null) continue;
+			// A null cache means Obsidian has not indexed the note yet: `changed` or `resolved` adds it.
+			if (cache === null) {
+				this.pending.add(file.path);
+				continue;
+			}
 			// Only a note with the log heading has log dates (and is read again below).
 			const carried = this.hasLogHeading(cache) ? (previous.get(file.path)?.lastLogged ?? null) : null;
 			const person = this.personFrom(file.path, cache, carried);
@@ -201,6 +211,11 @@ export class PeopleIndex extends Component {
 		this.bump();
 	}
 
+	/** Tells subscribers at once that the date moved on: statuses change at midnight though no note did. */
+	dayChanged(): void {
+		this.notify();
+	}
+
 	/** Tells subscribers now instead of after the burst delay (tests and benchmarks). */
 	flush(): void {
 		this.notifySoon.run();
@@ -208,6 +223,7 @@ export class PeopleIndex extends Component {
 
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
 		if (!this.ready) return;
+		this.pending.delete(file.path);
 		this.nextGeneration(file.path);
 		const lastLogged = this.hasLogHeading(cache) ? latestLogDay(data, this.getSettings()) : null;
 		this.setPerson(file.path, this.personFrom(file.path, cache, lastLogged, cache.frontmatter ? null : unreadableFrontmatter(data)));
@@ -215,6 +231,7 @@ export class PeopleIndex extends Component {
 
 	private onDeleted(path: string): void {
 		this.generation.delete(path);
+		this.pending.delete(path);
 		this.setPerson(path, null);
 	}
 
@@ -223,16 +240,33 @@ export class PeopleIndex extends Component {
 		const previous = this.people.get(oldPath);
 		const wasPerson = previous !== undefined;
 		this.setPerson(oldPath, null);
+		const wasPending = this.pending.delete(oldPath);
 		// A body read still in flight for the old path must land on the new one.
 		const generation = this.generation.get(oldPath);
 		this.generation.delete(oldPath);
 		if (generation !== undefined) this.generation.set(file.path, generation);
 		const cache = this.app.metadataCache.getFileCache(file);
+		if (cache === null && wasPending) this.pending.add(file.path);
 		if (cache === null || file.extension !== "md") return;
 		// A rename changes the name and maybe the folder rule, never the body: keep what it said.
 		const frontmatterProblem = previous && !cache.frontmatter ? (previous.problems[0] ?? null) : null;
 		this.setPerson(file.path, this.personFrom(file.path, cache, previous?.lastLogged ?? null, frontmatterProblem));
 		if (!wasPerson && this.people.has(file.path) && (this.hasLogHeading(cache) || !cache.frontmatter)) void this.readBody(file);
+	}
+
+	/** Adds the notes Obsidian indexed since they were seen without a cache. */
+	private addPending(): void {
+		if (!this.ready) return;
+		for (const path of [...this.pending]) {
+			const file = this.app.vault.getFileByPath(path);
+			const cache = file ? this.app.metadataCache.getFileCache(file) : null;
+			// Not indexed yet: a later `resolved` comes.
+			if (file && cache === null) continue;
+			this.pending.delete(path);
+			if (!file || cache === null) continue;
+			this.setPerson(path, this.personFrom(path, cache, null));
+			if (this.people.has(path) && (this.hasLogHeading(cache) || !cache.frontmatter)) void this.readBody(file);
+		}
 	}
 
 	private personFrom(path: string, cache: CachedMetadata, lastLogged: Day | null, frontmatterProblem: string | null = null): Person | null {

@@ -90,7 +90,7 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 					this.toggle("Notes in people folders", "Every note in these folders and their subfolders is a person.", s.useFolders, (v) => ({ useFolders: v })),
 					this.text("People folders", "Comma-separated.", s.peopleFolders.join(", "), "People", (v) => this.checkFolders(v), (v) => ({ peopleFolders: list(v).map(normalizePath) })),
 					this.toggle("Notes with the person tag", "Nested tags count too: #person/work.", s.useTag, (v) => ({ useTag: v })),
-					this.text("Person tag", "Without the #.", s.personTag, "person", (v) => (v.trim().replace(/^#/, "") === "" ? "Enter a tag." : /\s/.test(v.trim()) ? "A tag cannot contain spaces." : null), (v) => ({ personTag: v.trim().replace(/^#/, "") })),
+					this.text("Person tag", "Without the #.", s.personTag, "person", (v) => this.checkTag(v), (v) => ({ personTag: v.trim().replace(/^#/, "") })),
 					this.toggle("Notes with a marker property", "For example type: person.", s.useMarker, (v) => ({ useMarker: v })),
 					this.text("Marker property", "", s.markerKey, "type", (v) => (v.trim() === "" ? "Enter a property name." : null), (v) => ({ markerKey: v.trim() })),
 					this.text("Marker value", "", s.markerValue, "person", (v) => (v.trim() === "" ? "Enter a value." : null), (v) => ({ markerValue: v.trim() })),
@@ -203,6 +203,16 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 		return missing.length === 0 ? null : `No folder named ${missing.join(", ")} in this vault.`;
 	}
 
+	/** Obsidian would never report such a tag on a note, so every tagged person would silently drop out. */
+	private checkTag(value: string): string | null {
+		const tag = value.trim().replace(/^#/, "");
+		if (tag === "") return "Enter a tag.";
+		if (/\s/.test(tag)) return "A tag cannot contain spaces.";
+		if (/^\/|\/$|\/\//.test(tag)) return "A tag cannot start or end with / or have an empty part: person/work.";
+		if (/^\d+$/.test(tag)) return "A tag needs at least one character that is not a digit.";
+		return null;
+	}
+
 	private checkCadence(value: string): string | null {
 		const parsed = parseCadence(value, this.settings.tiers);
 		return parsed.ok ? null : parsed.error;
@@ -229,6 +239,12 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 			if (i <= 0) return `Line ${n + 1}: write name: cadence, like close: 1 month.`;
 			const parsed = parseCadence(line.slice(i + 1), {});
 			if (!parsed.ok) return `Line ${n + 1}: ${parsed.error}`;
+		}
+		// Without its tier the default cadence would stop parsing, and everyone relying on it would
+		// quietly become untracked.
+		const fallback = this.settings.defaultCadence;
+		if (fallback !== "" && this.checkCadence(fallback) === null && !parseCadence(fallback, this.parseTiers(value)).ok) {
+			return `The default cadence '${fallback}' needs a tier removed here; change the default cadence first.`;
 		}
 		return null;
 	}

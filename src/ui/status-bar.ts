@@ -16,9 +16,8 @@ export class StatusBarCount extends Component {
 		el.setAttr("aria-label", "Open stay in touch");
 		this.registerDomEvent(el, "click", () => void this.plugin.activateView());
 		this.el = el;
+		// The index also tells its subscribers when the day changes (the plugin's clock, main.ts).
 		this.register(this.plugin.index.subscribe(() => this.update()));
-		// The count depends on the date too: look again every hour.
-		this.registerInterval(window.setInterval(() => this.update(), 60 * 60 * 1000));
 		this.update();
 	}
 

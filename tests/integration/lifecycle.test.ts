@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import StayInTouchPlugin from "../../src/main";
 import { VIEW_TYPE } from "../../src/ui/sidebar-view";
 import { createTestApp } from "../runtime/harness";
-import { exampleFiles, manifest, PinnedPlugin } from "./plugin-harness";
+import { exampleFiles, manifest, openSidebar, PinnedPlugin, rowNames, start } from "./plugin-harness";
 
 describe("plugin lifecycle", () => {
 	it("loads, becomes ready and unloads 50 times without leaking handlers, intervals, DOM or views", async () => {
@@ -36,5 +37,45 @@ describe("plugin lifecycle", () => {
 		await app.settle();
 		expect(plugin.index.ready).toBe(true);
 		expect(plugin.index.size).toBe(15);
+	});
+
+	it("moves the sidebar, the status bar and open query blocks on at midnight, though no note changed", async () => {
+		// The plugin's own timers are real window timers: fake only those, the runtime keeps its clock.
+		vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+		try {
+			let clock = new Date(2026, 10, 26, 23, 59, 0);
+			class Clocked extends StayInTouchPlugin {
+				now = () => new Date(clock.getTime());
+			}
+			// Weekly, last seen on the 19th: due today, overdue from tomorrow.
+			const app = await createTestApp({ "People/Ada.md": "---\ncadence: weekly\nlast_contact: 2026-11-19\n---\n", "Overdue.md": "```stay-in-touch\noverdue\n```\n" });
+			const plugin = await app.loadPlugin(Clocked, manifest);
+			await app.settle();
+			const note = await app.renderNote("Overdue.md");
+			const view = await openSidebar({ app, plugin });
+			const status = app.dom.statusBarEl.querySelector(".stay-in-touch-status-bar");
+			expect(status?.textContent).toBe("No one overdue");
+			expect(note.el.textContent).toContain("0 people");
+			expect(rowNames(view, "overdue")).toEqual([]);
+			clock = new Date(2026, 10, 27, 0, 0, 30);
+			vi.advanceTimersByTime(2 * 60 * 1000);
+			await app.settle();
+			expect(status?.textContent).toBe("1 overdue");
+			expect(note.el.textContent).toContain("1 day overdue");
+			expect(rowNames(view, "overdue")).toEqual(["Ada"]);
+			note.unload();
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it("applies settings synced from another device without a restart", async () => {
+		const s = await start({ "People/Ada.md": "---\ncadence: weekly\n---\n", "Contacts/Bob.md": "---\ncadence: close\n---\n" });
+		expect(s.plugin.index.get("Contacts/Bob.md")).toBeUndefined();
+		await s.app.externalSettingsChange(manifest.id, { version: 1, peopleFolders: ["Contacts"], tiers: { close: "10 days" } });
+		await s.app.settle();
+		expect(s.plugin.settings.peopleFolders).toEqual(["Contacts"]);
+		expect(s.plugin.index.get("People/Ada.md")).toBeUndefined();
+		expect(s.plugin.index.get("Contacts/Bob.md")?.cadence?.lowDays).toBe(10);
 	});
 });

@@ -4,7 +4,8 @@ import fc from "fast-check";
 import type { Person } from "../../src/core/person";
 import { GROUP_IDS } from "../../src/core/sidebar-model";
 import { PeopleIndex } from "../../src/obsidian/people-index";
-import { start, type Started } from "./plugin-harness";
+import { createTestApp } from "../runtime/harness";
+import { manifest, PinnedPlugin, start, type Started } from "./plugin-harness";
 
 type Op =
 	| { kind: "create"; folder: string; name: string; body: string }
@@ -121,6 +122,26 @@ describe("the people index", () => {
 		expect(s.plugin.index.get("People/New.md")).toBeUndefined();
 		await s.app.settle();
 		expect(s.plugin.index.get("People/New.md")?.cadence?.label).toBe("weekly");
+	});
+
+	it("finds the people Obsidian indexes after the plugin is ready (enabled while Obsidian still indexes)", async () => {
+		// Start-up indexing fires no `changed`: a note whose cache was null at the build must still arrive.
+		const app = await createTestApp(
+			{
+				"People/Ada.md": "---\ncadence: weekly\n---\n## Interactions\n- 2026-11-10 — call\n",
+				"Notes/Bob.md": "Met at the conference #person\n",
+				"People/Cy.md": "---\ncadence: [weekly\n---\n",
+				"Notes/Plain.md": "# Not a person\n",
+			},
+			{ waitForIndex: false },
+		);
+		const plugin = await app.loadPlugin(PinnedPlugin, manifest);
+		await app.settle();
+		expect(plugin.index.all().map((p) => p.path).sort()).toEqual(["Notes/Bob.md", "People/Ada.md", "People/Cy.md"]);
+		expect(plugin.index.get("People/Ada.md")?.lastLogged).not.toBeNull();
+		expect(plugin.index.get("People/Cy.md")?.problems.join()).toMatch(/frontmatter/i);
+		const status = app.dom.statusBarEl.querySelector(".stay-in-touch-status-bar");
+		expect(status?.textContent).toBe("1 overdue");
 	});
 
 	it("moves a person on a rename with no content change, keeping the log date", async () => {

@@ -73,4 +73,45 @@ describe("settings tab", () => {
 		expect(names).toEqual(["Which notes are people", "Properties", "Cadence", "Interaction log", "Display"]);
 		expect(setting(tab.containerEl, "Tiers").querySelector("textarea")?.value).toBe("inner: 2 weeks\nclose: 1 month\ncasual: 3 months\ndistant: 6 months\ndormant: 1 year");
 	});
+
+	it("refuses to remove a tier the default cadence uses, instead of leaving everyone untracked", async () => {
+		const s = await start({ "People/Ada.md": "" });
+		const root = settingTab(s);
+		type(setting(root, "Default cadence").querySelector("input")!, "close");
+		await s.app.settle();
+		expect(s.plugin.index.scheduledOne("People/Ada.md", s.plugin.today())?.schedule.status).toBe("never");
+		const tiers = setting(root, "Tiers");
+		type(tiers.querySelector("textarea")!, "inner: 2 weeks");
+		await s.app.settle();
+		expect(tiers.querySelector(".stay-in-touch-setting-error")?.textContent).toBe("The default cadence 'close' needs a tier removed here; change the default cadence first.");
+		expect(Object.keys(s.plugin.settings.tiers)).toContain("close");
+		expect(s.plugin.index.scheduledOne("People/Ada.md", s.plugin.today())?.schedule.status).toBe("never");
+		// Changing a tier's length is fine.
+		type(tiers.querySelector("textarea")!, "close: 10 days");
+		await s.app.settle();
+		expect(tiers.querySelector(".stay-in-touch-setting-error")?.textContent).toBe("");
+		expect(savedData(s).tiers).toEqual({ close: "10 days" });
+	});
+
+	it("explains a person tag Obsidian would never report, instead of silently losing every tagged person", async () => {
+		const s = await start({ "Notes/Ada.md": "Met at PyCon #person/work\n" });
+		const root = settingTab(s);
+		const tag = setting(root, "Person tag");
+		for (const [typed, message] of [
+			["person/", "A tag cannot start or end with / or have an empty part: person/work."],
+			["#person//work", "A tag cannot start or end with / or have an empty part: person/work."],
+			["2024", "A tag needs at least one character that is not a digit."],
+		]) {
+			type(tag.querySelector("input")!, typed);
+			await s.app.settle();
+			expect(tag.querySelector(".stay-in-touch-setting-error")?.textContent).toBe(message);
+			expect(s.plugin.settings.personTag).toBe("person");
+			expect(s.plugin.index.get("Notes/Ada.md")).toBeDefined();
+		}
+		type(tag.querySelector("input")!, "#Person/Work");
+		await s.app.settle();
+		expect(tag.querySelector(".stay-in-touch-setting-error")?.textContent).toBe("");
+		expect(savedData(s).personTag).toBe("Person/Work");
+		expect(s.plugin.index.get("Notes/Ada.md")).toBeDefined();
+	});
 });
