@@ -3,6 +3,7 @@
  * text of every row. The view only turns this into elements.
  */
 import type { Day } from "./dates";
+import type { Favor } from "./person";
 import { matchesText, parseQuery, relativeDays, runQuery } from "./query/index";
 import { compareNames, comparePeople, type Schedule, type Scheduled } from "./schedule";
 import { insertionPoint, removeSorted } from "./sorted-list";
@@ -77,11 +78,21 @@ function byBirthday(a: Scheduled, b: Scheduled): number {
 	return (a.schedule.daysUntilBirthday ?? 0) - (b.schedule.daysUntilBirthday ?? 0) || compareNames(a.person, b.person);
 }
 
-/** "You owe" first (oldest favor first), then people who owe you. */
+/** The day the longest-standing favor in the list was incurred; undated favors sort last. */
+function oldestFavorDay(favors: readonly Favor[]): number {
+	let oldest = Infinity;
+	for (const favor of favors) if (favor.day !== null && favor.day < oldest) oldest = favor.day;
+	return oldest;
+}
+
+/** "You owe" first, then people who owe you; in each, the favor owed longest comes first. */
 function byFavors(a: Scheduled, b: Scheduled): number {
-	const owesA = a.person.owedFavors.length > 0 ? 0 : 1;
-	const owesB = b.person.owedFavors.length > 0 ? 0 : 1;
-	return owesA - owesB || compareNames(a.person, b.person);
+	const owesA = a.person.owedFavors.length > 0;
+	const owesB = b.person.owedFavors.length > 0;
+	if (owesA !== owesB) return owesA ? -1 : 1;
+	const dayA = oldestFavorDay(owesA ? a.person.owedFavors : a.person.owedToMe);
+	const dayB = oldestFavorDay(owesB ? b.person.owedFavors : b.person.owedToMe);
+	return (dayA === dayB ? 0 : dayA < dayB ? -1 : 1) || compareNames(a.person, b.person);
 }
 
 /**

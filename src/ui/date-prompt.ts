@@ -28,7 +28,8 @@ export class DatePromptModal extends Modal {
 		});
 		this.messageEl = setting.descEl.createDiv({ cls: "stay-in-touch-date-message" });
 		new Setting(this.contentEl).addButton((b) => b.setButtonText("Snooze").setCta().onClick(() => this.submit()));
-		this.scope.register([], "Enter", () => {
+		this.scope.register([], "Enter", (evt) => {
+			if (evt.isComposing) return true;
 			this.submit();
 			return false;
 		});
@@ -38,17 +39,18 @@ export class DatePromptModal extends Modal {
 		this.contentEl.empty();
 	}
 
-	private show(): void {
+	/** `submitting`: an empty field gets a word too, or Enter would seem to do nothing. */
+	private show(submitting = false): void {
 		const parsed = parseDateInput(this.value, this.today);
 		this.messageEl.toggleClass("mod-warning", !parsed.ok || parsed.day <= this.today);
-		if (!parsed.ok) this.messageEl.setText(this.value.trim() ? parsed.error : "");
+		if (!parsed.ok) this.messageEl.setText(this.value.trim() ? parsed.error : submitting ? "Type a date, like in 3 weeks or 2027-01-15" : "");
 		else this.messageEl.setText(parsed.day <= this.today ? `${formatDay(parsed.day)} is not in the future` : formatDay(parsed.day));
 	}
 
 	private submit(): void {
 		const parsed = parseDateInput(this.value, this.today);
 		if (!parsed.ok || parsed.day <= this.today) {
-			this.show();
+			this.show(true);
 			return;
 		}
 		this.close();

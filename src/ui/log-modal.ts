@@ -1,4 +1,4 @@
-import { Modal, Setting, type App } from "obsidian";
+import { Modal, Platform, Setting, type App } from "obsidian";
 import { parseDateInput } from "../core/date-input";
 import { formatDay, type Day } from "../core/dates";
 import type { LogEntryInput } from "../core/log-writer";
@@ -21,7 +21,8 @@ function favorList(text: string): string[] {
 
 /**
  * The "Log interaction" form: date (today, yesterday, 3 days ago, an ISO date), type, note, and
- * favors to add or resolve in both directions. Enter submits; Shift+Enter adds a line to the note.
+ * favors to add or resolve in both directions. Enter submits; Shift+Enter adds a line to the note
+ * (on mobile, Enter in the note does).
  */
 export class LogModal extends Modal {
 	private dateText = "today";
@@ -70,7 +71,8 @@ export class LogModal extends Modal {
 
 		new Setting(contentEl)
 			.setName("Note")
-			.setDesc("What you talked about. Shift+Enter starts a new line.")
+			// A phone keyboard has no Shift+Enter: there, return starts a new line and "Log" submits.
+			.setDesc(Platform.isMobile ? "What you talked about." : "What you talked about. Shift+Enter starts a new line.")
 			.addTextArea((area) => {
 				area.setPlaceholder("What you talked about").onChange((value) => (this.note = value));
 				area.inputEl.setAttr("aria-label", "Note");
@@ -104,9 +106,14 @@ export class LogModal extends Modal {
 					.onClick(() => this.submit()),
 			);
 
-		// Enter submits from any field; Shift+Enter keeps its meaning in the note.
+		// Enter submits from any field; Shift+Enter keeps its meaning in the note. On a focused
+		// button Enter clicks that button: Enter on "Cancel" must cancel, not log.
 		this.scope.register([], "Enter", (evt) => {
 			if (evt.isComposing) return true;
+			// instanceOf, not instanceof: the modal may be in a pop-out window with its own HTMLElement.
+			const target = evt.target as Node | null;
+			if (target?.instanceOf(HTMLElement) && target.closest("button")) return true;
+			if (Platform.isMobile && target?.instanceOf(HTMLTextAreaElement)) return true;
 			this.submit();
 			return false;
 		});

@@ -1,5 +1,6 @@
-import { ItemView, Keymap, Menu, setIcon, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { ItemView, Keymap, Menu, Platform, setIcon, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { addMonths, type Day } from "../core/dates";
+import type { Person } from "../core/person";
 import type { Scheduled } from "../core/schedule";
 import { dueText, plural } from "../core/query/index";
 import { elapsedShare, lastContactText, sidebarModel, statusLabel, type GroupId, type SidebarGroup } from "../core/sidebar-model";
@@ -14,6 +15,16 @@ export const VIEW_TYPE = "stay-in-touch-sidebar";
  */
 export const PAGE_SIZE = 10;
 export const MORE_SIZE = 25;
+
+/** The control keyboard focus was on before a render: the same group, row and kind of control. */
+interface FocusedControl {
+	group: string;
+	/** The row's note, or null for the group's header or "Show more". */
+	path: string | null;
+	/** Position of the row in its group, for when the person left the group. */
+	rowIndex: number;
+	selector: string;
+}
 
 interface SidebarState {
 	collapsed?: string[];
@@ -36,6 +47,11 @@ export class SidebarView extends ItemView {
 	 */
 	private rowEls = new Map<GroupId, Map<Scheduled, HTMLElement>>();
 	private rowsStamp = "";
+	/**
+	 * People "Contacted today" was clicked for. A write replaces the person, so a second click
+	 * (a double click, or one before the row is rebuilt) finds the old record here and logs nothing.
+	 */
+	private readonly contacting = new WeakSet<Person>();
 	private listEl!: HTMLElement;
 	private filterInput!: HTMLInputElement;
 
@@ -77,11 +93,10 @@ export class SidebarView extends ItemView {
 			this.app.workspace.requestSaveLayout();
 		});
 		this.listEl = root.createDiv({ cls: "stay-in-touch-groups" });
+		// The index also speaks when the day changes, so "due in 1 day" becomes "due today" at midnight.
 		this.register(this.plugin.index.subscribe(() => this.refresh()));
 		this.registerEvent(this.app.workspace.on("layout-change", () => this.refresh()));
 		this.registerEvent(this.app.workspace.on("active-leaf-change", () => this.refresh()));
-		// "Due in 1 day" must become "due today" after midnight: refresh() re-renders only if the day changed.
-		this.registerInterval(window.setInterval(() => this.refresh(), 60 * 1000));
 		this.refresh(true);
 		await Promise.resolve();
 	}
@@ -135,10 +150,41 @@ export class SidebarView extends ItemView {
 		const list = createDiv({ cls: "stay-in-touch-groups" });
 		// One listener per kind for the whole list rather than several per row.
 		list.addEventListener("click", (evt) => this.onListClick(evt, today));
+		list.addEventListener("auxclick", (evt) => this.onListAuxClick(evt));
+		list.addEventListener("contextmenu", (evt) => this.onListContextMenu(evt, today));
 		list.addEventListener("mouseover", (evt) => this.onListHover(evt));
+		// Moving rows into the new list drops keyboard focus; a live update must not throw a keyboard
+		// user back to the top of the window.
+		const focused = this.focusedControl();
 		this.fill(list, today);
 		this.listEl.replaceWith(list);
 		this.listEl = list;
+		if (focused) this.restoreFocus(focused);
+	}
+
+	private focusedControl(): FocusedControl | null {
+		const active = this.listEl.doc.activeElement;
+		if (!active?.instanceOf(HTMLElement) || !this.listEl.contains(active)) return null;
+		const group = active.closest("[data-group]")?.getAttribute("data-group");
+		if (!group) return null;
+		const rowEl = active.closest<HTMLElement>(".stay-in-touch-row");
+		if (!rowEl) return { group, path: null, rowIndex: 0, selector: active.hasClass("stay-in-touch-more") ? ".stay-in-touch-more" : ".stay-in-touch-group-header" };
+		const action = active.getAttribute("data-action");
+		const rows = rowEl.parentElement ? Array.from(rowEl.parentElement.children) : [];
+		return { group, path: rowEl.getAttribute("data-path"), rowIndex: Math.max(0, rows.indexOf(rowEl)), selector: action ? `[data-action="${action}"]` : "a.stay-in-touch-name" };
+	}
+
+	/** Back on the same control, else the same control of the row that took the person's place. */
+	private restoreFocus(focused: FocusedControl): void {
+		const section = Array.from(this.listEl.querySelectorAll<HTMLElement>("[data-group]")).find((el) => el.getAttribute("data-group") === focused.group);
+		let target: HTMLElement | null = null;
+		if (section && focused.path === null) target = section.querySelector<HTMLElement>(focused.selector) ?? section.querySelector<HTMLElement>(".stay-in-touch-group-header");
+		else if (section) {
+			const rows = Array.from(section.querySelectorAll<HTMLElement>(".stay-in-touch-row"));
+			const rowEl = rows.find((r) => r.getAttribute("data-path") === focused.path) ?? rows[Math.min(focused.rowIndex, rows.length - 1)];
+			target = rowEl?.querySelector<HTMLElement>(focused.selector) ?? section.querySelector<HTMLElement>(".stay-in-touch-group-header");
+		}
+		(target ?? this.listEl.querySelector<HTMLElement>(".stay-in-touch-group-header") ?? this.filterInput).focus();
 	}
 
 	private fill(list: HTMLElement, today: Day): void {
@@ -175,7 +221,7 @@ export class SidebarView extends ItemView {
 
 	private renderGroup(parent: HTMLElement, group: SidebarGroup, today: Day): void {
 		const collapsed = this.collapsed.has(group.id);
-		const section = parent.createDiv({ cls: `stay-in-touch-group stay-in-touch-group-${group.id}` });
+		const section = parent.createDiv({ cls: `stay-in-touch-group stay-in-touch-group-${group.id}`, attr: { "data-group": group.id } });
 		const header = section.createEl("button", {
 			cls: "stay-in-touch-group-header",
 			attr: { "aria-expanded": String(!collapsed), "aria-label": `${group.title}: ${group.count}` },
@@ -208,6 +254,8 @@ export class SidebarView extends ItemView {
 			more.addEventListener("click", () => {
 				this.shown.set(group.id, limit + MORE_SIZE);
 				this.refresh(true);
+				// The rows just added are what the user asked to see: the first of them takes focus.
+				this.listEl.querySelectorAll<HTMLElement>(`.stay-in-touch-group-${group.id} .stay-in-touch-row`)[limit]?.querySelector<HTMLElement>("a.stay-in-touch-name")?.focus();
 			});
 		}
 	}
@@ -272,10 +320,53 @@ export class SidebarView extends ItemView {
 		if (!hit) return;
 		if (hit.link) {
 			evt.preventDefault();
-			void this.app.workspace.openLinkText(hit.path, "", Keymap.isModEvent(evt));
+			this.openNote(hit.path, evt);
 		} else if (hit.action === "log") this.plugin.openLogModal(hit.path);
-		else if (hit.action === "contacted") void this.plugin.contactedToday(hit.path);
+		else if (hit.action === "contacted") this.contactedToday(hit.path);
 		else if (hit.action === "snooze") this.snoozeMenu(evt, hit.path, today);
+	}
+
+	/** The row's actions, then what Obsidian and other plugins offer for any note (`file-menu`). */
+	private onListContextMenu(evt: MouseEvent, today: Day): void {
+		const hit = this.hit(evt);
+		const file = hit && this.app.vault.getFileByPath(hit.path);
+		if (!hit || !file) return;
+		evt.preventDefault();
+		const path = hit.path;
+		const menu = new Menu();
+		menu.addItem((item) => item.setTitle("Log interaction…").setIcon("pencil").onClick(() => this.plugin.openLogModal(path)));
+		menu.addItem((item) => item.setTitle("Contacted today").setIcon("check").onClick(() => this.contactedToday(path)));
+		this.addSnoozeItems(menu, path, today, ["Snooze for 1 week", "Snooze for 1 month", "Snooze until a date…"]);
+		menu.addSeparator();
+		this.app.workspace.trigger("file-menu", menu, file, VIEW_TYPE, this.leaf);
+		menu.showAtMouseEvent(evt);
+	}
+
+	/** A middle click on a link opens it in a new tab everywhere in Obsidian; it fires no `click`. */
+	private onListAuxClick(evt: MouseEvent): void {
+		if (evt.button !== 1) return;
+		const hit = this.hit(evt);
+		if (!hit?.link) return;
+		evt.preventDefault();
+		this.openNote(hit.path, evt);
+	}
+
+	private openNote(path: string, evt: MouseEvent): void {
+		void this.app.workspace.openLinkText(path, "", Keymap.isModEvent(evt));
+		// On a phone the sidebar is a drawer over the note: close it, as the file explorer does (the
+		// view may have been moved to the left drawer).
+		if (!Platform.isPhone) return;
+		const root = this.leaf.getRoot();
+		for (const drawer of [this.app.workspace.leftSplit, this.app.workspace.rightSplit]) if (root === drawer) drawer.collapse();
+	}
+
+	private contactedToday(path: string): void {
+		const person = this.plugin.index.get(path);
+		if (!person || this.contacting.has(person)) return;
+		this.contacting.add(person);
+		void this.plugin.contactedToday(path).then((ok) => {
+			if (!ok) this.contacting.delete(person);
+		});
 	}
 
 	private onListHover(evt: MouseEvent): void {
@@ -285,14 +376,26 @@ export class SidebarView extends ItemView {
 
 	private snoozeMenu(evt: MouseEvent, path: string, today: Day): void {
 		const menu = new Menu();
-		menu.addItem((item) => item.setTitle("For 1 week").setIcon("calendar-clock").onClick(() => void this.plugin.snooze(path, today + 7)));
-		menu.addItem((item) => item.setTitle("For 1 month").setIcon("calendar-clock").onClick(() => void this.plugin.snooze(path, addMonths(today, 1))));
+		this.addSnoozeItems(menu, path, today, ["For 1 week", "For 1 month", "Until a date…"]);
+		// Enter or Space on the button is a click with no pointer position (detail 0): open the menu
+		// under the button rather than in the window's corner.
+		const target = evt.target as Node | null;
+		const button = target?.instanceOf(HTMLElement) ? target.closest("[data-action]") : null;
+		if (evt.detail === 0 && button) {
+			const rect = button.getBoundingClientRect();
+			menu.showAtPosition({ x: rect.left, y: rect.bottom });
+		} else menu.showAtMouseEvent(evt);
+	}
+
+	/** `titles`: the week, month and date items' titles, which say "Snooze" where other actions stand beside them. */
+	private addSnoozeItems(menu: Menu, path: string, today: Day, titles: readonly [string, string, string]): void {
+		menu.addItem((item) => item.setTitle(titles[0]).setIcon("calendar-clock").onClick(() => void this.plugin.snooze(path, today + 7)));
+		menu.addItem((item) => item.setTitle(titles[1]).setIcon("calendar-clock").onClick(() => void this.plugin.snooze(path, addMonths(today, 1))));
 		menu.addItem((item) =>
 			item
-				.setTitle("Until a date…")
+				.setTitle(titles[2])
 				.setIcon("calendar")
 				.onClick(() => new DatePromptModal(this.app, "Snooze until", today, (day) => void this.plugin.snooze(path, day)).open()),
 		);
-		menu.showAtMouseEvent(evt);
 	}
 }

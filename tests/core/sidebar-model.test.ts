@@ -8,8 +8,8 @@ const person = fc.record({
 	name: fc.constantFrom("Ada", "ada", "Bob", "Émile", "P2", "P10", "Zoë"),
 	cadence: fc.constantFrom(undefined, "weekly", "monthly", "2-3 weeks", "quarterly", "sometimes"),
 	last: fc.constantFrom(undefined, "2026-11-25", "2026-11-01", "2026-09-15", "2025-01-01"),
-	owed: fc.constantFrom([], ["a book"]),
-	owedToMe: fc.constantFrom([], ["lunch"]),
+	owed: fc.constantFrom([], ["a book"], ["2026-10-01: a book"], ["2026-06-01: a loan", "a book"]),
+	owedToMe: fc.constantFrom([], ["lunch"], ["2026-11-20: lunch"], ["2026-03-01: a talk"]),
 	birthday: fc.constantFrom(undefined, "12-01", "11-26", "06-01"),
 	snooze: fc.constantFrom(undefined, "2026-12-31"),
 });
@@ -24,6 +24,14 @@ function build(specs: Spec[]): Scheduled[] {
 	return specs.map((p, i) => one(`People/${i}/${p.name}.md`, p)).sort(comparePeople);
 }
 
+/** "You owe" first, then "owes you"; within each, the longest-owed dated favor first, undated ones last. */
+function favorKey(s: Scheduled): string {
+	const mine = s.person.owedFavors.length > 0;
+	const favors = mine ? s.person.owedFavors : s.person.owedToMe;
+	const days = favors.map((f) => f.day).filter((d): d is number => d !== null);
+	return `${mine ? 0 : 1}:${days.length > 0 ? String(Math.min(...days)).padStart(8, "0") : "~"}`;
+}
+
 /** Each group by its SPEC rule and order, everything sorted: what the model must show a prefix of. */
 function reference(list: Scheduled[], window: number): Partial<Record<GroupId, Scheduled[]>> {
 	const byName = (a: Scheduled, b: Scheduled) => compareNames(a.person, b.person);
@@ -34,7 +42,7 @@ function reference(list: Scheduled[], window: number): Partial<Record<GroupId, S
 	return {
 		overdue: where((s) => s.schedule.status === "overdue"),
 		soon: where((s) => s.schedule.status === "due" || s.schedule.status === "soon", (a, b) => (a.schedule.dueDay ?? 0) - (b.schedule.dueDay ?? 0) || byName(a, b)),
-		favors: where((s) => s.person.owedFavors.length + s.person.owedToMe.length > 0, (a, b) => (a.person.owedFavors.length > 0 ? 0 : 1) - (b.person.owedFavors.length > 0 ? 0 : 1) || byName(a, b)),
+		favors: where((s) => s.person.owedFavors.length + s.person.owedToMe.length > 0, (a, b) => (favorKey(a) < favorKey(b) ? -1 : favorKey(a) > favorKey(b) ? 1 : 0) || byName(a, b)),
 		birthdays: where((s) => s.schedule.daysUntilBirthday !== null && s.schedule.daysUntilBirthday <= window, (a, b) => (a.schedule.daysUntilBirthday ?? 0) - (b.schedule.daysUntilBirthday ?? 0) || byName(a, b)),
 		never: where((s) => s.schedule.status === "never", byName),
 		problems: where((s) => s.person.problems.length > 0, byName),

@@ -69,6 +69,25 @@ describe("Log interaction", () => {
 		expect(modal(s).titleEl.textContent).toBe("Log interaction with Ada Lovelace");
 	});
 
+	it("highlights what matched in the person picker, in the name and in the aliases, as text", async () => {
+		const s = await start(exampleFiles());
+		await s.app.openNote("Notes/Project ideas.md");
+		s.app.runCommand("log-interaction");
+		const picker = s.app.activeModal;
+		if (!(picker instanceof PersonPicker)) throw new Error("the person picker is not open");
+		type(picker.inputEl, "lovel");
+		const ada = [...picker.modalEl.querySelectorAll(".suggestion-item")].find((i) => i.querySelector(".stay-in-touch-suggestion-name")?.textContent === "Ada Lovelace")!;
+		expect([...ada.querySelectorAll(".stay-in-touch-suggestion-name .suggestion-highlight")].map((h) => h.textContent).join("")).toBe("Lovel");
+		type(picker.inputEl, "countess");
+		const item = picker.modalEl.querySelector(".suggestion-item")!;
+		expect(item.querySelector(".stay-in-touch-suggestion-name")?.textContent).toBe("Ada Lovelace");
+		expect(item.querySelector(".stay-in-touch-suggestion-note")?.textContent).toBe("Ada, Countess of Lovelace");
+		const highlighted = (cls: string) => [...item.querySelectorAll(`.${cls} .suggestion-highlight`)].map((h) => h.textContent).join("");
+		// Fuzzy: the matcher may take the first letter from the name; the rest is in the alias.
+		expect(`${highlighted("stay-in-touch-suggestion-name")}${highlighted("stay-in-touch-suggestion-note")}`.toLowerCase()).toBe("countess");
+		expect(highlighted("stay-in-touch-suggestion-note")).toMatch(/ountess$/);
+	});
+
 	it("explains a date it cannot read inline and writes nothing", async () => {
 		const s = await start(exampleFiles());
 		const before = notes(s);

@@ -13,7 +13,9 @@ describe("the Stay in touch sidebar", () => {
 		expect(rowNames(view, "overdue")).toEqual(["Ada Lovelace", "Grace Hopper", "Edsger Dijkstra", "Sophie Wilson", "Tim Berners-Lee"]);
 		// Due first by how long they have been due (Linus's range opened on Nov 17), then due soon.
 		expect(rowNames(view, "soon")).toEqual(["Linus Torvalds", "Katherine Johnson", "Alan Turing"]);
-		expect(rowNames(view, "favors")).toEqual(["Ada Lovelace", "Sophie Wilson", "Grace Hopper", "Margaret Hamilton"]);
+		// "You owe" first, the longest-owed favor first (Sophie's since August, Ada's since November);
+		// then people who owe you, an undated favor last.
+		expect(rowNames(view, "favors")).toEqual(["Sophie Wilson", "Ada Lovelace", "Grace Hopper", "Margaret Hamilton"]);
 		expect(rowNames(view, "birthdays")).toEqual(["Radia Perlman", "Ada Lovelace"]);
 		expect(rowNames(view, "never")).toEqual(["Barbara Liskov"]);
 		const ada = row(view, "overdue", "Ada Lovelace");
