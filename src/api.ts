@@ -2,6 +2,7 @@
  * The public API other plugins, Dataview and Templater scripts use:
  * `app.plugins.getPlugin("stay-in-touch").api`; its types are in `stay-in-touch-api.d.ts`.
  */
+import { normalizePath } from "obsidian";
 import { parseDateInput } from "./core/date-input";
 import { formatQueryError, parseQuery, runQuery } from "./core/query/index";
 import { toRecord } from "./core/record";
@@ -22,9 +23,21 @@ const FAVOR_FIELDS = ["owe", "owed", "returned", "received"] as const;
 export function createApi(plugin: StayInTouchPlugin): StayInTouchApi {
 	const scheduled = () => plugin.index.scheduled(plugin.today());
 	return {
+		get ready() {
+			return plugin.index.ready;
+		},
+		onChange: (callback) =>
+			plugin.index.subscribe(() => {
+				// A script's mistake must not stop the sidebar and the other listeners from hearing of the change.
+				try {
+					callback();
+				} catch (error) {
+					console.error("stay-in-touch: an onChange callback failed", error);
+				}
+			}),
 		people: () => scheduled().map(toRecord),
-		person: (path) => {
-			const found = plugin.index.scheduledOne(path, plugin.today());
+		person: (given) => {
+			const found = plugin.index.scheduledOne(normalizePath(given), plugin.today());
 			return found ? toRecord(found) : null;
 		},
 		query: (text) => {
@@ -32,8 +45,16 @@ export function createApi(plugin: StayInTouchPlugin): StayInTouchApi {
 			if (!parsed.ok) throw new Error(parsed.errors.map(formatQueryError).join("\n"));
 			return runQuery(parsed.query, scheduled(), { today: plugin.today(), settings: plugin.settings }).rows.map(toRecord);
 		},
-		logInteraction: async (path, entry = {}) => {
+		logInteraction: async (givenPath, given) => {
+			// "/People/Ada.md" and "People//Ada.md" name the same note, as everywhere in Obsidian.
+			const path = normalizePath(givenPath);
+			// Scripts are untyped: `null` means "no details"; any other wrong shape is refused, never dropped.
+			const entry: LogRequest = given ?? {};
+			if (typeof entry !== "object" || Array.isArray(entry)) return { ok: false, error: 'the entry must be an object, e.g. { type: "call", note: "…" }' };
 			if (!plugin.index.get(path)) return { ok: false, error: `${path} is not a person note` };
+			for (const field of ["type", "note"] as const) {
+				if (entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== "string") return { ok: false, error: `${field} must be text` };
+			}
 			const date = parseDateInput(entry.date ?? "today", plugin.today());
 			if (!date.ok) return { ok: false, error: date.error };
 			const favors: Partial<Record<(typeof FAVOR_FIELDS)[number], string[]>> = {};

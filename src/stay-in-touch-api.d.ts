@@ -61,12 +61,26 @@ export interface LogRequest {
 export type LogResult = { ok: true } | { ok: false; error: string };
 
 export interface StayInTouchApi {
+	/**
+	 * False while the plugin reads the vault after Obsidian starts: until then `people()` and
+	 * `query()` are empty. `onChange` tells when it is done.
+	 */
+	readonly ready: boolean;
+	/**
+	 * Calls `callback` when people change (a note edited, the settings changed, the vault read
+	 * after start-up) and when the day changes; a burst of changes is reported once. Returns a
+	 * function that stops the calls: call it when your view or script is done.
+	 */
+	onChange(callback: () => void): () => void;
 	/** Everyone: overdue, due, due soon, never contacted, up to date, snoozed, untracked. */
 	people(): PersonRecord[];
-	/** One person by note path, or null when that note is not a person note. */
+	/** One person by note path (normalized as Obsidian does), or null when that note is not a person note. */
 	person(path: string): PersonRecord | null;
 	/** Runs a query in the code-block language; throws an Error listing every mistake by line. */
 	query(text: string): PersonRecord[];
-	/** Logs an interaction through the same writer as the command; never damages the note. */
+	/**
+	 * Logs an interaction through the same writer as the command; never damages the note. Never
+	 * rejects: a path that is not a person note or a value of the wrong type gives `{ ok: false, error }`.
+	 */
 	logInteraction(path: string, entry?: LogRequest): Promise<LogResult>;
 }

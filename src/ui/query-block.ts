@@ -84,7 +84,10 @@ class QueryBlock extends MarkdownRenderChild {
 		const path = row.person.path;
 		const a = td.createEl("a", { cls: "internal-link", text: row.person.name, href: path, attr: { "data-href": path } });
 		a.addEventListener("click", (evt) => {
+			// Reading view follows internal links itself, whatever preventDefault says: without
+			// stopping the click here, a Cmd/Ctrl-click would open the note in two new tabs.
 			evt.preventDefault();
+			evt.stopPropagation();
 			void this.plugin.app.workspace.openLinkText(path, this.sourcePath, Keymap.isModEvent(evt));
 		});
 	}

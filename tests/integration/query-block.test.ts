@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Plugin } from "obsidian";
 import type { StayInTouchApi } from "../../src/api";
 import { PersonPicker } from "../../src/ui/person-picker";
-import { click, pressKey, type } from "../runtime/harness";
-import { exampleFiles, start } from "./plugin-harness";
+import { click, createTestApp, pressKey, type } from "../runtime/harness";
+import { exampleFiles, manifest, PinnedPlugin, start } from "./plugin-harness";
 
 function block(query: string): string {
 	return `# Note\n\n\`\`\`stay-in-touch\n${query}\n\`\`\`\n`;
@@ -31,6 +31,18 @@ describe("the stay-in-touch code block", () => {
 		click(link);
 		await s.app.settle();
 		expect(s.app.workspace.getActiveFile()?.path).toBe("People/Ada Lovelace.md");
+	});
+
+	it("opens a name Cmd/Ctrl-clicked in one new tab, not one from the block and one from reading view", async () => {
+		const s = await start(exampleFiles({ "Q.md": block("overdue\ntag #work") }));
+		const note = await s.app.renderNote("Q.md");
+		await s.app.settle();
+		const tabs = s.app.workspace.getLeavesOfType("markdown").length;
+		click(note.el.querySelector<HTMLAnchorElement>(".stay-in-touch-query a.internal-link")!, { mod: true });
+		await s.app.settle();
+		const opened = s.app.workspace.getLeavesOfType("markdown").filter((l) => (l.view as { file?: { path: string } }).file?.path === "People/Ada Lovelace.md");
+		expect(opened).toHaveLength(1);
+		expect(s.app.workspace.getLeavesOfType("markdown")).toHaveLength(tabs + 1);
 	});
 
 	it("shows mistakes in place, naming the line, and never throws", async () => {
@@ -74,6 +86,42 @@ describe("the stay-in-touch code block", () => {
 		expect(tableNames(blockEl)).toEqual(shown);
 	});
 
+	it("moves on to the new day at midnight while the note stays open", async () => {
+		// The runtime's own timers are setTimeout-based; only the block's day check is faked.
+		vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+		try {
+			const s = await start(exampleFiles({ "Q.md": block("overdue\nsort by name\ncolumns name, due") }));
+			const note = await s.app.renderNote("Q.md");
+			await s.app.settle();
+			expect(tableNames(note.el)).not.toContain("Katherine Johnson");
+			// Katherine was due today; after midnight she is a day overdue, though no note changed.
+			s.plugin.now = () => new Date(2026, 10, 27, 0, 5);
+			vi.advanceTimersByTime(60 * 1000);
+			await s.app.settle();
+			const katherine = [...note.el.querySelectorAll("tbody tr")].find((tr) => tr.querySelector("td")?.textContent === "Katherine Johnson");
+			expect(katherine?.querySelectorAll("td")[1].textContent).toBe("1 day overdue");
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it("reads a comment line whole, even with a ; in it", async () => {
+		const s = await start(exampleFiles({ "Q.md": block("# people who owe me; ask them first\nowes me\nsort by name") }));
+		const note = await s.app.renderNote("Q.md");
+		await s.app.settle();
+		expect(note.el.querySelector(".stay-in-touch-query-error")).toBeNull();
+		expect(tableNames(note.el)).toEqual(["Grace Hopper", "Margaret Hamilton", "Sophie Wilson"]);
+	});
+
+	it("finds a folder whatever Unicode form its accents are stored in", async () => {
+		// macOS stores "É" in file paths as E + a combining accent; a keyboard types the one character.
+		const stored = "E\u0301quipe";
+		const s = await start({ [`${stored}/Zoé Ndiaye.md`]: "---\ntags: [person]\ncadence: weekly\n---\n", "Q.md": block("folder \u00c9quipe\ncolumns name, folder") });
+		const note = await s.app.renderNote("Q.md");
+		await s.app.settle();
+		expect(tableNames(note.el)).toEqual(["Zoé Ndiaye"]);
+	});
+
 	it("shows a name containing HTML as text", async () => {
 		const name = "<img src=x onerror=alert(1)>";
 		const s = await start({ [`People/${name}.md`]: "---\ncadence: weekly\nlast_contact: 2026-01-01\n---\n", "Q.md": block("overdue") });
@@ -109,6 +157,64 @@ describe("the public API", () => {
 		expect(s.app.readFile("People/Alan Turing.md")).toContain("last_contact: 2026-11-25\n");
 		expect(await api.logInteraction("Notes/Project ideas.md")).toEqual({ ok: false, error: "Notes/Project ideas.md is not a person note" });
 		expect(await api.logInteraction("People/Alan Turing.md", { date: "someday" })).toMatchObject({ ok: false });
+	});
+});
+
+describe("the public API for a script that starts with Obsidian", () => {
+	it("says when the people are read and when they change, and stops when told", async () => {
+		const app = await createTestApp(exampleFiles());
+		const plugin = await app.loadPlugin(PinnedPlugin, manifest, { finishStartup: false });
+		const api = plugin.api;
+		const heard: number[] = [];
+		const stop = api.onChange(() => heard.push(api.people().length));
+		// A script that throws must not keep the sidebar and other listeners from hearing.
+		api.onChange(() => {
+			throw new Error("a script's mistake");
+		});
+		const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+		try {
+			expect(api.ready).toBe(false);
+			expect(api.people()).toEqual([]);
+			await app.finishStartup();
+			await app.settle();
+			expect(api.ready).toBe(true);
+			expect(heard).toEqual([15]);
+			await app.writeFile("People/Katherine Johnson 2.md", "---\ncadence: monthly\n---\n");
+			await app.settle();
+			expect(heard).toEqual([15, 16]);
+			stop();
+			await app.deleteFile("People/Katherine Johnson 2.md");
+			await app.settle();
+			expect(heard).toEqual([15, 16]);
+			expect(errors).toHaveBeenCalledWith("stay-in-touch: an onChange callback failed", expect.any(Error));
+		} finally {
+			errors.mockRestore();
+		}
+	});
+
+	it("takes a path the way Obsidian writes it or with a leading slash", async () => {
+		const s = await start(exampleFiles());
+		expect(s.plugin.api.person("/People/Ada Lovelace.md")?.name).toBe("Ada Lovelace");
+		expect(await s.plugin.api.logInteraction("/People/Alan Turing.md", { note: "Sent puzzles" })).toEqual({ ok: true });
+		expect(s.app.readFile("People/Alan Turing.md")).toContain("— call: Sent puzzles");
+	});
+});
+
+describe("the public API's logInteraction with what scripts pass", () => {
+	it("answers a bad entry with { ok: false, error } and writes nothing, never dropping a value silently", async () => {
+		const s = await start(exampleFiles());
+		const api = s.plugin.api as unknown as { logInteraction(path: unknown, entry?: unknown): Promise<unknown> };
+		const before = s.app.readFile("People/Alan Turing.md");
+		// A Templater script's `null` is "no details", like leaving the entry out.
+		await expect(api.logInteraction("People/Alan Turing.md", null)).resolves.toEqual({ ok: true });
+		await s.app.settle();
+		const afterNull = s.app.readFile("People/Alan Turing.md");
+		expect(afterNull).not.toBe(before);
+		await expect(api.logInteraction("People/Alan Turing.md", { note: 42 })).resolves.toEqual({ ok: false, error: "note must be text" });
+		await expect(api.logInteraction("People/Alan Turing.md", { type: ["call"] })).resolves.toEqual({ ok: false, error: "type must be text" });
+		await expect(api.logInteraction("People/Alan Turing.md", "call")).resolves.toEqual({ ok: false, error: 'the entry must be an object, e.g. { type: "call", note: "…" }' });
+		await s.app.settle();
+		expect(s.app.readFile("People/Alan Turing.md")).toBe(afterNull);
 	});
 });
 

@@ -17,6 +17,7 @@ import type { App } from "./app";
 import { Component } from "./events";
 import { parseNote } from "./markdown";
 import { reportHandlerError, scheduler } from "./scheduler";
+import { Keymap } from "./ui";
 import type { TFile } from "./vault";
 
 export type PostProcessorFn = ((el: HTMLElement, ctx: O.MarkdownPostProcessorContext) => Promise<any> | void) & { sortOrder?: number };
@@ -479,6 +480,14 @@ export class RenderedNote extends MarkdownRenderChild {
 	}
 
 	onload(): void {
+		// Reading view follows every internal link in the note, a code block's output included,
+		// with one listener on the view: it opens `data-href` whatever a handler on the link did
+		// (it does not look at defaultPrevented), so a block that also opens its links opens them twice.
+		this.registerDomEvent(this.containerEl, "click", (evt) => {
+			const link = (evt.target as HTMLElement | null)?.closest?.("a.internal-link");
+			const href = link?.getAttribute("data-href");
+			if (href) void this.app.workspace.openLinkText(href, this.file.path, Keymap.isModEvent(evt));
+		});
 		this.registerEvent(
 			this.app.vault.on("modify", (f) => {
 				if (f === this.file) void this.rerender();

@@ -6,7 +6,8 @@
  * - Newlines and `;` both separate instructions; each piece counts as a line for error messages
  *   (so `overdue; blah` reports "line 2").
  * - Blank lines are ignored. A line whose first non-space character is `#` is a comment, whatever
- *   follows it: a tag filter is written `tag #work`, never a bare `#work`.
+ *   follows it (a `;` included): a tag filter is written `tag #work`, never a bare `#work`. A
+ *   `;`-piece starting with `#` is a comment too, so `overdue; # the late ones` works.
  * - Keywords ignore case and extra spaces (`Sort   By Last Contact`). Arguments keep their text.
  *
  * Filters (any can be negated with `not`; `not not x` is just `x`)
@@ -24,7 +25,7 @@
  *   today, so a saved query keeps meaning "3 months ago".
  * - `tag #x` (`#` optional): the tag or a tag nested inside it (`#work` matches `work/acme`, not
  *   `workshop`), like Obsidian's tag search.
- * - `folder P`: in P or a subfolder, case-insensitive; surrounding slashes and one pair of
+ * - `folder P`: in P or a subfolder, case-insensitive (and composed or not: NFC); surrounding slashes and one pair of
  *   quotes are ignored.
  * - `name includes x` (or `name contains x`): case-insensitive substring of the name or an alias.
  * - `cadence monthly` (any cadence, tiers from settings included): the cadence in force (the
@@ -37,7 +38,7 @@
  * - `has problems`: some frontmatter value could not be understood.
  *
  * Presentation
- * - `sort by urgency|due|last contact|name|cadence|birthday [reverse]`; several lines are
+ * - `sort by urgency|due|last contact|name|cadence|birthday [reverse]` (or `order by …`); several lines are
  *   tie-breakers in order, and the name settles any remaining tie. People without the value
  *   (no cadence, no due date, no birthday) come last in both directions; for `last contact`,
  *   never contacted counts as the oldest contact, first ascending and last reversed.

@@ -40,6 +40,8 @@ interface Instruction {
 	usage: string;
 	/** Set for instructions that need an argument: the message when it is missing. */
 	missing?: string;
+	/** Not a filter, so never after `not`. */
+	presentation?: true;
 	parse(arg: string, tiers: Record<string, string>): Handled;
 }
 
@@ -116,7 +118,8 @@ function cadenceBound(bound: "at most" | "at least") {
 
 function parseTag(arg: string): Handled {
 	const tag = arg.replace(/^#+/, "").replace(/\/+$/, "").toLowerCase();
-	if (tag === "" || /\s/.test(tag)) return { error: "tag needs one tag, e.g. tag #work" };
+	// No tag holds a comma (frontmatter lists split on them): `tag #a,#b` would silently match nobody.
+	if (tag === "" || /[\s,]/.test(tag)) return { error: "tag needs one tag, e.g. tag #work" };
 	return filter({ kind: "tag", tag });
 }
 
@@ -156,7 +159,10 @@ function parseSort(arg: string): Handled {
 	const reverse = / reverse$/.test(words);
 	if (reverse) words = words.slice(0, -" reverse".length);
 	const by = SORT_FIELDS.find((f) => f === words) ?? SORT_ALIASES.get(words);
-	return by ? { type: "sort", key: { by, reverse } } : { error: SORT_MESSAGE };
+	if (by) return { type: "sort", key: { by, reverse } };
+	// "sort by name desc" (Dataview's word): the field is right, only the direction word is not ours.
+	const field = SORT_FIELDS.find((f) => words.startsWith(`${f} `));
+	return field ? { error: `sort by ${field} takes only reverse after it, e.g. sort by ${field} reverse` } : { error: SORT_MESSAGE };
 }
 
 function parseGroup(arg: string): Handled {
@@ -220,11 +226,12 @@ const INSTRUCTIONS: readonly Instruction[] = [
 	{ heads: ["has problems"], usage: "has problems", parse: fixed({ kind: "has problems" }) },
 	{ heads: ["birthday within"], usage: "birthday within 30 days", missing: `birthday within needs a length of time; ${LENGTH_HINT}`, parse: within("birthday within") },
 	{ heads: ["status is", "status"], usage: "status is overdue", missing: `status is one of ${STATUS_LIST}`, parse: parseStatus },
-	{ heads: ["sort by"], usage: "sort by urgency", missing: SORT_MESSAGE, parse: parseSort },
-	{ heads: ["group by"], usage: "group by status", missing: GROUP_MESSAGE, parse: parseGroup },
-	{ heads: ["limit to", "limit"], usage: "limit 10", missing: LIMIT_MESSAGE, parse: parseLimit },
-	{ heads: ["columns", "column"], usage: "columns name, due", missing: `columns needs a list; ${COLUMNS_MESSAGE}`, parse: parseColumns },
-	{ heads: ["explain"], usage: "explain", parse: () => ({ type: "explain" }) },
+	// `order by` (SQL's words) would otherwise be "corrected" to `folder by …`.
+	{ heads: ["sort by", "order by"], usage: "sort by urgency", missing: SORT_MESSAGE, parse: parseSort, presentation: true },
+	{ heads: ["group by"], usage: "group by status", missing: GROUP_MESSAGE, parse: parseGroup, presentation: true },
+	{ heads: ["limit to", "limit"], usage: "limit 10", missing: LIMIT_MESSAGE, parse: parseLimit, presentation: true },
+	{ heads: ["columns", "column"], usage: "columns name, due", missing: `columns needs a list; ${COLUMNS_MESSAGE}`, parse: parseColumns, presentation: true },
+	{ heads: ["explain"], usage: "explain", parse: () => ({ type: "explain" }), presentation: true },
 ];
 
 const HEADS = INSTRUCTIONS.flatMap((i) => i.heads.map((head) => ({ words: head.split(" "), instruction: i })));
@@ -283,14 +290,16 @@ function didYouMean(words: Words, from: number, tiers: Record<string, string>, b
 	return { message: `did you mean ${line}?`, head: suggestion.head };
 }
 
-/** "contacted" → "did you mean contacted since DATE or contacted before DATE?" */
+/** "contacted" → "did you mean contacted since DATE or contacted before DATE?"; a leading `not` is kept. */
 function completions(words: Words, from: number): string | null {
 	const tail = words.lower.slice(from);
 	if (tail.length === 0) return null;
+	const prefix = words.lower.slice(0, from).map((w) => `${w} `).join("");
 	const usages = INSTRUCTIONS.filter((i) => {
+		if (from > 0 && i.presentation) return false;
 		const head = i.heads[0].split(" ");
 		return head.length > tail.length && tail.every((w, k) => head[k] === w);
-	}).map((i) => i.usage);
+	}).map((i) => prefix + i.usage);
 	if (usages.length === 0) return null;
 	const list = usages.length === 1 ? usages[0] : `${usages.slice(0, -1).join(", ")} or ${usages[usages.length - 1]}`;
 	return `did you mean ${list}?`;
@@ -364,8 +373,7 @@ function apply(query: Query, item: Item, once: (what: "limit" | "group by" | "co
 	}
 }
 
-/** Newlines and `;` both end an instruction (the CLI takes a query on one line). */
-const SEPARATOR = /\r\n|\r|\n|;/;
+const NEWLINE = /\r\n|\r|\n/;
 
 /**
  * Parses a query. Never throws, whatever the input. A line whose first non-space character is
@@ -391,14 +399,23 @@ function parseText(text: string, tiers: Record<string, string>): QueryParse {
 		seen.set(what, line);
 		return null;
 	};
-	text.split(SEPARATOR).forEach((raw, index) => {
-		const line = raw.trim();
-		const number = index + 1;
-		if (line === "" || line.startsWith("#")) return;
-		const item = parseLine(line, tiers);
-		const error = "error" in item ? item.error : apply(query, item, (what) => once(what, number));
-		if (error !== null) errors.push({ line: number, text: line, message: error });
-	});
+	let number = 0;
+	for (const physical of text.split(NEWLINE)) {
+		// A comment is the whole line: "# people I owe; call them first" holds no instruction.
+		if (physical.trim().startsWith("#")) {
+			number++;
+			continue;
+		}
+		// `;` also ends an instruction (the CLI takes a query on one line); each piece counts as a line.
+		for (const raw of physical.split(";")) {
+			const line = raw.trim();
+			const at = ++number;
+			if (line === "" || line.startsWith("#")) continue;
+			const item = parseLine(line, tiers);
+			const error = "error" in item ? item.error : apply(query, item, (what) => once(what, at));
+			if (error !== null) errors.push({ line: at, text: line, message: error });
+		}
+	}
 	return errors.length > 0 ? { ok: false, errors } : { ok: true, query };
 }
 

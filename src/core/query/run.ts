@@ -97,10 +97,11 @@ function compile(filter: Filter, ctx: RunContext, errors: string[]): Predicate {
 			};
 		}
 		case "folder": {
-			const folder = filter.folder.toLowerCase();
+			// Folded like names: a macOS path may store "É" decomposed while the query has it composed.
+			const folder = foldText(filter.folder);
 			const nested = `${folder}/`;
 			const matches = memoized((f) => {
-				const lower = f.toLowerCase();
+				const lower = foldText(f);
 				return lower === folder || lower.startsWith(nested);
 			});
 			return (r) => matches(r.person.folder);

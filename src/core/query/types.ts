@@ -57,7 +57,7 @@ export interface Query {
 }
 
 export interface QueryError {
-	/** 1-based; instructions separated by `;` count as lines of their own. */
+	/** 1-based; instructions separated by `;` count as lines of their own, a comment line as one. */
 	line: number;
 	/** The instruction as written (trimmed). */
 	text: string;

@@ -138,6 +138,15 @@ describe("lines", () => {
 		expect(errors("overdue\n\nsort by age")).toEqual(["line 3: 'sort by age': can sort by urgency, due, last contact, name, cadence, birthday"]);
 	});
 
+	it("keeps a comment whole, even with a ; in it", () => {
+		expect(parsed("# people I owe; call them first\nowes me")).toEqual({ ...EMPTY, filters: [{ kind: "favors", which: "owed to me" }] });
+		expect(errors("# work; weekly\nsort by age")).toEqual(["line 2: 'sort by age': can sort by urgency, due, last contact, name, cadence, birthday"]);
+	});
+
+	it("reads a ;-piece starting with # as a comment, so a line can end in one", () => {
+		expect(parsed("overdue; # the late ones")).toEqual({ ...EMPTY, filters: [{ kind: "status", status: "overdue" }] });
+	});
+
 	it("accepts the empty query", () => {
 		expect(parsed("")).toEqual(EMPTY);
 		expect(parsed("  \n ; \n# nothing")).toEqual(EMPTY);
@@ -171,6 +180,11 @@ describe("errors", () => {
 		["cadence at mots 30 days", "line 1: 'cadence at mots 30 days': did you mean cadence at most 30 days?"],
 		["owes mee", "line 1: 'owes mee': did you mean owes me?"],
 		["contacted", "line 1: 'contacted': did you mean contacted since DATE or contacted before DATE?"],
+		["not contacted", "line 1: 'not contacted': did you mean not contacted since DATE or not contacted before DATE?"],
+		["sort by name desc", "line 1: 'sort by name desc': sort by name takes only reverse after it, e.g. sort by name reverse"],
+		["sort by last contact descending", "line 1: 'sort by last contact descending': sort by last contact takes only reverse after it, e.g. sort by last contact reverse"],
+		["tag #work,", "line 1: 'tag #work,': tag needs one tag, e.g. tag #work"],
+		["tag #work,#home", "line 1: 'tag #work,#home': tag needs one tag, e.g. tag #work"],
 		["has", "line 1: 'has': did you mean has owed favors, has favors or has problems?"],
 		["cadence at", "line 1: 'cadence at': did you mean cadence at most 30 days or cadence at least 2 weeks?"],
 		["blah", "line 1: 'blah': not an instruction; try overdue, tag #x, sort by urgency, limit 10 …"],
@@ -227,6 +241,13 @@ describe("errors", () => {
 		["columns name\ncolumns due", "line 2: 'columns due': columns is already given on line 1; keep one"],
 	])("refuses a repeated %s", (text, message) => {
 		expect(errors(text)).toEqual([message]);
+	});
+
+	it("reads order by as sort by (rather than guessing folder by …)", () => {
+		expect(parsed("order by name\nOrder By due reverse").sort).toEqual([
+			{ by: "name", reverse: false },
+			{ by: "due", reverse: true },
+		]);
 	});
 
 	it("allows repeated sort lines and explain", () => {
