@@ -11,7 +11,7 @@ import { applyLog } from "../core/log-writer";
 import { foldText, formatQueryError, parseQuery, runQuery } from "../core/query/index";
 import type { Person } from "../core/person";
 import { toRecord, type PersonRecord } from "../core/record";
-import { compareByUrgency, comparePeople, computeSchedule, defaultCadence, type Scheduled } from "../core/schedule";
+import { compareByUrgency, comparePeople, computeSchedule, defaultCadence, settingsProblems, type Scheduled } from "../core/schedule";
 import { list, option, parseArgs, UsageError, type ParsedArgs } from "./args";
 import { rewriteNote } from "./atomic-write";
 import { renderTable, sanitize } from "./table";
@@ -203,6 +203,7 @@ export function run(argv: readonly string[], rawIo: Io): number {
 		if (command === "log" && args.positional.join("").trim() === "") throw new UsageError('log needs a person\'s name: stay-in-touch log "Ada Lovelace"');
 		const scan = scanVault(vault);
 		reportSkipped(scan, io);
+		for (const problem of settingsProblems(scan.settings)) io.stderr(`stay-in-touch: the vault's plugin settings: ${problem}`);
 		if (command === "log") return runLog(args, vault, scan, io);
 		const list = schedule(scan, day);
 		if (command === "overdue") {

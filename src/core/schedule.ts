@@ -45,6 +45,25 @@ export function defaultCadence(settings: Settings): Cadence | null {
 	return parsed.ok ? parsed.cadence : null;
 }
 
+/**
+ * What in the settings cannot be understood, worded as a person's problems are ("default cadence
+ * 'fortnighly' is not a cadence; …"). The settings tab refuses such values, but a data.json
+ * synced from another device or edited by hand can hold anything, and an unreadable default
+ * cadence would otherwise leave everyone relying on it untracked without a word.
+ */
+export function settingsProblems(settings: Settings): string[] {
+	const problems: string[] = [];
+	for (const [name, value] of Object.entries(settings.tiers)) {
+		const parsed = parseCadence(value, {});
+		if (!parsed.ok) problems.push(`tier ${name} ${parsed.error}`);
+	}
+	if (settings.defaultCadence.trim() !== "") {
+		const parsed = parseCadence(settings.defaultCadence, settings.tiers);
+		if (!parsed.ok) problems.push(`default cadence ${parsed.error}`);
+	}
+	return problems;
+}
+
 /** The next occurrence of a birthday on or after today; Feb 29 falls on Feb 28 in other years. */
 export function nextBirthday(birthday: Birthday, today: Day): Day {
 	const { year } = ymdFromDay(today);

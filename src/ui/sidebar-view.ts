@@ -1,7 +1,7 @@
 import { ItemView, Keymap, Menu, Platform, setIcon, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { addMonths, type Day } from "../core/dates";
 import type { Person } from "../core/person";
-import type { Scheduled } from "../core/schedule";
+import { settingsProblems, type Scheduled } from "../core/schedule";
 import { dueText, plural } from "../core/query/index";
 import { elapsedShare, lastContactText, sidebarModel, statusLabel, type GroupId, type SidebarGroup } from "../core/sidebar-model";
 import type StayInTouchPlugin from "../main";
@@ -193,6 +193,7 @@ export class SidebarView extends ItemView {
 			list.createDiv({ cls: "stay-in-touch-empty", text: "Reading your person notes…" });
 			return;
 		}
+		this.renderSettingsProblems(list);
 		if (index.size === 0) {
 			this.renderEmptyState(list);
 			return;
@@ -205,6 +206,17 @@ export class SidebarView extends ItemView {
 			return;
 		}
 		for (const group of model.groups) this.renderGroup(list, group, today);
+	}
+
+	/** Settings from a synced or hand-edited data.json that cannot be understood. */
+	private renderSettingsProblems(list: HTMLElement): void {
+		const problems = settingsProblems(this.plugin.settings);
+		if (problems.length === 0) return;
+		const box = list.createDiv({ cls: "stay-in-touch-settings-problems" });
+		box.createDiv({ text: "Some settings cannot be understood:" });
+		const ul = box.createEl("ul");
+		for (const problem of problems) ul.createEl("li", { text: problem });
+		box.createDiv({ cls: "stay-in-touch-empty-hint", text: "Settings → Stay in touch" });
 	}
 
 	private renderEmptyState(list: HTMLElement): void {

@@ -169,6 +169,20 @@ describe("robustness", () => {
 		expect((JSON.parse(run.stdout) as JsonRecord[]).map((r) => r.name)).toEqual(["Good"]);
 	});
 
+	it("says which of the vault's plugin settings it cannot understand, and goes on", () => {
+		const dir = vault({
+			".obsidian/plugins/stay-in-touch/data.json": JSON.stringify({ version: 1, defaultCadence: "fortnighly", tiers: { close: "sometimes" } }),
+			"People/Ann.md": "---\ncadence: weekly\nlast_contact: 2026-11-01\n---\n",
+		});
+		const run = cli(["overdue", "--vault", dir, "--today", TODAY, "--json"]);
+		expect(run.code).toBe(0);
+		expect(run.stderr.trim().split("\n")).toEqual([
+			"stay-in-touch: the vault's plugin settings: tier close 'sometimes' is not a cadence; try 2w, monthly or every 3 months",
+			"stay-in-touch: the vault's plugin settings: default cadence 'fortnighly' is not a cadence; did you mean fortnightly?",
+		]);
+		expect((JSON.parse(run.stdout) as JsonRecord[]).map((r) => r.name)).toEqual(["Ann"]);
+	});
+
 	it("applies the vault's own plugin settings and templates folder", () => {
 		const dir = vault({
 			".obsidian/plugins/stay-in-touch/data.json": JSON.stringify({ version: 1, peopleFolders: ["Contacts"], useTag: false, keys: { lastContact: "met" } }),

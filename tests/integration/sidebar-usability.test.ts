@@ -128,3 +128,18 @@ describe("the sidebar's row actions", () => {
 		expect(app.workspace.rightSplit.collapsed).toBe(true);
 	});
 });
+
+describe("settings the sidebar cannot understand", () => {
+	it("says so at the top when a synced data.json holds a default cadence that is not one", async () => {
+		const s = await start(exampleFiles());
+		const view = await openSidebar(s);
+		const box = () => view.contentEl.querySelector(".stay-in-touch-settings-problems");
+		expect(box()).toBeNull();
+		await s.app.externalSettingsChange(manifest.id, { version: 1, defaultCadence: "fortnighly" });
+		await s.app.settle();
+		expect([...box()!.querySelectorAll("li")].map((li) => li.textContent)).toEqual(["default cadence 'fortnighly' is not a cadence; did you mean fortnightly?"]);
+		await s.app.externalSettingsChange(manifest.id, { version: 1, defaultCadence: "fortnightly" });
+		await s.app.settle();
+		expect(box()).toBeNull();
+	});
+});
