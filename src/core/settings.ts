@@ -155,7 +155,8 @@ export function migrateSettings(raw: unknown): Settings {
 		personTag: str(data.personTag, d.personTag).replace(/^#/, "").trim(),
 		useMarker: bool(data.useMarker, d.useMarker),
 		markerKey: str(data.markerKey, d.markerKey).trim(),
-		markerValue: str(data.markerValue, d.markerValue).trim(),
+		// A note's marker value is read without a leading # (`type: "#person"`): so is the setting's.
+		markerValue: str(data.markerValue, d.markerValue).trim().replace(/^#/, ""),
 		excludedFolders: stringList(data.excludedFolders, d.excludedFolders),
 		keys: {
 			lastContact: nonEmpty(keys.lastContact, d.keys.lastContact),

@@ -93,7 +93,7 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 					this.text("Person tag", "Without the #.", s.personTag, "person", (v) => this.checkTag(v), (v) => ({ personTag: v.trim().replace(/^#/, "") })),
 					this.toggle("Notes with a marker property", "For example type: person.", s.useMarker, (v) => ({ useMarker: v })),
 					this.text("Marker property", "", s.markerKey, "type", (v) => (v.trim() === "" ? "Enter a property name." : null), (v) => ({ markerKey: v.trim() })),
-					this.text("Marker value", "", s.markerValue, "person", (v) => (v.trim() === "" ? "Enter a value." : null), (v) => ({ markerValue: v.trim() })),
+					this.text("Marker value", "", s.markerValue, "person", (v) => (v.trim().replace(/^#/, "") === "" ? "Enter a value." : null), (v) => ({ markerValue: v.trim() })),
 					this.text("Excluded folders", "Never people, whatever the rules say. Empty: your templates folder.", s.excludedFolders.join(", "), "Templates", (v) => this.checkFolders(v, true), (v) => ({ excludedFolders: list(v).map(normalizePath) })),
 				],
 			},

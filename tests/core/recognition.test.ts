@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { isPersonNote, type RecognitionContext } from "../../src/core/recognition";
-import { defaultSettings, type Settings } from "../../src/core/settings";
+import { defaultSettings, migrateSettings, type Settings } from "../../src/core/settings";
 import { frontmatterTags, inlineTags } from "../../src/core/tags";
 
 function ctx(patch: Partial<Settings> = {}, templatesFolder: string | null = "Templates"): RecognitionContext {
@@ -33,6 +33,13 @@ describe("isPersonNote", () => {
 		expect(isPersonNote("People/Bob.md", {}, [], c)).toBe(true);
 		// An explicit exclusion list replaces the templates-folder default.
 		expect(isPersonNote("Templates/Person.md", { type: "person" }, [], c)).toBe(true);
+	});
+
+	it("reads a marker value written with a # as the note's value is read, without it", () => {
+		const c: RecognitionContext = { settings: migrateSettings({ markerValue: "#Person" }), templatesFolder: null };
+		expect(c.settings.markerValue).toBe("Person");
+		expect(isPersonNote("Notes/Ada.md", { type: "person" }, [], c)).toBe(true);
+		expect(isPersonNote("Notes/Ada.md", { type: "#person" }, [], c)).toBe(true);
 	});
 
 	it("honours disabled rules and several people folders", () => {
