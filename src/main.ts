@@ -53,7 +53,12 @@ export default class StayInTouchPlugin extends Plugin {
 		);
 
 		// Indexing waits for the layout: the metadata cache is complete then, and start-up stays fast.
-		this.app.workspace.onLayoutReady(() => void this.index.rebuild());
+		// onLayoutReady cannot be cancelled: a plugin disabled before then must not read the vault.
+		let unloaded = false;
+		this.register(() => (unloaded = true));
+		this.app.workspace.onLayoutReady(() => {
+			if (!unloaded) void this.index.rebuild();
+		});
 	}
 
 	private addCommands(): void {

@@ -39,6 +39,17 @@ describe("plugin lifecycle", () => {
 		expect(plugin.index.size).toBe(15);
 	});
 
+	it("reads nothing when disabled before the layout was ready", async () => {
+		const app = await createTestApp(exampleFiles());
+		const plugin = await app.loadPlugin(PinnedPlugin, manifest, { finishStartup: false });
+		await app.unloadPlugin(manifest.id);
+		const reads = vi.spyOn(app.vault, "getMarkdownFiles");
+		await app.finishStartup();
+		await app.settle();
+		expect(reads).not.toHaveBeenCalled();
+		expect(plugin.index.ready).toBe(false);
+	});
+
 	it("moves the sidebar, the status bar and open query blocks on at midnight, though no note changed", async () => {
 		// The plugin's own timers are real window timers: fake only those, the runtime keeps its clock.
 		vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
