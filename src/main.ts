@@ -1,6 +1,7 @@
-import { MarkdownView, Plugin, TFile, type WorkspaceLeaf } from "obsidian";
+import { MarkdownView, Notice, Plugin, TFile, TFolder, type WorkspaceLeaf } from "obsidian";
 import { createApi, type StayInTouchApi } from "./api";
 import { localDay, type Day } from "./core/dates";
+import { followFolderRename } from "./core/recognition";
 import type { LogEntryInput } from "./core/log-writer";
 import { cloneSettings, migrateSettings, type Settings } from "./core/settings";
 import { Interactions } from "./obsidian/interactions";
@@ -53,6 +54,19 @@ export default class StayInTouchPlugin extends Plugin {
 		);
 
 		// Indexing waits for the layout: the metadata cache is complete then, and start-up stays fast.
+		// Renaming the people folder in Obsidian must not make everyone in it a stranger: the folder
+		// settings follow it, as links do.
+		this.registerEvent(
+			this.app.vault.on("rename", (file, oldPath) => {
+				if (!(file instanceof TFolder)) return;
+				const moved = followFolderRename(this.settings, oldPath, file.path);
+				if (!moved) return;
+				this.patchSettings(moved);
+				void this.saveSettings();
+				new Notice(`Stay in touch follows the renamed folder: ${oldPath} is now ${file.path}.`);
+			}),
+		);
+
 		// onLayoutReady cannot be cancelled: a plugin disabled before then must not read the vault.
 		let unloaded = false;
 		this.register(() => (unloaded = true));

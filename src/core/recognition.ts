@@ -12,9 +12,37 @@ export interface RecognitionContext {
 	templatesFolder?: string | null;
 }
 
+/** A folder setting as a vault path: `/`-separated, no surrounding slashes or spaces. */
+function folderPath(folder: string): string {
+	return folder.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
+}
+
 /** `/People/` → `people`; folder comparisons ignore case and surrounding slashes. */
 export function normalizeFolder(folder: string): string {
-	return folder.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "").toLowerCase();
+	return folderPath(folder).toLowerCase();
+}
+
+/**
+ * The folder settings after a folder was renamed in the vault: a people or excluded folder at or
+ * under `oldPath` moves with it (renaming "People" to "Contacts" keeps everyone a person), the
+ * way links follow a rename. Null when no folder setting is at or under it.
+ */
+export function followFolderRename(settings: Settings, oldPath: string, newPath: string): Pick<Settings, "peopleFolders" | "excludedFolders"> | null {
+	const old = normalizeFolder(oldPath);
+	if (old === "") return null;
+	let moved = false;
+	const follow = (folders: string[]) =>
+		folders.map((folder) => {
+			const written = folderPath(folder);
+			const n = written.toLowerCase();
+			if (n !== old && !n.startsWith(`${old}/`)) return folder;
+			// Compared case-insensitively, as recognition does; the rest of the setting keeps its spelling.
+			const rest = written.slice(written.length - (n.length - old.length));
+			moved = true;
+			return newPath + rest;
+		});
+	const result = { peopleFolders: follow(settings.peopleFolders), excludedFolders: follow(settings.excludedFolders) };
+	return moved ? result : null;
 }
 
 export function excludedFolders(ctx: RecognitionContext): string[] {

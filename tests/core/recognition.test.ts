@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { isPersonNote, type RecognitionContext } from "../../src/core/recognition";
+import { followFolderRename, isPersonNote, type RecognitionContext } from "../../src/core/recognition";
 import { defaultSettings, migrateSettings, type Settings } from "../../src/core/settings";
 import { frontmatterTags, inlineTags } from "../../src/core/tags";
 
@@ -80,5 +80,20 @@ describe("tags", () => {
 			"# Heading #person/work",
 		].join("\n");
 		expect(inlineTags(body)).toEqual(["conference/2026", "person", "person/work"]);
+	});
+});
+
+describe("followFolderRename", () => {
+	const settings = (peopleFolders: string[], excludedFolders: string[] = []) => ({ ...defaultSettings(), peopleFolders, excludedFolders });
+
+	it("moves a people or excluded folder at or under the renamed one, in any case, keeping the rest as written", () => {
+		expect(followFolderRename(settings(["People", "Clients"], ["people/Archive"]), "People", "Contacts")).toEqual({ peopleFolders: ["Contacts", "Clients"], excludedFolders: ["Contacts/Archive"] });
+		expect(followFolderRename(settings(["/Work/People/"]), "Work", "Job")).toEqual({ peopleFolders: ["Job/People"], excludedFolders: [] });
+	});
+
+	it("leaves settings alone for a folder that only starts with the same letters, or is above none", () => {
+		expect(followFolderRename(settings(["People"]), "Peo", "X")).toBeNull();
+		expect(followFolderRename(settings(["People"]), "Peoples", "X")).toBeNull();
+		expect(followFolderRename(settings(["People/Work"]), "People/Home", "X")).toBeNull();
 	});
 });
