@@ -132,7 +132,11 @@ function readFavors(fm: Props, configured: string, problems: string[]): Favor[] 
 	for (const item of items) {
 		if (isBlank(item)) continue;
 		if (typeof item === "string" || typeof item === "number") {
-			favors.push(parseFavor(String(item)));
+			const favor = parseFavor(String(item));
+			favors.push(favor);
+			// `2026-02-30: text` is meant as a date: kept as text, and said, as the unquoted form is.
+			const prefix = favor.day === null ? FAVOR_DATE_RE.exec(favor.raw.trim()) : null;
+			if (prefix) problems.push(`${found.key} '${favor.raw.trim().slice(0, 10)}' is not a real calendar date`);
 		} else if (isRecord(item) && Object.keys(item).length === 1) {
 			// An unquoted `- 2026-11-01: intro to Sam` is a one-key mapping in YAML.
 			const [date, text] = Object.entries(item)[0];

@@ -1,6 +1,6 @@
 /**
  * Tags the way Obsidian counts them: frontmatter `tags`/`tag` (list or comma/space separated
- * string) plus inline `#tags` in the body outside code. Returned lowercased without `#`, so the
+ * string) plus inline `#tags` in the body outside code, math and comments. Returned lowercased without `#`, so the
  * plugin (which gets them from the metadata cache) and the CLI (which reads files) agree.
  */
 
@@ -33,43 +33,78 @@ export function frontmatterTags(frontmatter: unknown): string[] {
 // over letters, digits, `_`, `-`, `/` (any script, emoji included via the \p classes).
 const TAG_RE = /(^|[\s(])#([\p{L}\p{N}_\-/\p{Extended_Pictographic}]+)/gu;
 
-/** Inline `#tags` in markdown text, skipping fenced code, inline code and HTML comments. */
+/**
+ * Inline `#tags` in markdown text, skipping what Obsidian takes no tags from: fenced code, `$$`
+ * math blocks, inline code, and comments (`%% … %%` and `<!-- … -->`, inline or over lines).
+ */
 export function inlineTags(markdown: string): string[] {
 	if (!markdown.includes("#")) return [];
-	// Without code or comments anywhere, one pass over the whole text finds the same tags
+	// Without code, math or comments anywhere, one pass over the whole text finds the same tags
 	// (heading markers never match: a tag's # is followed by a tag character).
-	if (!markdown.includes("`") && !markdown.includes("~~~") && !markdown.includes("<!--")) return collectTags(markdown, []);
+	if (!markdown.includes("`") && !markdown.includes("~~~") && !markdown.includes("<!--") && !markdown.includes("%%") && !markdown.includes("$$")) return collectTags(markdown, []);
 	const out: string[] = [];
 	let fence: string | null = null;
-	let inComment = false;
+	let inMath = false;
+	const comment: CommentState = { close: null };
 	for (const rawLine of markdown.split(/\r?\n/)) {
-		const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(rawLine);
 		if (fence !== null) {
+			const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(rawLine);
 			if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && rawLine.trim() === fenceMatch[1]) fence = null;
 			continue;
 		}
-		if (fenceMatch) {
-			fence = fenceMatch[1];
+		if (inMath) {
+			if (rawLine.includes("$$")) inMath = false;
 			continue;
 		}
-		let line = rawLine;
-		if (inComment) {
-			const end = line.indexOf("-->");
-			if (end < 0) continue;
-			line = line.slice(end + 3);
-			inComment = false;
+		if (comment.close === null) {
+			const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(rawLine);
+			if (fenceMatch) {
+				fence = fenceMatch[1];
+				continue;
+			}
+			if (/^ {0,3}\$\$/.test(rawLine)) {
+				// A block opens at a `$$` line; `$$ x $$` on one line is a whole block.
+				const rest = rawLine.trim().slice(2);
+				inMath = !(rest.length >= 2 && rest.endsWith("$$"));
+				continue;
+			}
 		}
-		line = line.replace(/<!--.*?-->/g, " ");
-		const open = line.indexOf("<!--");
-		if (open >= 0) {
-			line = line.slice(0, open);
-			inComment = true;
-		}
+		let line = withoutComments(rawLine, comment);
 		line = line.replace(/`[^`]*`/g, " ");
 		if (/^ {0,3}#{1,6}\s/.test(line)) line = line.replace(/^ {0,3}#{1,6}/, "");
 		collectTags(line, out);
 	}
 	return out;
+}
+
+interface CommentState {
+	/** The marker that ends the comment open at the end of the previous line, if any. */
+	close: "%%" | "-->" | null;
+}
+
+/** A line with its comment parts blanked; `state` carries a comment left open to the next line. */
+function withoutComments(line: string, state: CommentState): string {
+	let visible = "";
+	let i = 0;
+	while (i < line.length) {
+		if (state.close !== null) {
+			const end = line.indexOf(state.close, i);
+			if (end < 0) return visible;
+			i = end + state.close.length;
+			state.close = null;
+			visible += " ";
+			continue;
+		}
+		const html = line.indexOf("<!--", i);
+		const percent = line.indexOf("%%", i);
+		const at = html < 0 ? percent : percent < 0 ? html : Math.min(html, percent);
+		if (at < 0) return visible + line.slice(i);
+		visible += `${line.slice(i, at)} `;
+		const isHtml = at === html;
+		state.close = isHtml ? "-->" : "%%";
+		i = at + (isHtml ? 4 : 2);
+	}
+	return visible;
 }
 
 function collectTags(text: string, out: string[]): string[] {
