@@ -9,7 +9,7 @@ import { localDay, parseDateValue, type Day } from "../core/dates";
 import { findFavor } from "../core/frontmatter-edit";
 import { applyLog } from "../core/log-writer";
 import { foldText, formatQueryError, parseQuery, runQuery } from "../core/query/index";
-import type { Person } from "../core/person";
+import { basename } from "../core/person";
 import { toRecord, type PersonRecord } from "../core/record";
 import { compareByUrgency, comparePeople, computeSchedule, defaultCadence, settingsProblems, type Scheduled } from "../core/schedule";
 import { list, option, parseArgs, UsageError, type ParsedArgs } from "./args";
@@ -104,19 +104,26 @@ function words(text: string): string[] {
 	return foldText(text).split(/\s+/).filter(Boolean);
 }
 
-function several(people: readonly Person[]): string {
+function several(people: readonly Named[]): string {
 	return people.map((p) => p.path).join(", ");
 }
 
+interface Named {
+	name: string;
+	path: string;
+	aliases: readonly string[];
+}
+
 /**
- * The person `log` writes to: a name, alias or path typed in full, or else the only person
- * whose name or an alias has a word starting with each word typed ("ada", "love" and "ada l"
- * find Ada Lovelace; "ann" does not find Joanna). Never a guess between several.
+ * The one of `candidates` that `name` means: a name, alias or path typed in full, or else the
+ * only one whose name or an alias has a word starting with each word typed ("ada", "love" and
+ * "ada l" find Ada Lovelace; "ann" does not find Joanna). Null when none; never a guess
+ * between several.
  */
-function findPerson(scan: VaultScan, name: string): Person {
+function findNamed<T extends Named>(candidates: readonly T[], name: string): T | null {
 	const wanted = foldText(name.trim());
 	const wantedPath = wanted.endsWith(".md") ? wanted : `${wanted}.md`;
-	const exact = scan.people.filter((p) => foldText(p.name) === wanted || foldText(p.path) === wantedPath || p.aliases.some((a) => foldText(a) === wanted));
+	const exact = candidates.filter((p) => foldText(p.name) === wanted || foldText(p.path) === wantedPath || p.aliases.some((a) => foldText(a) === wanted));
 	if (exact.length === 1) return exact[0];
 	if (exact.length > 1) throw new UsageError(`"${name}" matches several people: ${several(exact)}`);
 	const typed = words(name);
@@ -124,10 +131,10 @@ function findPerson(scan: VaultScan, name: string): Person {
 		const own = words(label);
 		return typed.every((t) => own.some((w) => w.startsWith(t)));
 	};
-	const partial = scan.people.filter((p) => [p.name, ...p.aliases].some(startsEachWord));
+	const partial = candidates.filter((p) => [p.name, ...p.aliases].some(startsEachWord));
 	if (partial.length === 1) return partial[0];
 	if (partial.length > 1) throw new UsageError(`"${name}" matches several people: ${several(partial)}`);
-	throw new UsageError(`no person named "${name}" in this vault`);
+	return null;
 }
 
 function runLog(args: ParsedArgs, vault: string, scan: VaultScan, io: Io): number {
@@ -135,7 +142,16 @@ function runLog(args: ParsedArgs, vault: string, scan: VaultScan, io: Io): numbe
 	const date = parseDateInput(option(args, "date") ?? "today", day);
 	if (!date.ok) throw new UsageError(`--date ${date.error}`);
 	if (date.day > day) throw new UsageError("--date is in the future");
-	const person = findPerson(scan, args.positional.join(" "));
+	const name = args.positional.join(" ");
+	const person = findNamed(scan.people, name);
+	if (person === null) {
+		// A person note whose frontmatter cannot be read is no person to the scan, but it is the
+		// one the user means: name it and why, rather than "no person named …".
+		const note = findNamed(scan.unreadable.map((u) => ({ ...u, name: basename(u.path), aliases: [] })), name);
+		if (note === null) throw new UsageError(`no person named "${name}" in this vault`);
+		io.stderr(`stay-in-touch: nothing was written to ${note.path}: ${note.reason}`);
+		return 1;
+	}
 	const resolveTexts = list(option(args, "resolve"));
 	// The writer's own matcher, so the CLI accepts exactly the favors the writer can resolve.
 	const matches = (favors: { raw: string }[], text: string) => findFavor(favors.map((f) => f.raw), text) >= 0;
@@ -202,6 +218,7 @@ export function run(argv: readonly string[], rawIo: Io): number {
 		}
 		if (command === "log" && args.positional.join("").trim() === "") throw new UsageError('log needs a person\'s name: stay-in-touch log "Ada Lovelace"');
 		const scan = scanVault(vault);
+		if (scan.settingsError !== null) io.stderr(`stay-in-touch: the vault's plugin settings ${scan.settingsError}`);
 		reportSkipped(scan, io);
 		for (const problem of settingsProblems(scan.settings)) io.stderr(`stay-in-touch: the vault's plugin settings: ${problem}`);
 		if (command === "log") return runLog(args, vault, scan, io);

@@ -104,8 +104,8 @@ function mentionsPattern(settings: Settings): RegExp | null {
 	return words.length === 0 ? null : new RegExp(words.map(escapeRegExp).join("|"), "i");
 }
 
-/** One note's part in a scan: a person, a reason it was skipped, or nothing (not a person). */
-export type NoteOutcome = { person: Person } | { skipped: string } | null;
+/** One note's part in a scan: a person, why it was skipped, or nothing (not a person). */
+export type NoteOutcome = { person: Person } | { skipped: { path: string; reason: string } } | null;
 
 /** Never follow a link swapped in after the folder was listed (not available on Windows). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
@@ -134,7 +134,7 @@ export class NoteReader {
 		try {
 			text = this.readText(this.root + path);
 		} catch (error) {
-			return { skipped: `${path}: cannot be read (${(error as Error).message})` };
+			return { skipped: { path, reason: `cannot be read (${(error as Error).message})` } };
 		}
 		const { recognize, mentions, context } = this;
 		// A cheap test that rules most notes out before any YAML is parsed: a person note is in a
@@ -147,7 +147,7 @@ export class NoteReader {
 		} catch (error) {
 			// A note we cannot parse may still be a person by folder: say so, never guess. The
 			// reason reads as the plugin's (parseNote throws an UnreadableFrontmatter).
-			if (recognize(path, null, () => inlineTags(text))) return { skipped: `${path}: ${firstLine((error as Error).message)}` };
+			if (recognize(path, null, () => inlineTags(text))) return { skipped: { path, reason: firstLine((error as Error).message) } };
 			return null;
 		}
 		const tags = [...new Set([...frontmatterTags(note.data), ...inlineTags(note.body)])];

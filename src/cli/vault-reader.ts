@@ -15,26 +15,50 @@ export interface VaultScan {
 	people: Person[];
 	/** Notes that could not be read or parsed, and folders that could not be listed: "People/Bob.md: …", "People/Family/: …". */
 	skipped: string[];
+	/** The notes among them that may be people (in a people folder, say) but could not be read, and why. */
+	unreadable: { path: string; reason: string }[];
 	/** Markdown files looked at. */
 	notes: number;
+	/** Why the vault's plugin settings (data.json) are there but could not be used; the defaults were. */
+	settingsError: string | null;
 }
 
 export class VaultError extends Error {}
 
-function readJson(path: string): unknown {
+/** A JSON file's content; `null` when there is no such file; an error message when it is there but unreadable. */
+function readJsonFile(path: string): { value: unknown } | { error: string } | null {
+	let text: string;
 	try {
-		return JSON.parse(readFileSync(path, "utf8")) as unknown;
-	} catch {
-		return null;
+		text = readFileSync(path, "utf8");
+	} catch (error) {
+		return (error as { code?: unknown } | null)?.code === "ENOENT" ? null : { error: reason(error) };
+	}
+	try {
+		return { value: JSON.parse(text.replace(/^\uFEFF/, "")) as unknown };
+	} catch (error) {
+		return { error: `not valid JSON: ${reason(error)}` };
 	}
 }
 
-/** The plugin's own settings when the vault has them, and the templates folder to exclude. */
-export function readVaultSettings(vault: string): { settings: Settings; templatesFolder: string | null } {
-	const settings = migrateSettings(readJson(join(vault, ".obsidian", "plugins", "stay-in-touch", "data.json")));
+function readJson(path: string): unknown {
+	const read = readJsonFile(path);
+	return read !== null && "value" in read ? read.value : null;
+}
+
+const SETTINGS_FILE = ".obsidian/plugins/stay-in-touch/data.json";
+
+/**
+ * The plugin's own settings when the vault has them, and the templates folder to exclude. A
+ * settings file that is there but cannot be read is not silently replaced by the defaults: the
+ * reason comes back as `settingsError` (the defaults are used, and the CLI says so).
+ */
+export function readVaultSettings(vault: string): { settings: Settings; templatesFolder: string | null; settingsError: string | null } {
+	const read = readJsonFile(join(vault, ...SETTINGS_FILE.split("/")));
+	const settings = migrateSettings(read !== null && "value" in read ? read.value : null);
+	const settingsError = read !== null && "error" in read ? `${SETTINGS_FILE} cannot be read (${read.error}); using the defaults` : null;
 	const templates = readJson(join(vault, ".obsidian", "templates.json")) as { folder?: unknown } | null;
 	const folder = templates && typeof templates.folder === "string" && templates.folder.trim() !== "" ? templates.folder : null;
-	return { settings, templatesFolder: folder };
+	return { settings, templatesFolder: folder, settingsError };
 }
 
 /** Why a folder could not be read, in the system's words without the path: `EACCES: permission denied`. */
@@ -84,16 +108,21 @@ export function scanVault(vault: string): VaultScan {
 		throw new VaultError(`cannot read the vault folder ${vault} (${reason(error)})`);
 	}
 	if (!stat.isDirectory()) throw new VaultError(`${vault} is not a folder`);
-	const context: VaultContext = { vault, ...readVaultSettings(vault) };
+	const { settingsError, ...read } = readVaultSettings(vault);
+	const context: VaultContext = { vault, ...read };
 	const skipped: string[] = [];
 	const files = listMarkdown(vault, (folder, why) => skipped.push(`${folder}: cannot be read (${why})`));
 	const reader = new NoteReader(context);
 	const people: Person[] = [];
+	const unreadable: VaultScan["unreadable"] = [];
 	for (const path of files) {
 		const outcome = reader.read(path);
 		if (outcome === null) continue;
 		if ("person" in outcome) people.push(outcome.person);
-		else skipped.push(outcome.skipped);
+		else {
+			skipped.push(`${outcome.skipped.path}: ${outcome.skipped.reason}`);
+			unreadable.push(outcome.skipped);
+		}
 	}
-	return { settings: context.settings, people, skipped, notes: files.length };
+	return { settings: context.settings, people, skipped, unreadable, notes: files.length, settingsError };
 }

@@ -338,8 +338,9 @@ describe("stay-in-touch log", () => {
 		const broken = "---\ncadence: [weekly\n---\n#person\n";
 		const dir = vault({ "People/Bob.md": broken, "People/Ann.md": "---\ncadence: weekly\n---\n" });
 		const run = cli(["log", "Bob", "--vault", dir, "--today", TODAY]);
-		expect(run.code).toBe(2);
-		expect(run.stderr).toContain("People/Bob.md");
+		// A refused write (exit 1) naming the note and why, not "no person named Bob".
+		expect(run.code).toBe(1);
+		expect(run.stderr.trim().split("\n").at(-1)).toMatch(/^stay-in-touch: nothing was written to People\/Bob\.md: the frontmatter is not valid YAML: .+/);
 		expect(readFileSync(join(dir, "People/Bob.md"), "utf8")).toBe(broken);
 	});
 

@@ -114,10 +114,11 @@ describe("the corpus from the command line", () => {
 				expect(after, name).toBe(before);
 			}
 		}
-		// An unreadable note is not a person to the CLI: no write, a usage error.
+		// An unreadable note is not written: a refused write naming it.
 		const broken = readFileSync(join(dir, "People/yaml-unclosed-flow-list.md"), "utf8");
 		const run = cli(["log", "yaml-unclosed-flow-list", "--vault", dir]);
-		expect(run.code).toBe(2);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toContain("stay-in-touch: nothing was written to People/yaml-unclosed-flow-list.md: the frontmatter is not valid YAML");
 		expect(readFileSync(join(dir, "People/yaml-unclosed-flow-list.md"), "utf8")).toBe(broken);
 		// And the frontmatter it wrote parses.
 		const crlf = readFileSync(join(dir, "People/crlf.md"), "utf8");
