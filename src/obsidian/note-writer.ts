@@ -1,5 +1,5 @@
-import { MarkdownView, type App, type Editor, type EditorChange, type TFile } from "obsidian";
-import { lineEdits } from "../core/line-diff";
+import { MarkdownView, type App, type Editor, type EditorPosition, type EditorRangeOrCaret, type EditorTransaction, type TFile } from "obsidian";
+import { lineEdits, type TextEdit } from "../core/line-diff";
 import type { WriteResult } from "../core/log-writer";
 
 export type Transform = (text: string) => WriteResult;
@@ -65,13 +65,82 @@ export class NoteWriter {
 	}
 }
 
-/** Replaces only the changed lines, so the cursor and the rest of the document stay put. */
+/**
+ * Replaces only what changed, so the rest of the document, the cursor and the undo history stay
+ * put. Each changed line is narrowed to the characters that differ: a cursor on a line whose date
+ * changes, or at the end of a last line that gets an entry appended, stays where it was.
+ */
 export function applyToEditor(editor: Editor, before: string, after: string): void {
 	if (before === after) return;
-	const changes: EditorChange[] = lineEdits(before, after).map((edit) => ({
-		from: editor.offsetToPos(edit.from),
-		to: editor.offsetToPos(edit.to),
-		text: edit.text,
-	}));
-	editor.transaction({ changes });
+	const edits = lineEdits(before, after).map((edit) => narrow(before, edit));
+	const transaction: EditorTransaction = {
+		changes: edits.map((edit) => ({ from: editor.offsetToPos(edit.from), to: editor.offsetToPos(edit.to), text: edit.text })),
+	};
+	const selections = keptSelections(editor, edits, after);
+	if (selections) transaction.selections = selections;
+	editor.transaction(transaction);
+}
+
+/** The edit without the characters it keeps at either end; never splits "\r\n" or a surrogate pair. */
+function narrow(before: string, edit: TextEdit): TextEdit {
+	const removed = before.slice(edit.from, edit.to);
+	const max = Math.min(removed.length, edit.text.length);
+	let head = 0;
+	while (head < max && removed[head] === edit.text[head]) head++;
+	while (head > 0 && splitsPair(before, edit.from + head)) head--;
+	let tail = 0;
+	while (tail < max - head && removed[removed.length - 1 - tail] === edit.text[edit.text.length - 1 - tail]) tail++;
+	while (tail > 0 && splitsPair(before, edit.to - tail)) tail--;
+	return { from: edit.from + head, to: edit.to - tail, text: edit.text.slice(head, edit.text.length - tail) };
+}
+
+/** Whether `at` falls between "\r" and "\n" or inside a surrogate pair. */
+function splitsPair(text: string, at: number): boolean {
+	const prev = text.charCodeAt(at - 1);
+	return prev === 13 || (prev >= 0xd800 && prev <= 0xdbff);
+}
+
+/**
+ * Where the cursor and selections go. An editor keeps a cursor that sits exactly where text is
+ * inserted before that text; for whole lines inserted at the start of the cursor's line (an entry
+ * appended below the last line, new frontmatter at the top) that puts the cursor on the new line,
+ * and the next keystrokes would go into the entry or before the frontmatter: such a cursor moves
+ * past the inserted lines. A selection never grows to take in inserted text. Null when nothing
+ * sits where text is inserted (the editor's own mapping is then the same).
+ */
+function keptSelections(editor: Editor, edits: TextEdit[], after: string): EditorRangeOrCaret[] | null {
+	const ranges = editor.listSelections().map((r) => ({ anchor: editor.posToOffset(r.anchor), head: editor.posToOffset(r.head) }));
+	const doc = editor.getValue();
+	const insertedAt = (pos: number) => edits.find((e) => e.from === pos && e.to === pos);
+	if (!ranges.some((r) => insertedAt(r.anchor) || insertedAt(r.head))) return null;
+	const startsLines = (e: TextEdit) => e.text.endsWith("\n") && (e.from === 0 || doc.charCodeAt(e.from - 1) === 10);
+	const map = (pos: number, past: (insertion: TextEdit) => boolean): number => {
+		let delta = 0;
+		for (const e of edits) {
+			if (e.from > pos || (e.from === pos && e.to === pos && !past(e))) break;
+			if (pos < e.to) return e.from + delta;
+			delta += e.text.length - (e.to - e.from);
+		}
+		return pos + delta;
+	};
+	return ranges.map(({ anchor, head }) => {
+		if (anchor === head) {
+			const at = positionIn(after, map(head, startsLines));
+			return { from: at, to: at };
+		}
+		const start = Math.min(anchor, head);
+		const mapEnd = (pos: number) => positionIn(after, map(pos, () => pos === start));
+		return { from: mapEnd(anchor), to: mapEnd(head) };
+	});
+}
+
+/** Line and column of an offset in a text that is not in the editor yet ("\r" is not a column). */
+function positionIn(text: string, offset: number): EditorPosition {
+	let line = 0;
+	let start = 0;
+	for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+		line++;
+		start = i + 1;
+	}
+	return { line, ch: offset - start };
 }
