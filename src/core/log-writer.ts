@@ -6,7 +6,7 @@
  */
 import { formatDay, type Day } from "./dates";
 import { FrontmatterDoc, type YamlParse } from "./frontmatter-edit";
-import { formatLogEntry, oneLine, scanLog, type LogMiss } from "./log-entries";
+import { CONTINUATION_INDENT, formatLogEntry, oneLine, scanLog, type LogItem, type LogMiss } from "./log-entries";
 import { bomLength, detectEol, isBlankRange, parseHeadingSetting, type Eol } from "./markdown-scan";
 import type { Settings } from "./settings";
 
@@ -130,17 +130,43 @@ function planInsertion(text: string, bodyStart: number, day: Day, lines: string[
 	const scan = scanLog(text, bodyStart, settings, miss);
 	if (!scan) return createSection(text, bodyStart, lines, settings, eol, miss);
 	const oldestFirst = settings.logOrder !== "newest-first";
-	for (const item of scan.items) {
+	const items = scan.items;
+	for (let k = 0; k < items.length; k++) {
+		const item = items[k];
 		if (item.day === null) continue;
 		// Oldest first: a same-day entry goes after the existing ones; newest first mirrors that.
-		if (oldestFirst ? item.day > day : item.day <= day) return { at: item.start, text: lines.join(eol) + eol };
+		if (oldestFirst ? item.day > day : item.day <= day) {
+			const entry = k > 0 ? inListOf(text, items[k - 1], "after", lines) : inListOf(text, item, "before", lines);
+			return { at: item.start, text: entry.join(eol) + eol };
+		}
 	}
-	const last = scan.items[scan.items.length - 1];
-	const insertion = insertAfterLine(last && last.safeAfter ? last : scan.lastSafe, lines, eol);
+	const last = items[items.length - 1];
+	const after = last && last.safeAfter;
+	const insertion = insertAfterLine(after ? last : scan.lastSafe, after ? inListOf(text, last, "after", lines) : lines, eol);
 	// Right above a setext heading's paragraph, the entry would take that paragraph as a lazy
 	// continuation line and its underline would become a thematic break: a blank line keeps the heading.
 	if (scan.setextStarts.includes(insertion.at)) insertion.text += eol;
 	return insertion;
+}
+
+/**
+ * The entry written as an item of its neighbour's list: markdown starts a new list when the
+ * bullet character or the list type changes, so a `- ` entry among `* ` entries would split the
+ * log into two lists, and one among `1.` items would break the numbering. A numbered entry takes
+ * the number after its neighbour's (the same number when it goes first; markdown renumbers the
+ * rest), and its further lines are indented to its text so they stay inside it.
+ */
+function inListOf(text: string, item: LogItem, place: "before" | "after", lines: string[]): string[] {
+	const bullet = text[item.start];
+	if (bullet === "-") return lines;
+	if (bullet === "*" || bullet === "+") return [bullet + lines[0].slice(1), ...lines.slice(1)];
+	const numbered = /^(\d{1,9})([.)])/.exec(text.slice(item.start, item.start + 10));
+	if (!numbered) return lines;
+	const next = Number(numbered[1]) + (place === "after" ? 1 : 0);
+	// A list number has at most nine digits; past that the same number still continues the list.
+	const marker = `${String(next).length > 9 ? numbered[1] : next}${numbered[2]} `;
+	const indent = " ".repeat(marker.length);
+	return [marker + lines[0].slice(2), ...lines.slice(1).map((line) => indent + line.slice(CONTINUATION_INDENT.length))];
 }
 
 function insertAfterLine(line: { end: number; next: number }, lines: string[], eol: Eol): Insertion {

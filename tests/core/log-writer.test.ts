@@ -586,8 +586,19 @@ describe("applyLog properties", () => {
 
 				// The entry is there exactly once, and the log is in date order.
 				const entryLines = formatLogEntry({ day: e.day, type: e.type, note: e.note, returned: toResolve.map((f) => f.replace(/^\d{4}-\d{2}-\d{2}: /, "")) }, s);
-				const occurrences = (lines: string[]) => lines.flatMap((l, i) => (l === entryLines[0] && entryLines.every((x, k) => lines[i + k] === x) ? [i] : []));
+				// The entry takes its neighbours' list marker (`* `, `2. `), its further lines indented to match.
+				const asWritten = (first: string): string[] | null => {
+					const m = /^(?:[-*+]|\d{1,9}[.)]) /.exec(first);
+					if (!m || `- ${first.slice(m[0].length)}` !== entryLines[0]) return null;
+					return [first, ...entryLines.slice(1).map((x) => " ".repeat(m[0].length - 2) + x)];
+				};
+				const occurrences = (lines: string[]) =>
+					lines.flatMap((l, i) => {
+						const written = asWritten(l);
+						return written && written.every((x, k) => lines[i + k] === x) ? [i] : [];
+					});
 				const out = splitEol(result.replace(/^\uFEFF/, ""), eol);
+				const writtenLines = occurrences(out).flatMap((i) => asWritten(out[i]) ?? []);
 				// Once more than before: a note may already hold an identical hand-written entry.
 				expect(occurrences(out)).toHaveLength(occurrences(splitEol(original.replace(/^\uFEFF/, ""), eol)).length + 1);
 				const scan = scanLog(result, scanFrontmatter(result).bodyStart, s);
@@ -611,7 +622,7 @@ describe("applyLog properties", () => {
 				const insertedBody = inserted.filter((j) => j > rEnd);
 				const insertedFm = inserted.filter((j) => j <= rEnd);
 				const headingLine = `## Interactions`;
-				const allowedBody = new Set([...entryLines, "", ...(spec.hasLog ? [] : [headingLine])]);
+				const allowedBody = new Set([...writtenLines, "", ...(spec.hasLog ? [] : [headingLine])]);
 				for (const j of insertedBody) expect(allowedBody.has(out[j])).toBe(true);
 				// Blank lines only come with a new section.
 				if (spec.hasLog) expect(insertedBody.filter((j) => out[j] === "")).toEqual([]);
