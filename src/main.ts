@@ -134,26 +134,32 @@ export default class StayInTouchPlugin extends Plugin {
 
 	openLogModal(path: string): void {
 		const person = this.index.get(path);
-		if (!person) return;
-		new LogModal(this.app, person, this.settings, this.today(), (entry) => void this.logInteraction(path, entry)).open();
+		const file = this.app.vault.getFileByPath(path);
+		if (!person || !file) return;
+		// The form holds the file, not its path: Obsidian moves the same TFile when the note is
+		// renamed while the form is open, and the entry must still land.
+		new LogModal(this.app, person, this.settings, this.today(), (entry) => void this.write(file.path, file, (f) => this.interactions.log(f, entry))).open();
 	}
 
 	async logInteraction(path: string, entry: LogEntryInput): Promise<WriteOutcome> {
-		const file = this.app.vault.getFileByPath(path);
-		if (!(file instanceof TFile)) return { ok: false, error: `${path} does not exist` };
-		return this.interactions.log(file, entry);
+		return this.write(path, this.app.vault.getFileByPath(path), (file) => this.interactions.log(file, entry));
 	}
 
 	async contactedToday(path: string): Promise<boolean> {
-		const file = this.app.vault.getFileByPath(path);
-		if (!(file instanceof TFile)) return false;
-		return (await this.interactions.contactedToday(file)).ok;
+		return (await this.write(path, this.app.vault.getFileByPath(path), (file) => this.interactions.contactedToday(file))).ok;
 	}
 
 	async snooze(path: string, until: Day): Promise<boolean> {
-		const file = this.app.vault.getFileByPath(path);
-		if (!(file instanceof TFile)) return false;
-		return (await this.interactions.snooze(file, until)).ok;
+		return (await this.write(path, this.app.vault.getFileByPath(path), (file) => this.interactions.snooze(file, until))).ok;
+	}
+
+	/** A write to a note that is gone (deleted while a form or menu was open) says so rather than nothing. */
+	private async write(path: string, file: TFile | null, action: (file: TFile) => Promise<WriteOutcome>): Promise<WriteOutcome> {
+		if (file === null || this.app.vault.getFileByPath(file.path) !== file) {
+			new Notice(`Nothing was written: ${path} no longer exists.`);
+			return { ok: false, error: `${path} does not exist` };
+		}
+		return action(file);
 	}
 
 	/** Changes settings in memory at once; `saveSettings` persists and applies them. */

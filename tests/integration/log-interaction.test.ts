@@ -228,3 +228,28 @@ describe("writes that cannot happen", () => {
 		expect(s.app.readFile("People/Alan Turing.md")).toBe(before);
 	});
 });
+
+describe("a note that moves while its log form is open", () => {
+	it("lands the entry in the note renamed meanwhile", async () => {
+		const s = await start(exampleFiles());
+		s.plugin.openLogModal(ADA);
+		const m = modal(s);
+		type(field(m, "Note"), "Caught up");
+		await s.app.renameFile(ADA, "People/Ada King.md");
+		await s.app.settle();
+		click([...m.contentEl.querySelectorAll("button")].find((b) => b.textContent === "Log")!);
+		await s.app.settle();
+		expect(s.app.readFile("People/Ada King.md")).toContain("— call: Caught up");
+	});
+
+	it("says nothing was written when the note was deleted meanwhile", async () => {
+		const s = await start(exampleFiles());
+		s.plugin.openLogModal(ADA);
+		const m = modal(s);
+		await s.app.deleteFile(ADA);
+		await s.app.settle();
+		click([...m.contentEl.querySelectorAll("button")].find((b) => b.textContent === "Log")!);
+		await s.app.settle();
+		expect(s.app.noticeMessages().at(-1)).toBe(`Nothing was written: ${ADA} no longer exists.`);
+	});
+});
