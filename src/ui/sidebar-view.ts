@@ -6,6 +6,7 @@ import { dueText, plural } from "../core/query/index";
 import { elapsedShare, lastContactText, sidebarModel, statusLabel, type GroupId, type SidebarGroup } from "../core/sidebar-model";
 import type StayInTouchPlugin from "../main";
 import { DatePromptModal } from "./date-prompt";
+import { rememberFocus, restoreFocus } from "./sidebar-focus";
 
 export const VIEW_TYPE = "stay-in-touch-sidebar";
 
@@ -15,16 +16,6 @@ export const VIEW_TYPE = "stay-in-touch-sidebar";
  */
 export const PAGE_SIZE = 10;
 export const MORE_SIZE = 25;
-
-/** The control keyboard focus was on before a render: the same group, row and kind of control. */
-interface FocusedControl {
-	group: string;
-	/** The row's note, or null for the group's header or "Show more". */
-	path: string | null;
-	/** Position of the row in its group, for when the person left the group. */
-	rowIndex: number;
-	selector: string;
-}
 
 interface SidebarState {
 	collapsed?: string[];
@@ -155,36 +146,11 @@ export class SidebarView extends ItemView {
 		list.addEventListener("mouseover", (evt) => this.onListHover(evt));
 		// Moving rows into the new list drops keyboard focus; a live update must not throw a keyboard
 		// user back to the top of the window.
-		const focused = this.focusedControl();
+		const focused = rememberFocus(this.listEl);
 		this.fill(list, today);
 		this.listEl.replaceWith(list);
 		this.listEl = list;
-		if (focused) this.restoreFocus(focused);
-	}
-
-	private focusedControl(): FocusedControl | null {
-		const active = this.listEl.doc.activeElement;
-		if (!active?.instanceOf(HTMLElement) || !this.listEl.contains(active)) return null;
-		const group = active.closest("[data-group]")?.getAttribute("data-group");
-		if (!group) return null;
-		const rowEl = active.closest<HTMLElement>(".stay-in-touch-row");
-		if (!rowEl) return { group, path: null, rowIndex: 0, selector: active.hasClass("stay-in-touch-more") ? ".stay-in-touch-more" : ".stay-in-touch-group-header" };
-		const action = active.getAttribute("data-action");
-		const rows = rowEl.parentElement ? Array.from(rowEl.parentElement.children) : [];
-		return { group, path: rowEl.getAttribute("data-path"), rowIndex: Math.max(0, rows.indexOf(rowEl)), selector: action ? `[data-action="${action}"]` : "a.stay-in-touch-name" };
-	}
-
-	/** Back on the same control, else the same control of the row that took the person's place. */
-	private restoreFocus(focused: FocusedControl): void {
-		const section = Array.from(this.listEl.querySelectorAll<HTMLElement>("[data-group]")).find((el) => el.getAttribute("data-group") === focused.group);
-		let target: HTMLElement | null = null;
-		if (section && focused.path === null) target = section.querySelector<HTMLElement>(focused.selector) ?? section.querySelector<HTMLElement>(".stay-in-touch-group-header");
-		else if (section) {
-			const rows = Array.from(section.querySelectorAll<HTMLElement>(".stay-in-touch-row"));
-			const rowEl = rows.find((r) => r.getAttribute("data-path") === focused.path) ?? rows[Math.min(focused.rowIndex, rows.length - 1)];
-			target = rowEl?.querySelector<HTMLElement>(focused.selector) ?? section.querySelector<HTMLElement>(".stay-in-touch-group-header");
-		}
-		(target ?? this.listEl.querySelector<HTMLElement>(".stay-in-touch-group-header") ?? this.filterInput).focus();
+		if (focused) restoreFocus(list, focused, this.filterInput);
 	}
 
 	private fill(list: HTMLElement, today: Day): void {
