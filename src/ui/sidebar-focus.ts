@@ -28,8 +28,10 @@ export function rememberFocus(list: HTMLElement): FocusedControl | null {
 }
 
 /**
- * Back on the same control in the new `list`, else the same control of the row that took the
- * person's place, else the group's header, else the first header or `fallback`.
+ * Back on the same control in the new `list`; when the person left the group, on the name of the
+ * row that took their place (never on its actions: a held Enter after "Contacted today" would log
+ * the next person too); else the group's header, else the first header or `fallback`. The pane
+ * does not scroll: a live update must not move what the user is reading.
  */
 export function restoreFocus(list: HTMLElement, focused: FocusedControl, fallback: HTMLElement): void {
 	const section = Array.from(list.querySelectorAll<HTMLElement>("[data-group]")).find((el) => el.getAttribute("data-group") === focused.group);
@@ -37,8 +39,9 @@ export function restoreFocus(list: HTMLElement, focused: FocusedControl, fallbac
 	if (section && focused.path === null) target = section.querySelector<HTMLElement>(focused.selector) ?? section.querySelector<HTMLElement>(".stay-in-touch-group-header");
 	else if (section) {
 		const rows = Array.from(section.querySelectorAll<HTMLElement>(".stay-in-touch-row"));
-		const rowEl = rows.find((r) => r.getAttribute("data-path") === focused.path) ?? rows[Math.min(focused.rowIndex, rows.length - 1)];
-		target = rowEl?.querySelector<HTMLElement>(focused.selector) ?? section.querySelector<HTMLElement>(".stay-in-touch-group-header");
+		const same = rows.find((r) => r.getAttribute("data-path") === focused.path);
+		const next = rows[Math.min(focused.rowIndex, rows.length - 1)];
+		target = (same ? same.querySelector<HTMLElement>(focused.selector) : next?.querySelector<HTMLElement>("a.stay-in-touch-name")) ?? section.querySelector<HTMLElement>(".stay-in-touch-group-header");
 	}
-	(target ?? list.querySelector<HTMLElement>(".stay-in-touch-group-header") ?? fallback).focus();
+	(target ?? list.querySelector<HTMLElement>(".stay-in-touch-group-header") ?? fallback).focus({ preventScroll: true });
 }

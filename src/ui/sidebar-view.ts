@@ -117,6 +117,11 @@ export class SidebarView extends ItemView {
 	}
 
 	/** Re-renders when shown and something it depends on changed (or when forced). */
+	/** Obsidian calls this when the pane's size changes, showing it again included: a pane hidden at midnight catches up. */
+	onResize(): void {
+		this.refresh();
+	}
+
 	refresh(force = false): void {
 		if (!this.listEl) return;
 		const today = this.plugin.today();

@@ -80,6 +80,32 @@ describe("plugin lifecycle", () => {
 		}
 	});
 
+	it("brings a sidebar that was hidden at midnight up to date when it is shown again", async () => {
+		vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+		try {
+			let clock = new Date(2026, 10, 26, 23, 59, 0);
+			class Clocked extends StayInTouchPlugin {
+				now = () => new Date(clock.getTime());
+			}
+			const app = await createTestApp({ "People/Ada.md": "---\ncadence: weekly\nlast_contact: 2026-11-19\n---\n" });
+			const plugin = await app.loadPlugin(Clocked, manifest);
+			await app.settle();
+			const view = await openSidebar({ app, plugin });
+			expect(rowNames(view, "overdue")).toEqual([]);
+			// Hidden (a closed mobile drawer, a background tab) while the day changes: it skips the render.
+			view.containerEl.hide();
+			clock = new Date(2026, 10, 27, 0, 0, 30);
+			vi.advanceTimersByTime(2 * 60 * 1000);
+			await app.settle();
+			expect(rowNames(view, "overdue")).toEqual([]);
+			view.containerEl.show();
+			view.leaf.onResize();
+			expect(rowNames(view, "overdue")).toEqual(["Ada"]);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it("applies settings synced from another device without a restart", async () => {
 		const s = await start({ "People/Ada.md": "---\ncadence: weekly\n---\n", "Contacts/Bob.md": "---\ncadence: close\n---\n" });
 		expect(s.plugin.index.get("Contacts/Bob.md")).toBeUndefined();

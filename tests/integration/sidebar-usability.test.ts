@@ -48,7 +48,7 @@ describe("the sidebar from the keyboard", () => {
 		expect(document.activeElement).toBe(log());
 	});
 
-	it("after 'Contacted today' from the keyboard, focus moves to the same button of the next person", async () => {
+	it("after 'Contacted today' from the keyboard, focus moves to the name of the next person, so a second Enter logs no one", async () => {
 		const s = await start(exampleFiles());
 		const view = await openSidebar(s);
 		expect(rowNames(view, "overdue").slice(0, 3)).toEqual(["Ada Lovelace", "Grace Hopper", "Edsger Dijkstra"]);
@@ -57,7 +57,13 @@ describe("the sidebar from the keyboard", () => {
 		click(button);
 		await s.app.settle();
 		expect(rowNames(view, "overdue")).not.toContain("Grace Hopper");
-		expect(document.activeElement).toBe(row(view, "overdue", "Edsger Dijkstra").querySelector("[data-action='contacted']"));
+		expect(document.activeElement).toBe(row(view, "overdue", "Edsger Dijkstra").querySelector("a.stay-in-touch-name"));
+		// A held or repeated Enter lands on a link, not on the next person's write action.
+		const path = row(view, "overdue", "Edsger Dijkstra").getAttribute("data-path")!;
+		const edsger = s.app.readFile(path);
+		(document.activeElement as HTMLElement).click();
+		await s.app.settle();
+		expect(s.app.readFile(path)).toBe(edsger);
 	});
 });
 
