@@ -9,7 +9,7 @@ import { localDay, parseDateValue, type Day } from "../core/dates";
 import { findFavor } from "../core/frontmatter-edit";
 import { applyLog } from "../core/log-writer";
 import { foldText, formatQueryError, parseQuery, runQuery } from "../core/query/index";
-import { basename } from "../core/person";
+import { basename, type Person } from "../core/person";
 import { toRecord, type PersonRecord } from "../core/record";
 import { compareByUrgency, comparePeople, computeSchedule, defaultCadence, settingsProblems, type Scheduled } from "../core/schedule";
 import { list, option, parseArgs, UsageError, type ParsedArgs } from "./args";
@@ -143,15 +143,19 @@ function runLog(args: ParsedArgs, vault: string, scan: VaultScan, io: Io): numbe
 	if (!date.ok) throw new UsageError(`--date ${date.error}`);
 	if (date.day > day) throw new UsageError("--date is in the future");
 	const name = args.positional.join(" ");
-	const person = findNamed(scan.people, name);
-	if (person === null) {
-		// A person note whose frontmatter cannot be read is no person to the scan, but it is the
-		// one the user means: name it and why, rather than "no person named …".
-		const note = findNamed(scan.unreadable.map((u) => ({ ...u, name: basename(u.path), aliases: [] })), name);
-		if (note === null) throw new UsageError(`no person named "${name}" in this vault`);
-		io.stderr(`stay-in-touch: nothing was written to ${note.path}: ${note.reason}`);
+	// A note that could not be read is no person to the scan, yet it may be the one the user means
+	// ("Ada" for a broken People/Ada.md beside a readable Ada Lovelace): both are looked through
+	// together, so the exact match wins, and an unreadable one is named with why, never replaced.
+	const found = findNamed<Named & ({ person: Person } | { reason: string })>(
+		[...scan.people.map((p) => ({ name: p.name, path: p.path, aliases: p.aliases, person: p })), ...scan.unreadable.map((u) => ({ ...u, name: basename(u.path), aliases: [] }))],
+		name,
+	);
+	if (found === null) throw new UsageError(`no person named "${name}" in this vault`);
+	if ("reason" in found) {
+		io.stderr(`stay-in-touch: nothing was written to ${found.path}: ${found.reason}`);
 		return 1;
 	}
+	const person = found.person;
 	const resolveTexts = list(option(args, "resolve"));
 	// The writer's own matcher, so the CLI accepts exactly the favors the writer can resolve.
 	const matches = (favors: { raw: string }[], text: string) => findFavor(favors.map((f) => f.raw), text) >= 0;
@@ -218,7 +222,7 @@ export function run(argv: readonly string[], rawIo: Io): number {
 		}
 		if (command === "log" && args.positional.join("").trim() === "") throw new UsageError('log needs a person\'s name: stay-in-touch log "Ada Lovelace"');
 		const scan = scanVault(vault);
-		if (scan.settingsError !== null) io.stderr(`stay-in-touch: the vault's plugin settings ${scan.settingsError}`);
+		if (scan.settingsError !== null) io.stderr(`stay-in-touch: the vault's plugin settings: ${scan.settingsError}`);
 		reportSkipped(scan, io);
 		for (const problem of settingsProblems(scan.settings)) io.stderr(`stay-in-touch: the vault's plugin settings: ${problem}`);
 		if (command === "log") return runLog(args, vault, scan, io);

@@ -15,7 +15,7 @@ export interface VaultScan {
 	people: Person[];
 	/** Notes that could not be read or parsed, and folders that could not be listed: "People/Bob.md: …", "People/Family/: …". */
 	skipped: string[];
-	/** The notes among them that may be people (in a people folder, say) but could not be read, and why. */
+	/** The notes among them, and why: files that could not be read at all, and people (in a people folder, say) whose frontmatter could not be. */
 	unreadable: { path: string; reason: string }[];
 	/** Markdown files looked at. */
 	notes: number;

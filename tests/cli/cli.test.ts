@@ -344,6 +344,17 @@ describe("stay-in-touch log", () => {
 		expect(readFileSync(join(dir, "People/Bob.md"), "utf8")).toBe(broken);
 	});
 
+	it("never logs to another person when the one named exactly cannot be read", () => {
+		const broken = "---\ncadence: [weekly\n---\n";
+		const ada = "---\ncadence: weekly\n---\n";
+		const dir = vault({ "People/Ada.md": broken, "People/Ada Lovelace.md": ada });
+		const run = cli(["log", "Ada", "--vault", dir, "--today", TODAY]);
+		expect(run.code).toBe(1);
+		expect(run.stderr.trim().split("\n").at(-1)).toMatch(/^stay-in-touch: nothing was written to People\/Ada\.md: /);
+		expect(readFileSync(join(dir, "People/Ada Lovelace.md"), "utf8")).toBe(ada);
+		expect(readFileSync(join(dir, "People/Ada.md"), "utf8")).toBe(broken);
+	});
+
 	it("refuses a favor that is not there, writing nothing", () => {
 		const text = "---\ncadence: weekly\n---\n";
 		const dir = vault({ "People/Ann.md": text });
