@@ -99,6 +99,14 @@ function withoutComments(line: string, state: CommentState): string {
 		const percent = line.indexOf("%%", i);
 		const at = html < 0 ? percent : percent < 0 ? html : Math.min(html, percent);
 		if (at < 0) return visible + line.slice(i);
+		// A marker inside inline code (`%%`) is text, as the log scanner reads it.
+		const tick = line.indexOf("`", i);
+		const tickEnd = tick >= 0 && tick < at ? line.indexOf("`", tick + 1) : -1;
+		if (tickEnd >= 0) {
+			visible += line.slice(i, tickEnd + 1);
+			i = tickEnd + 1;
+			continue;
+		}
 		visible += `${line.slice(i, at)} `;
 		const isHtml = at === html;
 		state.close = isHtml ? "-->" : "%%";

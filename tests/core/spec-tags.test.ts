@@ -30,6 +30,12 @@ describe("SPEC: inline tags are read as Obsidian reads them", () => {
 		expect(cliTags(body)).toEqual(obsidianTags(body));
 	});
 
+	it("takes a comment marker inside inline code as text, as the log scanner does", () => {
+		const body = "Write `%%` or `<!--` to comment #tag1\nnext line #tag2\n";
+		expect(cliTags(body)).toEqual(["tag1", "tag2"]);
+		expect(obsidianTags(body)).toEqual(["tag1", "tag2"]);
+	});
+
 	// Two mixes: comments with inline code, and math with code. A `%%` inside a math block, or a
 	// fence line inside a comment, is not pinned down in the Obsidian model either.
 	it.each([

@@ -265,6 +265,18 @@ export function parseNote(text: string): ParsedNote {
 		n = close;
 	}
 	const inFence = (offset: number) => fenceRanges.some(([a, b]) => offset >= a && offset < b);
+	// Inline code on the offset's line (backtick pairs): a comment marker there is text.
+	const inCodeSpan = (offset: number) => {
+		const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+		for (let open = text.indexOf("`", lineStart); open >= 0 && open < offset; ) {
+			const close = text.indexOf("`", open + 1);
+			const lineEnd = text.indexOf("\n", open);
+			if (close < 0 || (lineEnd >= 0 && close > lineEnd)) return false;
+			if (offset < close) return true;
+			open = text.indexOf("`", close + 1);
+		}
+		return false;
+	};
 	const commentRanges: Array<[number, number]> = [];
 	{
 		const bodyStart = firstBodyLine < lines.length ? lines[firstBodyLine].start : text.length;
@@ -276,7 +288,7 @@ export function parseNote(text: string): ParsedNote {
 				re.lastIndex++;
 				continue;
 			}
-			if (inFence(m.index)) {
+			if (inFence(m.index) || inCodeSpan(m.index)) {
 				re.lastIndex = m.index + 2;
 				continue;
 			}
