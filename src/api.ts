@@ -26,17 +26,21 @@ export function createApi(plugin: StayInTouchPlugin): StayInTouchApi {
 		get ready() {
 			return plugin.index.ready;
 		},
-		onChange: (callback) =>
-			plugin.index.subscribe(() => {
+		onChange: (callback) => {
+			// Refused at once: a wrong value would otherwise fail, and be logged, on every change.
+			if (typeof callback !== "function") throw new TypeError("onChange needs a function");
+			return plugin.index.subscribe(() => {
 				// A script's mistake must not stop the sidebar and the other listeners from hearing of the change.
 				try {
 					callback();
 				} catch (error) {
 					console.error("stay-in-touch: an onChange callback failed", error);
 				}
-			}),
+			});
+		},
 		people: () => scheduled().map(toRecord),
 		person: (given) => {
+			if (typeof given !== "string") return null;
 			const found = plugin.index.scheduledOne(normalizePath(given), plugin.today());
 			return found ? toRecord(found) : null;
 		},
@@ -46,6 +50,7 @@ export function createApi(plugin: StayInTouchPlugin): StayInTouchApi {
 			return runQuery(parsed.query, scheduled(), { today: plugin.today(), settings: plugin.settings }).rows.map(toRecord);
 		},
 		logInteraction: async (givenPath, given) => {
+			if (typeof givenPath !== "string") return { ok: false, error: "the path must be text, e.g. \"People/Ada Lovelace.md\"" };
 			// "/People/Ada.md" and "People//Ada.md" name the same note, as everywhere in Obsidian.
 			const path = normalizePath(givenPath);
 			// Scripts are untyped: `null` means "no details"; any other wrong shape is refused, never dropped.

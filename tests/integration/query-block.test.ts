@@ -213,6 +213,10 @@ describe("the public API's logInteraction with what scripts pass", () => {
 		await expect(api.logInteraction("People/Alan Turing.md", { note: 42 })).resolves.toEqual({ ok: false, error: "note must be text" });
 		await expect(api.logInteraction("People/Alan Turing.md", { type: ["call"] })).resolves.toEqual({ ok: false, error: "type must be text" });
 		await expect(api.logInteraction("People/Alan Turing.md", "call")).resolves.toEqual({ ok: false, error: 'the entry must be an object, e.g. { type: "call", note: "…" }' });
+		await expect(api.logInteraction(undefined, {})).resolves.toEqual({ ok: false, error: 'the path must be text, e.g. "People/Ada Lovelace.md"' });
+		const untyped = s.plugin.api as unknown as { person(path: unknown): unknown; onChange(callback: unknown): unknown };
+		expect(untyped.person(undefined)).toBeNull();
+		expect(() => untyped.onChange(undefined)).toThrow(TypeError);
 		await s.app.settle();
 		expect(s.app.readFile("People/Alan Turing.md")).toBe(afterNull);
 	});
