@@ -17,9 +17,14 @@ function folderPath(folder: string): string {
 	return folder.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
 }
 
-/** `/People/` → `people`; folder comparisons ignore case and surrounding slashes. */
+/** Case and Unicode composition folded: a macOS path may hold "É" decomposed where a setting has it composed. */
+function fold(text: string): string {
+	return text.normalize("NFC").toLowerCase();
+}
+
+/** `/People/` → `people`; folder comparisons ignore case, composition and surrounding slashes. */
 export function normalizeFolder(folder: string): string {
-	return folderPath(folder).toLowerCase();
+	return fold(folderPath(folder));
 }
 
 /**
@@ -28,18 +33,18 @@ export function normalizeFolder(folder: string): string {
  * way links follow a rename. Null when no folder setting is at or under it.
  */
 export function followFolderRename(settings: Settings, oldPath: string, newPath: string): Pick<Settings, "peopleFolders" | "excludedFolders"> | null {
-	const old = normalizeFolder(oldPath);
+	const old = folderPath(oldPath);
 	if (old === "") return null;
+	// Segment by segment: folding can change a string's length ("İ"), so offsets cannot be shared.
+	const oldParts = old.split("/").map(fold);
 	let moved = false;
 	const follow = (folders: string[]) =>
 		folders.map((folder) => {
-			const written = folderPath(folder);
-			const n = written.toLowerCase();
-			if (n !== old && !n.startsWith(`${old}/`)) return folder;
-			// Compared case-insensitively, as recognition does; the rest of the setting keeps its spelling.
-			const rest = written.slice(written.length - (n.length - old.length));
+			const parts = folderPath(folder).split("/");
+			if (parts.length < oldParts.length || !oldParts.every((part, i) => fold(parts[i]) === part)) return folder;
 			moved = true;
-			return newPath + rest;
+			// The rest of the setting keeps its spelling.
+			return [folderPath(newPath), ...parts.slice(oldParts.length)].join("/");
 		});
 	const result = { peopleFolders: follow(settings.peopleFolders), excludedFolders: follow(settings.excludedFolders) };
 	return moved ? result : null;
@@ -88,9 +93,11 @@ export function compileRecognizer(ctx: RecognitionContext): Recognizer {
 	const tagRe = new RegExp(`^#?${wanted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:/|$)`, "i");
 	const useTag = s.useTag && wanted !== "";
 	const useMarker = s.useMarker && s.markerKey !== "";
+	// A path's composition matters only against a folder setting with a character beyond ASCII.
+	const composed = [...excluded, ...people].some((prefix) => !/^[ -~]*$/.test(prefix));
 	// Runs for every note of the vault at indexing time: no regex, no allocation on the way to "no".
 	return (path, frontmatter, tags) => {
-		const lower = path.toLowerCase();
+		const lower = composed ? fold(path) : path.toLowerCase();
 		if (!lower.endsWith(".md")) return false;
 		for (const prefix of excluded) if (lower.startsWith(prefix)) return false;
 		for (const prefix of people) if (lower.startsWith(prefix)) return true;

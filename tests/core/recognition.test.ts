@@ -42,6 +42,12 @@ describe("isPersonNote", () => {
 		expect(isPersonNote("Notes/Ada.md", { type: "#person" }, [], c)).toBe(true);
 	});
 
+	it("finds a people folder whatever Unicode composition the path or the setting has", () => {
+		expect(isPersonNote("E\u0301quipe/Zoé.md", {}, [], ctx({ peopleFolders: ["Équipe"] }))).toBe(true);
+		expect(isPersonNote("Équipe/Zoé.md", {}, [], ctx({ peopleFolders: ["E\u0301quipe"] }))).toBe(true);
+		expect(isPersonNote("E\u0301quipe/Archive/Zoé.md", {}, [], ctx({ peopleFolders: ["Équipe"], excludedFolders: ["équipe/archive"] }))).toBe(false);
+	});
+
 	it("honours disabled rules and several people folders", () => {
 		const c = ctx({ useFolders: false, useTag: false, peopleFolders: ["People", "Contacts"] });
 		expect(isPersonNote("People/Ada.md", {}, ["person"], c)).toBe(false);
@@ -89,6 +95,10 @@ describe("followFolderRename", () => {
 	it("moves a people or excluded folder at or under the renamed one, in any case, keeping the rest as written", () => {
 		expect(followFolderRename(settings(["People", "Clients"], ["people/Archive"]), "People", "Contacts")).toEqual({ peopleFolders: ["Contacts", "Clients"], excludedFolders: ["Contacts/Archive"] });
 		expect(followFolderRename(settings(["/Work/People/"]), "Work", "Job")).toEqual({ peopleFolders: ["Job/People"], excludedFolders: [] });
+	});
+
+	it("compares folder names whose lower case has another length, segment by segment", () => {
+		expect(followFolderRename(settings(["İnsanlar/İş"]), "İnsanlar", "People")).toEqual({ peopleFolders: ["People/İş"], excludedFolders: [] });
 	});
 
 	it("leaves settings alone for a folder that only starts with the same letters, or is above none", () => {
