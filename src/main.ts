@@ -21,6 +21,8 @@ export default class StayInTouchPlugin extends Plugin {
 	index!: PeopleIndex;
 	interactions!: Interactions;
 	api!: StayInTouchApi;
+	/** Set when the plugin is disabled: work that was waiting for the layout is dropped. */
+	private unloaded = false;
 	/** The clock; tests and benchmarks replace it to inject "today". */
 	now: () => Date = () => new Date();
 
@@ -68,10 +70,9 @@ export default class StayInTouchPlugin extends Plugin {
 		);
 
 		// onLayoutReady cannot be cancelled: a plugin disabled before then must not read the vault.
-		let unloaded = false;
-		this.register(() => (unloaded = true));
+		this.register(() => (this.unloaded = true));
 		this.app.workspace.onLayoutReady(() => {
-			if (!unloaded) void this.index.rebuild();
+			if (!this.unloaded) void this.index.rebuild();
 		});
 	}
 
@@ -172,7 +173,9 @@ export default class StayInTouchPlugin extends Plugin {
 	async onExternalSettingsChange(): Promise<void> {
 		this.settings = migrateSettings(await this.loadData());
 		this.settingsRevision += 1;
-		await this.index.rebuild();
+		// Before the layout is ready the build to come reads the new settings; reading the vault now
+		// would go against building once, after start-up.
+		if (this.app.workspace.layoutReady && !this.unloaded) await this.index.rebuild();
 	}
 
 	/** Saves settings and applies them everywhere (index, sidebar, code blocks, status bar). */

@@ -106,6 +106,19 @@ describe("plugin lifecycle", () => {
 		}
 	});
 
+	it("applies settings synced during start-up without reading the vault before the layout is ready", async () => {
+		const app = await createTestApp({ "People/Ada.md": "---\ncadence: weekly\n---\n", "Contacts/Bob.md": "---\ncadence: weekly\n---\n" });
+		const plugin = await app.loadPlugin(PinnedPlugin, manifest, { finishStartup: false });
+		const reads = vi.spyOn(app.vault, "getMarkdownFiles");
+		await app.externalSettingsChange(manifest.id, { version: 1, peopleFolders: ["Contacts"] });
+		expect(reads).not.toHaveBeenCalled();
+		expect(plugin.index.ready).toBe(false);
+		await app.finishStartup();
+		await app.settle();
+		expect(plugin.index.get("Contacts/Bob.md")?.name).toBe("Bob");
+		expect(plugin.index.get("People/Ada.md")).toBeUndefined();
+	});
+
 	it("applies settings synced from another device without a restart", async () => {
 		const s = await start({ "People/Ada.md": "---\ncadence: weekly\n---\n", "Contacts/Bob.md": "---\ncadence: close\n---\n" });
 		expect(s.plugin.index.get("Contacts/Bob.md")).toBeUndefined();
