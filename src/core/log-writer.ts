@@ -136,7 +136,10 @@ function planInsertion(text: string, bodyStart: number, day: Day, lines: string[
 		if (item.day === null) continue;
 		// Oldest first: a same-day entry goes after the existing ones; newest first mirrors that.
 		if (oldestFirst ? item.day > day : item.day <= day) {
-			const entry = k > 0 ? inListOf(text, items[k - 1], "after", lines) : inListOf(text, item, "before", lines);
+			// The entry goes right above `item`, so it joins item's list: numbered after the item above
+			// only when that one is in the same list.
+			const above = k > 0 ? items[k - 1] : null;
+			const entry = above && sameList(text, above, item) ? inListOf(text, above, "after", lines) : inListOf(text, item, "before", lines);
 			return { at: item.start, text: entry.join(eol) + eol };
 		}
 	}
@@ -156,6 +159,17 @@ function planInsertion(text: string, bodyStart: number, day: Day, lines: string[
  * the number after its neighbour's (the same number when it goes first; markdown renumbers the
  * rest), and its further lines are indented to its text so they stay inside it.
  */
+/** `-`, `*`, `+`, or the delimiter of a numbered item (`.`, `)`): what decides whether two items share a list. */
+function listMarker(text: string, item: LogItem): string {
+	const numbered = /^\d{1,9}([.)])/.exec(text.slice(item.start, item.start + 11));
+	return numbered ? `1${numbered[1]}` : text[item.start];
+}
+
+/** Consecutive items of one list: the same kind of marker and nothing but blank lines between them. */
+function sameList(text: string, above: LogItem, below: LogItem): boolean {
+	return listMarker(text, above) === listMarker(text, below) && isBlankRange(text, above.next, below.start);
+}
+
 function inListOf(text: string, item: LogItem, place: "before" | "after", lines: string[]): string[] {
 	const bullet = text[item.start];
 	if (bullet === "-") return lines;
