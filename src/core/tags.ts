@@ -33,6 +33,17 @@ export function frontmatterTags(frontmatter: unknown): string[] {
 // over letters, digits, `_`, `-`, `/` (any script, emoji included via the \p classes).
 const TAG_RE = /(^|[\s(])#([\p{L}\p{N}_\-/\p{Extended_Pictographic}]+)/gu;
 
+const TAG_CHARS = /^[\p{L}\p{N}_\-/\p{Extended_Pictographic}]+$/u;
+
+/**
+ * Whether Obsidian would report `tag` (written without `#`) as a tag: tag characters only (as
+ * TAG_RE reads them), not only digits, no empty part between slashes. A setting or a query
+ * naming anything else could never match a note.
+ */
+export function isValidTag(tag: string): boolean {
+	return TAG_CHARS.test(tag) && !/^\d+$/.test(tag) && !tag.split("/").includes("");
+}
+
 /**
  * Inline `#tags` in markdown text, skipping what Obsidian takes no tags from: fenced code, `$$`
  * math blocks, inline code, and comments (`%% … %%` and `<!-- … -->`, inline or over lines).

@@ -1,6 +1,7 @@
 import { debounce, normalizePath, PluginSettingTab, Setting, TFolder, type App, type SettingDefinitionItem } from "obsidian";
 import { parseCadence } from "../core/cadence";
 import type { FrontmatterKeys, Settings } from "../core/settings";
+import { isValidTag } from "../core/tags";
 import type StayInTouchPlugin from "../main";
 
 /** One row of the tab; rendered by `display()` on older apps and by definitions on 1.13+. */
@@ -210,6 +211,7 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 		if (/\s/.test(tag)) return "A tag cannot contain spaces.";
 		if (/^\/|\/$|\/\//.test(tag)) return "A tag cannot start or end with / or have an empty part: person/work.";
 		if (/^\d+$/.test(tag)) return "A tag needs at least one character that is not a digit.";
+		if (!isValidTag(tag)) return "A tag holds letters, digits, _, - and / only.";
 		return null;
 	}
 

@@ -87,7 +87,7 @@ describe("the stay-in-touch code block", () => {
 	});
 
 	it("moves on to the new day at midnight while the note stays open", async () => {
-		// The runtime's own timers are setTimeout-based; only the block's day check is faked.
+		// The runtime's own timers are setTimeout-based; only the plugin's minute clock (setInterval) is faked.
 		vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
 		try {
 			const s = await start(exampleFiles({ "Q.md": block("overdue\nsort by name\ncolumns name, due") }));

@@ -101,6 +101,8 @@ describe("settings tab", () => {
 			["person/", "A tag cannot start or end with / or have an empty part: person/work."],
 			["#person//work", "A tag cannot start or end with / or have an empty part: person/work."],
 			["2024", "A tag needs at least one character that is not a digit."],
+			["person,work", "A tag holds letters, digits, _, - and / only."],
+			["person.work", "A tag holds letters, digits, _, - and / only."],
 		]) {
 			type(tag.querySelector("input")!, typed);
 			await s.app.settle();

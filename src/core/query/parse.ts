@@ -7,6 +7,7 @@ import { parseCadence, spanToDays, type Span } from "../cadence";
 import { parseDateInput } from "../date-input";
 import { dayFromYmd, truncate } from "../dates";
 import { STATUSES, type Status } from "../schedule";
+import { isValidTag } from "../tags";
 import { suggestHead } from "./suggest";
 import {
 	COLUMNS,
@@ -118,8 +119,8 @@ function cadenceBound(bound: "at most" | "at least") {
 
 function parseTag(arg: string): Handled {
 	const tag = arg.replace(/^#+/, "").replace(/\/+$/, "").toLowerCase();
-	// No tag holds a comma (frontmatter lists split on them): `tag #a,#b` would silently match nobody.
-	if (tag === "" || /[\s,]/.test(tag)) return { error: "tag needs one tag, e.g. tag #work" };
+	// `tag #a,#b` or `tag #a.b` would silently match nobody: no note has such a tag.
+	if (!isValidTag(tag)) return { error: "tag needs one tag, e.g. tag #work" };
 	return filter({ kind: "tag", tag });
 }
 
@@ -283,6 +284,8 @@ function didYouMean(words: Words, from: number, tiers: Record<string, string>, b
 	const tail = words.lower.slice(from);
 	const suggestion = suggestHead(tail, (taken) => words.rest(from + taken), ALL_HEADS);
 	if (!suggestion) return null;
+	// After `not` only a filter makes sense: "not limi" is no "not limit".
+	if (from > 0 && INSTRUCTIONS.some((i) => i.presentation && i.heads.includes(suggestion.head))) return null;
 	const prefix = words.lower.slice(0, from).join(" ");
 	const line = `${prefix === "" ? "" : `${prefix} `}${suggestion.line}`;
 	const bare = suggestion.line === suggestion.head;
@@ -406,11 +409,14 @@ function parseText(text: string, tiers: Record<string, string>): QueryParse {
 			number++;
 			continue;
 		}
-		// `;` also ends an instruction (the CLI takes a query on one line); each piece counts as a line.
+		// `;` also ends an instruction (the CLI takes a query on one line); each piece counts as a
+		// line. A `#` piece comments out the rest of its line, as a whole-line comment does.
+		let comment = false;
 		for (const raw of physical.split(";")) {
 			const line = raw.trim();
 			const at = ++number;
-			if (line === "" || line.startsWith("#")) continue;
+			comment ||= line.startsWith("#");
+			if (line === "" || comment) continue;
 			const item = parseLine(line, tiers);
 			const error = "error" in item ? item.error : apply(query, item, (what) => once(what, at));
 			if (error !== null) errors.push({ line: at, text: line, message: error });

@@ -145,6 +145,9 @@ describe("lines", () => {
 
 	it("reads a ;-piece starting with # as a comment, so a line can end in one", () => {
 		expect(parsed("overdue; # the late ones")).toEqual({ ...EMPTY, filters: [{ kind: "status", status: "overdue" }] });
+		// The rest of the line is the comment, ; and all, as with a whole-line comment.
+		expect(parsed("overdue; # the late ones; call first")).toEqual({ ...EMPTY, filters: [{ kind: "status", status: "overdue" }] });
+		expect(errors("overdue; # x; y\nsort by age")).toEqual(["line 4: 'sort by age': can sort by urgency, due, last contact, name, cadence, birthday"]);
 	});
 
 	it("accepts the empty query", () => {
@@ -185,6 +188,8 @@ describe("errors", () => {
 		["sort by last contact descending", "line 1: 'sort by last contact descending': sort by last contact takes only reverse after it, e.g. sort by last contact reverse"],
 		["tag #work,", "line 1: 'tag #work,': tag needs one tag, e.g. tag #work"],
 		["tag #work,#home", "line 1: 'tag #work,#home': tag needs one tag, e.g. tag #work"],
+		["tag #work.acme", "line 1: 'tag #work.acme': tag needs one tag, e.g. tag #work"],
+		["not limi", "line 1: 'not limi': not an instruction; try overdue, tag #x, sort by urgency, limit 10 …"],
 		["has", "line 1: 'has': did you mean has owed favors, has favors or has problems?"],
 		["cadence at", "line 1: 'cadence at': did you mean cadence at most 30 days or cadence at least 2 weeks?"],
 		["blah", "line 1: 'blah': not an instruction; try overdue, tag #x, sort by urgency, limit 10 …"],

@@ -34,7 +34,8 @@ const date = fc.oneof(
 const cadence = fc.constantFrom("weekly", "monthly", "2w", "4-6 weeks", "close", "Inner", "every 3 months", "P1M", "30", "every other week", "yearly");
 /** Free text without line separators; quotes, `#` and Unicode included. */
 const text = fc.string({ unit: "grapheme", minLength: 1, maxLength: 12 }).filter((s) => !/[\n\r;]/.test(s) && s.trim() !== "" && s !== '""');
-const tag = fc.stringMatching(/^#?[A-Za-z][\w/-]{0,10}$/);
+// Tags Obsidian reports: no empty part between slashes (`a//b` is refused as no tag).
+const tag = fc.stringMatching(/^#?[A-Za-z][\w-]{0,5}(?:\/[\w-]{1,4}){0,2}\/?$/);
 const folder = fc.stringMatching(/^\/?[A-Za-z][\w ./-]{0,14}[A-Za-z0-9]\/?$/);
 
 const filterLine: fc.Arbitrary<string> = fc.oneof(
