@@ -7,7 +7,7 @@
  *   (so `overdue; blah` reports "line 2").
  * - Blank lines are ignored. A line whose first non-space character is `#` is a comment, whatever
  *   follows it (a `;` included): a tag filter is written `tag #work`, never a bare `#work`. A
- *   `;`-piece starting with `#` is a comment too, so `overdue; # the late ones` works.
+ *   `;`-piece starting with `#` comments out the rest of its line (`overdue; # the late ones`).
  * - Keywords ignore case and extra spaces (`Sort   By Last Contact`). Arguments keep their text.
  *
  * Filters (any can be negated with `not`; `not not x` is just `x`)
