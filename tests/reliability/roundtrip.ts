@@ -99,7 +99,14 @@ export function surgicalViolations(original: string, result: string, want: Expec
 	const written = ins.map((j) => content(rBody[j])).filter((l) => l.trim() !== "");
 	const heading = want.heading ?? "## Interactions";
 	const withHeading = [heading, ...want.entryLines];
-	const sameAs = (lines: readonly string[]) => written.length === lines.length && lines.every((l, i) => written[i] === l);
+	// An entry takes the marker of the list it joins (`* `, `3. `), its further lines indented to match.
+	const marker = /^(?:[*+]|\d{1,9}[.)]) /.exec(written.find((l) => !l.startsWith("#")) ?? "");
+	const asWritten = (line: string, i: number, lines: readonly string[]) => {
+		if (!marker || !want.entryLines.includes(line)) return line;
+		const first = i === lines.indexOf(want.entryLines[0]);
+		return first ? marker[0] + line.slice(2) : " ".repeat(marker[0].length - 2) + line;
+	};
+	const sameAs = (lines: readonly string[]) => written.length === lines.length && lines.every((l, i) => written[i] === asWritten(l, i, lines));
 	if (!sameAs(want.entryLines) && !sameAs(withHeading)) problems.push(`the body gained ${JSON.stringify(written)}, not the entry ${JSON.stringify(want.entryLines)}`);
 	const blanks = ins.filter((j) => content(rBody[j]).trim() === "").length;
 	// One blank line right after the entry may keep the text that follows (a paragraph, perhaps a
