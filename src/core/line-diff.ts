@@ -28,6 +28,22 @@ export function splitLinesKeepEnds(text: string): string[] {
 
 export function lineEdits(before: string, after: string): TextEdit[] {
 	if (before === after) return [];
+	// A last line without a line break ("# Ann" as typed) is still the same line once an entry
+	// follows it ("# Ann\n- …"): compared as is, the two differ and one edit would replace the whole
+	// line, taking the cursor of someone typing there along. Compare both as if they ended with a
+	// line break, and move an edit that reaches past the end back before it.
+	if (before !== "" && !before.endsWith("\n") && !after.endsWith("\n")) {
+		const eol = before.includes("\r\n") ? "\r\n" : "\n";
+		const end = before.length;
+		const padded = greedyLineEdits(before + eol, after + eol);
+		if (padded.every((e) => e.to <= end || e.text.endsWith(eol))) {
+			return padded.map((e) => (e.to <= end ? e : { from: Math.min(e.from, end), to: end, text: (e.from > end ? eol : "") + e.text.slice(0, -eol.length) }));
+		}
+	}
+	return greedyLineEdits(before, after);
+}
+
+function greedyLineEdits(before: string, after: string): TextEdit[] {
 	const a = splitLinesKeepEnds(before);
 	const b = splitLinesKeepEnds(after);
 	// Where each line of `after` occurs, to look ahead for the next line of `before`.
@@ -56,7 +72,11 @@ export function lineEdits(before: string, after: string): TextEdit[] {
 			j++;
 			continue;
 		}
-		const next = i < a.length ? nextIndex(positions.get(a[i]), j) : -1;
+		// A line replaced in place (the lines after it pair up again) is a replacement, even when the
+		// old line also occurs further on (a body line equal to the old `last_contact:` line): taking
+		// it for a later copy would turn two small edits into one spanning everything between.
+		const replaced = i + 1 < a.length && j + 1 < b.length && a[i + 1] === b[j + 1] && a[i] !== b[j + 1];
+		const next = i < a.length && !replaced ? nextIndex(positions.get(a[i]), j) : -1;
 		if (next >= 0 && i < a.length) {
 			// a[i] comes back later in b: what lies between was inserted.
 			const p = open();

@@ -14,6 +14,32 @@ describe("lineEdits", () => {
 		expect(applyEdits(before, edits)).toBe(after);
 	});
 
+	it("keeps a replaced line a replacement when the old line occurs again further on", () => {
+		// The body repeats the old frontmatter line; it is the last line and gains a line break.
+		const before = "---\nlast_contact: 2026-11-01\n---\n## Interactions\nlast_contact: 2026-11-01";
+		const after = "---\nlast_contact: 2026-11-02\n---\n## Interactions\nlast_contact: 2026-11-01\n- 2026-11-02 — call";
+		const edits = lineEdits(before, after);
+		expect(edits).toEqual([
+			{ from: 4, to: 29, text: "last_contact: 2026-11-02\n" },
+			{ from: 73, to: 73, text: "\n- 2026-11-02 — call" },
+		]);
+		expect(applyEdits(before, edits)).toBe(after);
+	});
+
+	it("appends below a last line without a line break, leaving that line alone", () => {
+		expect(lineEdits("# Ann", "---\nlast_contact: 2026-11-02\n---\n# Ann\n- 2026-11-02 — call")).toEqual([
+			{ from: 0, to: 0, text: "---\nlast_contact: 2026-11-02\n---\n" },
+			{ from: 5, to: 5, text: "\n- 2026-11-02 — call" },
+		]);
+		expect(lineEdits("a\r\n# Ann", "a\r\n# Ann\r\n- x")).toEqual([{ from: 8, to: 8, text: "\r\n- x" }]);
+	});
+
+	it("keeps a line inserted before two equal lines an insertion", () => {
+		const before = "## Interactions\n\n\nMore\n";
+		const after = "## Interactions\n- 2026-11-02 — call\n\n\nMore\n";
+		expect(lineEdits(before, after)).toEqual([{ from: 16, to: 16, text: "- 2026-11-02 — call\n" }]);
+	});
+
 	it("keeps a missing final newline and CRLF exact", () => {
 		expect(splitLinesKeepEnds("a\r\nb")).toEqual(["a\r\n", "b"]);
 		const before = "a\r\nb";
