@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,4 +42,14 @@ export function tempCopy(source: string): { dir: string; cleanup: () => void } {
 export function tempDir(): { dir: string; cleanup: () => void } {
 	const dir = mkdtempSync(join(tmpdir(), "sit-cli-"));
 	return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A throwaway vault holding `files` (vault path → text); removed by the returned cleanup. */
+export function tempVault(files: Record<string, string>): { dir: string; cleanup: () => void } {
+	const t = tempDir();
+	for (const [path, text] of Object.entries(files)) {
+		mkdirSync(join(t.dir, path, ".."), { recursive: true });
+		writeFileSync(join(t.dir, path), text);
+	}
+	return t;
 }

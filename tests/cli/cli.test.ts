@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { load } from "js-yaml";
 import { generateVault } from "../../bench/generate";
 import type { PersonRecord } from "../../src/stay-in-touch-api";
-import { BIN, buildCli, cli, cliAsync, EXAMPLE_VAULT, ROOT, tempCopy, tempDir } from "./cli-helpers";
+import { BIN, buildCli, cli, cliAsync, EXAMPLE_VAULT, ROOT, tempCopy, tempDir, tempVault } from "./cli-helpers";
 
 const TODAY = "2026-11-26";
 const cleanups: (() => void)[] = [];
@@ -14,12 +14,8 @@ afterEach(() => {
 });
 
 function vault(files: Record<string, string>): string {
-	const t = tempDir();
+	const t = tempVault(files);
 	cleanups.push(t.cleanup);
-	for (const [path, text] of Object.entries(files)) {
-		mkdirSync(join(t.dir, path, ".."), { recursive: true });
-		writeFileSync(join(t.dir, path), text);
-	}
 	return t.dir;
 }
 

@@ -3,11 +3,9 @@
  * the CLI is "built from the same core" and reads the vault "using the vault's own plugin settings
  * when present".
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PersonRecord } from "../../src/stay-in-touch-api";
-import { buildCli, cli, tempDir } from "./cli-helpers";
+import { buildCli, cli, tempVault } from "./cli-helpers";
 
 const TODAY = "2026-11-26";
 const cleanups: (() => void)[] = [];
@@ -17,12 +15,8 @@ afterEach(() => {
 beforeAll(() => buildCli());
 
 function vault(files: Record<string, string>): string {
-	const t = tempDir();
+	const t = tempVault(files);
 	cleanups.push(t.cleanup);
-	for (const [path, text] of Object.entries(files)) {
-		mkdirSync(join(t.dir, path, ".."), { recursive: true });
-		writeFileSync(join(t.dir, path), text);
-	}
 	return t.dir;
 }
 

@@ -1,11 +1,37 @@
 // @vitest-environment happy-dom
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import StayInTouchPlugin from "../../src/main";
 import { VIEW_TYPE } from "../../src/ui/sidebar-view";
 import { createTestApp } from "../runtime/harness";
 import { exampleFiles, manifest, openSidebar, PinnedPlugin, rowNames, start } from "./plugin-harness";
 
+const ADA_DUE_TODAY = "---\ncadence: weekly\nlast_contact: 2026-11-19\n---\n";
+
+/**
+ * The plugin loaded on `files` with its clock at 23:59 on 2026-11-26. The plugin's own timers are
+ * real window timers: only those are faked (undone after each test), the runtime keeps its clock.
+ * `passMidnight` moves the clock past midnight and lets the plugin's minute clock run.
+ */
+async function beforeMidnight(files: Record<string, string>) {
+	vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+	let clock = new Date(2026, 10, 26, 23, 59, 0);
+	class Clocked extends StayInTouchPlugin {
+		now = () => new Date(clock.getTime());
+	}
+	const app = await createTestApp(files);
+	const plugin = await app.loadPlugin(Clocked, manifest);
+	await app.settle();
+	const passMidnight = async () => {
+		clock = new Date(2026, 10, 27, 0, 0, 30);
+		vi.advanceTimersByTime(2 * 60 * 1000);
+		await app.settle();
+	};
+	return { app, plugin, passMidnight };
+}
+
 describe("plugin lifecycle", () => {
+	afterEach(() => vi.useRealTimers());
+
 	it("loads, becomes ready and unloads 50 times without leaking handlers, intervals, DOM or views", async () => {
 		const app = await createTestApp(exampleFiles());
 		await app.settle();
@@ -51,59 +77,32 @@ describe("plugin lifecycle", () => {
 	});
 
 	it("moves the sidebar, the status bar and open query blocks on at midnight, though no note changed", async () => {
-		// The plugin's own timers are real window timers: fake only those, the runtime keeps its clock.
-		vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
-		try {
-			let clock = new Date(2026, 10, 26, 23, 59, 0);
-			class Clocked extends StayInTouchPlugin {
-				now = () => new Date(clock.getTime());
-			}
-			// Weekly, last seen on the 19th: due today, overdue from tomorrow.
-			const app = await createTestApp({ "People/Ada.md": "---\ncadence: weekly\nlast_contact: 2026-11-19\n---\n", "Overdue.md": "```stay-in-touch\noverdue\n```\n" });
-			const plugin = await app.loadPlugin(Clocked, manifest);
-			await app.settle();
-			const note = await app.renderNote("Overdue.md");
-			const view = await openSidebar({ app, plugin });
-			const status = app.dom.statusBarEl.querySelector(".stay-in-touch-status-bar");
-			expect(status?.textContent).toBe("No one overdue");
-			expect(note.el.textContent).toContain("0 people");
-			expect(rowNames(view, "overdue")).toEqual([]);
-			clock = new Date(2026, 10, 27, 0, 0, 30);
-			vi.advanceTimersByTime(2 * 60 * 1000);
-			await app.settle();
-			expect(status?.textContent).toBe("1 overdue");
-			expect(note.el.textContent).toContain("1 day overdue");
-			expect(rowNames(view, "overdue")).toEqual(["Ada"]);
-			note.unload();
-		} finally {
-			vi.useRealTimers();
-		}
+		// Weekly, last seen on the 19th: due today, overdue from tomorrow.
+		const { app, plugin, passMidnight } = await beforeMidnight({ "People/Ada.md": ADA_DUE_TODAY, "Overdue.md": "```stay-in-touch\noverdue\n```\n" });
+		const note = await app.renderNote("Overdue.md");
+		const view = await openSidebar({ app, plugin });
+		const status = app.dom.statusBarEl.querySelector(".stay-in-touch-status-bar");
+		expect(status?.textContent).toBe("No one overdue");
+		expect(note.el.textContent).toContain("0 people");
+		expect(rowNames(view, "overdue")).toEqual([]);
+		await passMidnight();
+		expect(status?.textContent).toBe("1 overdue");
+		expect(note.el.textContent).toContain("1 day overdue");
+		expect(rowNames(view, "overdue")).toEqual(["Ada"]);
+		note.unload();
 	});
 
 	it("brings a sidebar that was hidden at midnight up to date when it is shown again", async () => {
-		vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
-		try {
-			let clock = new Date(2026, 10, 26, 23, 59, 0);
-			class Clocked extends StayInTouchPlugin {
-				now = () => new Date(clock.getTime());
-			}
-			const app = await createTestApp({ "People/Ada.md": "---\ncadence: weekly\nlast_contact: 2026-11-19\n---\n" });
-			const plugin = await app.loadPlugin(Clocked, manifest);
-			await app.settle();
-			const view = await openSidebar({ app, plugin });
-			expect(rowNames(view, "overdue")).toEqual([]);
-			// Hidden (a closed mobile drawer, a background tab) while the day changes: it skips the render.
-			view.containerEl.hide();
-			clock = new Date(2026, 10, 27, 0, 0, 30);
-			vi.advanceTimersByTime(2 * 60 * 1000);
-			await app.settle();
-			expect(rowNames(view, "overdue")).toEqual([]);
-			view.containerEl.show();
-			view.leaf.onResize();
-			expect(rowNames(view, "overdue")).toEqual(["Ada"]);
-		} finally {
-			vi.useRealTimers();
-		}
+		const { app, plugin, passMidnight } = await beforeMidnight({ "People/Ada.md": ADA_DUE_TODAY });
+		const view = await openSidebar({ app, plugin });
+		expect(rowNames(view, "overdue")).toEqual([]);
+		// Hidden (a closed mobile drawer, a background tab) while the day changes: it skips the render.
+		view.containerEl.hide();
+		await passMidnight();
+		expect(rowNames(view, "overdue")).toEqual([]);
+		view.containerEl.show();
+		view.leaf.onResize();
+		expect(rowNames(view, "overdue")).toEqual(["Ada"]);
 	});
 
 	it("applies settings synced during start-up without reading the vault before the layout is ready", async () => {
