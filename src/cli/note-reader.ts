@@ -13,6 +13,7 @@ import { buildPerson, type Person } from "../core/person";
 import { compileRecognizer } from "../core/recognition";
 import type { Settings } from "../core/settings";
 import { frontmatterTags, inlineTags } from "../core/tags";
+import { escapeRegExp } from "../core/text";
 import { parseSimpleYaml } from "./simple-yaml";
 
 /** The vault folder and what recognising its notes needs. */
@@ -92,10 +93,6 @@ export function parseNote(text: string): { data: unknown; body: string } {
 	}
 	// buildPerson explains a list or a single value ("… not a set of properties").
 	return { data, body: content.slice(scan.bodyStart) };
-}
-
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Any mention of the person tag or the marker value, case-insensitively; null when both rules are off. */

@@ -74,10 +74,15 @@ function pad(n: number, width: number): string {
 	return n < 0 ? `-${s}` : s;
 }
 
+/** A month or a day of the month in two digits: `03`. */
+export function pad2(n: number): string {
+	return pad(n, 2);
+}
+
 /** `YYYY-MM-DD` */
 export function formatDay(dayNumber: Day): string {
 	const { year, month, day } = ymdFromDay(dayNumber);
-	return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+	return `${pad(year, 4)}-${pad2(month)}-${pad2(day)}`;
 }
 
 /** The local calendar date of an instant: what the user's wall calendar says "today" is. */

@@ -3,7 +3,7 @@
  * found under the log heading. Reading runs over every person note at indexing time, so it is
  * one forward pass over offsets with no backtracking regular expressions.
  */
-import { dayFromYmd, formatDay, ymdFromDay, type Day } from "./dates";
+import { dayFromYmd, formatDay, pad2, ymdFromDay, type Day } from "./dates";
 import { bomLength, isBlankRange, isDigitCode, LineScanner, leavesParagraphOpen, lineHeadingMatches, listItemTextAt, openCommentAt, opensBlock, parseHeadingSetting, scanFrontmatter, type LogSection } from "./markdown-scan";
 import type { Settings } from "./settings";
 
@@ -67,10 +67,6 @@ export function compileDailyFormat(format: string): FormatToken[] | null {
 	const result = ok && seen.size === 3 ? tokens : null;
 	formatCache.set(format, result);
 	return result;
-}
-
-function pad2(n: number): string {
-	return n < 10 ? `0${n}` : String(n);
 }
 
 /** A day in the daily-note format (ISO when the format is unsupported). */

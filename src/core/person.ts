@@ -4,7 +4,7 @@
  * of the person still works.
  */
 import { parseCadence, type Cadence } from "./cadence";
-import { dayFromYmd, describeValue, isValidYmd, parseDateValue, truncate, type Day } from "./dates";
+import { dayFromYmd, describeValue, isValidYmd, pad2, parseDateValue, truncate, type Day } from "./dates";
 import { KeyIndex } from "./keys";
 import type { Settings } from "./settings";
 
@@ -157,6 +157,15 @@ function readFavors(fm: Props, configured: string, problems: string[]): Favor[] 
 		}
 	}
 	return favors;
+}
+
+/**
+ * A birthday as a date: `1815-12-10`, or without a year `yearless` + `12-10` (the JSON record
+ * writes `--12-10`, vCard's form; a table cell just `12-10`).
+ */
+export function formatBirthday(b: Birthday, yearless: "--" | "" = "--"): string {
+	const md = `${pad2(b.month)}-${pad2(b.day)}`;
+	return b.year === null ? `${yearless}${md}` : `${String(b.year).padStart(4, "0")}-${md}`;
 }
 
 const BIRTHDAY_RE = /^(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})$/;

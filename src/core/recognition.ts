@@ -5,6 +5,7 @@
 import type { Settings } from "./settings";
 import { findKey } from "./keys";
 import { normalizeTag } from "./tags";
+import { escapeRegExp, foldText } from "./text";
 
 export interface RecognitionContext {
 	settings: Settings;
@@ -17,14 +18,9 @@ function folderPath(folder: string): string {
 	return folder.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
 }
 
-/** Case and Unicode composition folded: a macOS path may hold "É" decomposed where a setting has it composed. */
-function fold(text: string): string {
-	return text.normalize("NFC").toLowerCase();
-}
-
-/** `/People/` → `people`; folder comparisons ignore case, composition and surrounding slashes. */
+/** `/People/` → `people`; folder comparisons ignore case, composition (a macOS path may hold "É" decomposed) and surrounding slashes. */
 export function normalizeFolder(folder: string): string {
-	return fold(folderPath(folder));
+	return foldText(folderPath(folder));
 }
 
 /**
@@ -36,12 +32,12 @@ export function followFolderRename(settings: Settings, oldPath: string, newPath:
 	const old = folderPath(oldPath);
 	if (old === "") return null;
 	// Segment by segment: folding can change a string's length ("İ"), so offsets cannot be shared.
-	const oldParts = old.split("/").map(fold);
+	const oldParts = old.split("/").map(foldText);
 	let moved = false;
 	const follow = (folders: string[]) =>
 		folders.map((folder) => {
 			const parts = folderPath(folder).split("/");
-			if (parts.length < oldParts.length || !oldParts.every((part, i) => fold(parts[i]) === part)) return folder;
+			if (parts.length < oldParts.length || !oldParts.every((part, i) => foldText(parts[i]) === part)) return folder;
 			moved = true;
 			// The rest of the setting keeps its spelling.
 			return [folderPath(newPath), ...parts.slice(oldParts.length)].join("/");
@@ -90,14 +86,14 @@ export function compileRecognizer(ctx: RecognitionContext): Recognizer {
 	const people = s.useFolders ? s.peopleFolders.filter((f) => normalizeFolder(f) !== "").map(folderPrefix) : [];
 	const wanted = normalizeTag(s.personTag);
 	// `#person`, `person`, `#Person/Work` … but not `#personal`: one case-insensitive test, no copies.
-	const tagRe = new RegExp(`^#?${wanted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:/|$)`, "i");
+	const tagRe = new RegExp(`^#?${escapeRegExp(wanted)}(?:/|$)`, "i");
 	const useTag = s.useTag && wanted !== "";
 	const useMarker = s.useMarker && s.markerKey !== "";
 	// A path's composition matters only against a folder setting with a character beyond ASCII.
 	const composed = [...excluded, ...people].some((prefix) => !/^[ -~]*$/.test(prefix));
 	// Runs for every note of the vault at indexing time: no regex, no allocation on the way to "no".
 	return (path, frontmatter, tags) => {
-		const lower = composed ? fold(path) : path.toLowerCase();
+		const lower = composed ? foldText(path) : path.toLowerCase();
 		if (!lower.endsWith(".md")) return false;
 		for (const prefix of excluded) if (lower.startsWith(prefix)) return false;
 		for (const prefix of people) if (lower.startsWith(prefix)) return true;

@@ -3,7 +3,7 @@
  * --json and what the plugin API returns. Plain JSON, dates as YYYY-MM-DD strings.
  */
 import { formatDay, type Day } from "./dates";
-import type { Person } from "./person";
+import { formatBirthday } from "./person";
 import type { Scheduled } from "./schedule";
 import type { PersonRecord } from "../stay-in-touch-api";
 
@@ -11,13 +11,6 @@ export type { PersonRecord };
 
 function day(d: Day | null): string | null {
 	return d === null ? null : formatDay(d);
-}
-
-function birthdayText(person: Person): string | null {
-	const b = person.birthday;
-	if (!b) return null;
-	const md = `${String(b.month).padStart(2, "0")}-${String(b.day).padStart(2, "0")}`;
-	return b.year === null ? `--${md}` : `${String(b.year).padStart(4, "0")}-${md}`;
 }
 
 export function toRecord({ person, schedule }: Scheduled): PersonRecord {
@@ -38,7 +31,7 @@ export function toRecord({ person, schedule }: Scheduled): PersonRecord {
 		tags: [...person.tags],
 		folder: person.folder,
 		snoozeUntil: day(person.snoozeUntil),
-		birthday: birthdayText(person),
+		birthday: person.birthday ? formatBirthday(person.birthday) : null,
 		nextBirthday: day(schedule.nextBirthday),
 	};
 }

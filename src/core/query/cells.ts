@@ -4,19 +4,10 @@
  * day it is shown on.
  */
 import { formatDay, type Day } from "../dates";
-import type { Birthday } from "../person";
+import { formatBirthday } from "../person";
 import type { Scheduled } from "../schedule";
 import { plural, relativeDays } from "./text";
 import type { Column } from "./types";
-
-function pad2(n: number): string {
-	return String(n).padStart(2, "0");
-}
-
-function birthdayDate(b: Birthday): string {
-	const md = `${pad2(b.month)}-${pad2(b.day)}`;
-	return b.year === null ? md : `${String(b.year).padStart(4, "0")}-${md}`;
-}
 
 /** "12 days overdue", "due today", "due in 3 days", "due 2 days ago" (inside a range), "snoozed until …". */
 export function dueText({ person, schedule }: Scheduled, today: Day): string {
@@ -58,7 +49,7 @@ export function cellText(column: Column, row: Scheduled, today: Day): string {
 			return person.folder === "" ? "/" : person.folder;
 		case "birthday": {
 			if (person.birthday === null) return "";
-			const date = birthdayDate(person.birthday);
+			const date = formatBirthday(person.birthday, "");
 			if (schedule.nextBirthday === null) return date;
 			const until = schedule.nextBirthday - today;
 			return `${date} (${until === 0 ? "today" : relativeDays(-until)})`;

@@ -2,10 +2,9 @@
  * Small text helpers shared by query tables, the sidebar rows and its filter box.
  */
 import type { Person } from "../person";
+import { foldText, plural } from "../text";
 
-export function plural(n: number, unit: string): string {
-	return `${n} ${unit}${n === 1 ? "" : "s"}`;
-}
+export { foldText, plural };
 
 /**
  * How long ago a number of days is, the way people say it: "today", "yesterday", "3 days ago",
@@ -26,14 +25,6 @@ export function relativeDays(days: number): string {
 	else if (n < 365) amount = plural(Math.floor(n / 30), "month");
 	else amount = plural(Math.floor(n / 365), "year");
 	return whole > 0 ? `${amount} ago` : `in ${amount}`;
-}
-
-/**
- * Text folded for matching names: lowercase, and composed the same way (NFC), since macOS names
- * files with é as e + ´ while keyboards type é. Printable ASCII, most names, skips the normalising.
- */
-export function foldText(text: string): string {
-	return /^[ -~]*$/.test(text) ? text.toLowerCase() : text.normalize("NFC").toLowerCase();
 }
 
 /**
