@@ -43,7 +43,7 @@ export default defineConfig([
 					paths: [{ name: "obsidian", message: "src/core is pure: pass what it needs in from an adapter." }],
 					patterns: [
 						{ group: nodeImportPatterns, message: "src/core is pure: no Node modules (the plugin runs on mobile)." },
-						{ group: ["**/obsidian/**", "**/ui/**", "**/cli/**", "gray-matter"], message: "src/core must not depend on adapters." },
+						{ group: ["**/obsidian/**", "**/ui/**", "**/cli/**", "**/main", "**/api", "gray-matter"], message: "src/core must not depend on adapters." },
 					],
 				},
 			],
@@ -54,6 +54,20 @@ export default defineConfig([
 					message: "src/core is pure: no DOM or Node globals.",
 				})),
 			],
+		},
+	},
+	{
+		// The adapters know Obsidian and core, never the views or the plugin class.
+		files: ["src/obsidian/**/*.ts"],
+		rules: {
+			"@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["**/ui/**", "**/cli/**", "**/main", "**/api"], message: "src/obsidian is adapters: no views, no CLI, never the plugin class." }] }],
+		},
+	},
+	{
+		// Views and the public API depend on the narrow context (src/obsidian/context.ts), never on main.ts.
+		files: ["src/ui/**/*.ts", "src/api.ts"],
+		rules: {
+			"@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["**/main", "**/cli/**"], message: "Views depend on the PluginContext, never on the plugin class or the CLI." }] }],
 		},
 	},
 	{
@@ -68,7 +82,14 @@ export default defineConfig([
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
 			"obsidianmd/no-nodejs-modules": "off",
-			"@typescript-eslint/no-restricted-imports": "off",
+			// The CLI is built from core alone: it never loads Obsidian, the adapters or the views.
+			"@typescript-eslint/no-restricted-imports": [
+				"error",
+				{
+					paths: [{ name: "obsidian", message: "The CLI runs without Obsidian: use src/core." }],
+					patterns: [{ group: ["../obsidian/**", "../ui/**", "../main", "../api"], message: "The CLI imports only src/core." }],
+				},
+			],
 			"no-restricted-globals": "off",
 			"import/no-nodejs-modules": "off",
 			"obsidianmd/rule-custom-message": "off",

@@ -84,7 +84,7 @@ it("plugin, index, sidebar and query at each vault size", async () => {
 		await app.finishStartup();
 		const plugin = await app.loadPlugin(PinnedPlugin, manifest);
 		await app.settle();
-		const index = plugin.index;
+		const index = plugin.ctx.index;
 
 		const build = await sample(notes >= 100000 ? 5 : 15, () => index.buildFromCache());
 		rows.push({ measurement: `people index from the metadata cache (${people.toLocaleString("en-US")} people)`, size, ...build, budget: notes >= 100000 ? 20 : null, unit: "ms" });
@@ -109,8 +109,8 @@ it("plugin, index, sidebar and query at each vault size", async () => {
 		rows.push({ measurement: "one note changed → index updated, subscribers told", size, ...change, budget: 0.1, unit: "ms" });
 
 		if (notes >= 100000 || SIZES.length === 1) {
-			const settings = plugin.settings;
-			const list = index.scheduled(plugin.today());
+			const settings = plugin.ctx.settings.get();
+			const list = index.scheduled(plugin.ctx.clock.today());
 			const text = "overdue\ntag #work\nnot contacted since 2026-06-01\nsort by urgency\nlimit 10";
 			const query = await sample(50, () => {
 				const parsed = parseQuery(text, { tiers: settings.tiers });
@@ -144,13 +144,13 @@ it("sidebar render for 10,000 people in Chromium (the built main.js)", async () 
 			// 1. Every row built: the first render, and any after a settings change (which is how
 			// this forces it). 2. The same people again (Show more, a collapsed group, the clock):
 			// rows are reused. One frame each.
-			const plugin = (view as unknown as { plugin: { settingsRevision: number } }).plugin;
+			const settings = (view as unknown as { ctx: { settings: { revision: number } } }).ctx.settings;
 			const built: number[] = [];
 			const again: number[] = [];
 			for (let i = 0; i < 50; i++) {
 				await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 				const fresh = i % 2 === 0;
-				if (fresh) plugin.settingsRevision += 1;
+				if (fresh) settings.revision += 1;
 				const t0 = performance.now();
 				view.refresh(true);
 				// Layout and style are part of a render the user waits for.

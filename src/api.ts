@@ -7,7 +7,7 @@ import { parseDateInput } from "./core/date-input";
 import { formatQueryError, parseQuery, runQuery } from "./core/query/index";
 import { toRecord } from "./core/record";
 import type { LogRequest, LogResult, PersonRecord, StayInTouchApi } from "./stay-in-touch-api";
-import type StayInTouchPlugin from "./main";
+import type { PluginContext } from "./obsidian/context";
 
 export type { LogRequest, LogResult, PersonRecord, StayInTouchApi };
 
@@ -20,16 +20,17 @@ function favorList(value: unknown): string[] | null {
 
 const FAVOR_FIELDS = ["owe", "owed", "returned", "received"] as const;
 
-export function createApi(plugin: StayInTouchPlugin): StayInTouchApi {
-	const scheduled = () => plugin.index.scheduled(plugin.today());
+export function createApi(ctx: PluginContext): StayInTouchApi {
+	const { index, clock, settings } = ctx;
+	const scheduled = () => index.scheduled(clock.today());
 	return {
 		get ready() {
-			return plugin.index.ready;
+			return index.ready;
 		},
 		onChange: (callback) => {
 			// Refused at once: a wrong value would otherwise fail, and be logged, on every change.
 			if (typeof callback !== "function") throw new TypeError("onChange needs a function");
-			return plugin.index.subscribe(() => {
+			return index.subscribe(() => {
 				// A script's mistake must not stop the sidebar and the other listeners from hearing of the change.
 				try {
 					callback();
@@ -41,13 +42,13 @@ export function createApi(plugin: StayInTouchPlugin): StayInTouchApi {
 		people: () => scheduled().map(toRecord),
 		person: (given) => {
 			if (typeof given !== "string") return null;
-			const found = plugin.index.scheduledOne(normalizePath(given), plugin.today());
+			const found = index.scheduledOne(normalizePath(given), clock.today());
 			return found ? toRecord(found) : null;
 		},
 		query: (text) => {
-			const parsed = parseQuery(text, { tiers: plugin.settings.tiers });
+			const parsed = parseQuery(text, { tiers: settings.get().tiers });
 			if (!parsed.ok) throw new Error(parsed.errors.map(formatQueryError).join("\n"));
-			return runQuery(parsed.query, scheduled(), { today: plugin.today(), settings: plugin.settings }).rows.map(toRecord);
+			return runQuery(parsed.query, scheduled(), { today: clock.today(), settings: settings.get() }).rows.map(toRecord);
 		},
 		logInteraction: async (givenPath, given) => {
 			if (typeof givenPath !== "string") return { ok: false, error: "the path must be text, e.g. \"People/Ada Lovelace.md\"" };
@@ -56,11 +57,11 @@ export function createApi(plugin: StayInTouchPlugin): StayInTouchApi {
 			// Scripts are untyped: `null` means "no details"; any other wrong shape is refused, never dropped.
 			const entry: LogRequest = given ?? {};
 			if (typeof entry !== "object" || Array.isArray(entry)) return { ok: false, error: 'the entry must be an object, e.g. { type: "call", note: "…" }' };
-			if (!plugin.index.get(path)) return { ok: false, error: `${path} is not a person note` };
+			if (!index.get(path)) return { ok: false, error: `${path} is not a person note` };
 			for (const field of ["type", "note"] as const) {
 				if (entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== "string") return { ok: false, error: `${field} must be text` };
 			}
-			const date = parseDateInput(entry.date ?? "today", plugin.today());
+			const date = parseDateInput(entry.date ?? "today", clock.today());
 			if (!date.ok) return { ok: false, error: date.error };
 			const favors: Partial<Record<(typeof FAVOR_FIELDS)[number], string[]>> = {};
 			for (const field of FAVOR_FIELDS) {
@@ -68,9 +69,9 @@ export function createApi(plugin: StayInTouchPlugin): StayInTouchApi {
 				if (list === null) return { ok: false, error: `${field} must be a favor's text or a list of them` };
 				favors[field] = list;
 			}
-			const outcome = await plugin.logInteraction(path, {
+			const outcome = await ctx.interactions.log(path, {
 				day: date.day,
-				type: entry.type ?? plugin.settings.defaultInteractionType,
+				type: entry.type ?? settings.get().defaultInteractionType,
 				note: entry.note ?? "",
 				addOwed: favors.owe,
 				addOwedToMe: favors.owed,

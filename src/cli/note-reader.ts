@@ -7,21 +7,15 @@ import { sep } from "path";
 import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { frontmatterError, isBlankOrComments } from "../core/frontmatter-edit";
-import { latestLogDay } from "../core/log-entries";
-import { scanFrontmatter } from "../core/markdown-scan";
-import { buildPerson, type Person } from "../core/person";
-import { compileRecognizer } from "../core/recognition";
+import { latestLogDay } from "../core/log-reader";
+import { scanFrontmatter } from "../core/frontmatter-bounds";
+import { personFromNote } from "../core/note-person";
+import type { Person } from "../core/person";
+import type { Rules } from "../core/rules";
 import type { Settings } from "../core/settings";
 import { frontmatterTags, inlineTags } from "../core/tags";
 import { escapeRegExp } from "../core/text";
 import { parseSimpleYaml } from "./simple-yaml";
-
-/** The vault folder and what recognising its notes needs. */
-export interface VaultContext {
-	vault: string;
-	settings: Settings;
-	templatesFolder: string | null;
-}
 
 function firstLine(message: string): string {
 	return message.split("\n")[0].trim();
@@ -113,17 +107,17 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
  * showed in the profile.
  */
 export class NoteReader {
-	private readonly recognize;
 	private readonly mentions: RegExp | null;
 	private buffer = Buffer.allocUnsafe(1 << 20);
 	/** The vault folder with a separator: notes' paths come from the listing, so path.join's normalising is not needed. */
 	private readonly root: string;
 
-	constructor(private readonly context: VaultContext) {
-		this.root = context.vault.endsWith(sep) ? context.vault : context.vault + sep;
-		// Compiled once for the whole vault, as the plugin's index does.
-		this.recognize = compileRecognizer({ settings: context.settings, templatesFolder: context.templatesFolder });
-		this.mentions = mentionsPattern(context.settings);
+	constructor(
+		vault: string,
+		private readonly rules: Rules,
+	) {
+		this.root = vault.endsWith(sep) ? vault : vault + sep;
+		this.mentions = mentionsPattern(rules.settings);
 	}
 
 	read(path: string): NoteOutcome {
@@ -133,7 +127,8 @@ export class NoteReader {
 		} catch (error) {
 			return { skipped: { path, reason: `cannot be read (${(error as Error).message})` } };
 		}
-		const { recognize, mentions, context } = this;
+		const { rules, mentions } = this;
+		const recognize = rules.recognize;
 		// A cheap test that rules most notes out before any YAML is parsed: a person note is in a
 		// people folder (the recognizer decides that from the path alone) or its text mentions the
 		// person tag or the marker value somewhere.
@@ -147,9 +142,9 @@ export class NoteReader {
 			if (recognize(path, null, () => inlineTags(text))) return { skipped: { path, reason: firstLine((error as Error).message) } };
 			return null;
 		}
-		const tags = [...new Set([...frontmatterTags(note.data), ...inlineTags(note.body)])];
-		if (!recognize(path, note.data, () => tags)) return null;
-		return { person: buildPerson({ path, frontmatter: note.data, tags, lastLogged: latestLogDay(text, context.settings) }, context.settings) };
+		let tags: string[] | null = null;
+		const person = personFromNote({ path, frontmatter: note.data, tags: () => (tags ??= [...frontmatterTags(note.data), ...inlineTags(note.body)]), lastLogged: latestLogDay(text, rules.settings) }, rules);
+		return person && { person };
 	}
 
 	private readText(file: string): string {

@@ -1,7 +1,7 @@
 /** An aligned text table; colour only when writing to a terminal. */
-import type { PersonRecord } from "../core/record";
+import type { Status } from "../core/schedule";
 
-const COLORS: Record<string, string> = { overdue: "31", due: "33", soon: "33", never: "35", ok: "32", snoozed: "90", untracked: "90" };
+const COLORS: Record<Status, string> = { overdue: "31", due: "33", soon: "33", never: "35", ok: "32", snoozed: "90", untracked: "90" };
 
 function paint(text: string, code: string | undefined, color: boolean): string {
 	return color && code ? `\u001b[${code}m${text}\u001b[0m` : text;
@@ -33,39 +33,28 @@ export function sanitize(text: string): string {
 	return out;
 }
 
-function dueCell(r: PersonRecord): string {
-	if (r.status === "snoozed" && r.snoozeUntil) return `snoozed until ${r.snoozeUntil}`;
-	if (r.daysOverdue === null || r.dueDate === null) return r.status === "never" ? "never contacted" : "";
-	if (r.status === "overdue") return `${r.daysOverdue} day${r.daysOverdue === 1 ? "" : "s"} overdue`;
-	if (r.status === "due") return "due now";
-	return `due ${r.dueDate}`;
+export interface TextTable {
+	headers: string[];
+	/** The cells of each row, in the headers' order; `status` colours the status column. */
+	rows: { cells: string[]; status: Status }[];
+	/** Which column holds the status (coloured by it), or -1. */
+	statusColumn: number;
 }
 
-function favorsCell(r: PersonRecord): string {
-	const parts: string[] = [];
-	if (r.owedFavors.length > 0) parts.push(`you owe ${r.owedFavors.length}`);
-	if (r.owedToMe.length > 0) parts.push(`owes you ${r.owedToMe.length}`);
-	return parts.join(", ");
-}
-
-export function renderTable(records: readonly PersonRecord[], color: boolean): string {
-	const header = ["NAME", "STATUS", "LAST CONTACT", "CADENCE", "DUE", "FAVORS"];
-	const rows = records.map((r) => [sanitize(r.name), r.status, r.lastContact ?? "never", sanitize(r.cadence ?? "-"), dueCell(r), favorsCell(r)]);
+export function renderTable(table: TextTable, color: boolean): string {
+	const header = table.headers.map((h) => sanitize(h.toUpperCase()));
+	const rows = table.rows.map((r) => r.cells.map(sanitize));
 	// Each cell is measured once, for its column's width and for its own padding.
 	const cellWidths = [header, ...rows].map((cells) => cells.map(displayWidth));
 	// A loop, not Math.max(...column): a vault's worth of rows would overflow the argument list.
 	const widths = header.map((_, i) => cellWidths.reduce((max, row) => Math.max(max, row[i]), 0));
-	const line = (cells: string[], row: number, status?: string) =>
+	const line = (cells: string[], row: number, status?: Status) =>
 		cells
 			.map((cell, i) => {
 				const padded = i === cells.length - 1 ? cell : cell + " ".repeat(widths[i] - cellWidths[row][i]);
-				return i === 1 ? paint(padded, COLORS[status ?? ""], color) : padded;
+				return i === table.statusColumn && status ? paint(padded, COLORS[status], color) : padded;
 			})
 			.join("  ")
 			.trimEnd();
-	const out = [paint(line(header, 0), "1", color), ...rows.map((cells, i) => line(cells, i + 1, records[i].status))];
-	for (const r of records) {
-		for (const problem of r.problems) out.push(`  ! ${sanitize(r.name)}: ${sanitize(problem)}`);
-	}
-	return out.join("\n");
+	return [paint(line(header, 0), "1", color), ...rows.map((cells, i) => line(cells, i + 1, table.rows[i].status))].join("\n");
 }

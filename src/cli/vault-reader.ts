@@ -7,11 +7,15 @@
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import type { Person } from "../core/person";
+import { compileRules, type Rules } from "../core/rules";
 import { migrateSettings, type Settings } from "../core/settings";
-import { NoteReader, type VaultContext } from "./note-reader";
+import { TEMPLATES_CONFIG, templatesFolderOf, type VaultFacts } from "../core/vault-config";
+import { NoteReader } from "./note-reader";
 
 export interface VaultScan {
 	settings: Settings;
+	/** The settings compiled with what the vault's configuration says (core/rules.ts). */
+	rules: Rules;
 	people: Person[];
 	/** Notes that could not be read or parsed, and folders that could not be listed: "People/Bob.md: …", "People/Family/: …". */
 	skipped: string[];
@@ -48,17 +52,17 @@ function readJson(path: string): unknown {
 const SETTINGS_FILE = ".obsidian/plugins/stay-in-touch/data.json";
 
 /**
- * The plugin's own settings when the vault has them, and the templates folder to exclude. A
- * settings file that is there but cannot be read is not silently replaced by the defaults: the
- * reason comes back as `settingsError` (the defaults are used, and the CLI says so).
+ * The plugin's own settings when the vault has them, and what the vault's configuration says
+ * (the templates folder to exclude). A settings file that is there but cannot be read is not
+ * silently replaced by the defaults: the reason comes back as `settingsError` (the defaults are
+ * used, and the CLI says so).
  */
-export function readVaultSettings(vault: string): { settings: Settings; templatesFolder: string | null; settingsError: string | null } {
+export function readVaultSettings(vault: string): { settings: Settings; facts: VaultFacts; settingsError: string | null } {
 	const read = readJsonFile(join(vault, ...SETTINGS_FILE.split("/")));
 	const settings = migrateSettings(read !== null && "value" in read ? read.value : null);
 	const settingsError = read !== null && "error" in read ? `${SETTINGS_FILE} cannot be read (${read.error}); using the defaults` : null;
-	const templates = readJson(join(vault, ".obsidian", "templates.json")) as { folder?: unknown } | null;
-	const folder = templates && typeof templates.folder === "string" && templates.folder.trim() !== "" ? templates.folder : null;
-	return { settings, templatesFolder: folder, settingsError };
+	const facts = { templatesFolder: templatesFolderOf(readJson(join(vault, ".obsidian", TEMPLATES_CONFIG))) };
+	return { settings, facts, settingsError };
 }
 
 /** Why a folder could not be read, in the system's words without the path: `EACCES: permission denied`. */
@@ -108,11 +112,11 @@ export function scanVault(vault: string): VaultScan {
 		throw new VaultError(`cannot read the vault folder ${vault} (${reason(error)})`);
 	}
 	if (!stat.isDirectory()) throw new VaultError(`${vault} is not a folder`);
-	const { settingsError, ...read } = readVaultSettings(vault);
-	const context: VaultContext = { vault, ...read };
+	const { settings, facts, settingsError } = readVaultSettings(vault);
+	const rules = compileRules(settings, facts);
 	const skipped: string[] = [];
 	const files = listMarkdown(vault, (folder, why) => skipped.push(`${folder}: cannot be read (${why})`));
-	const reader = new NoteReader(context);
+	const reader = new NoteReader(vault, rules);
 	const people: Person[] = [];
 	const unreadable: VaultScan["unreadable"] = [];
 	for (const path of files) {
@@ -124,5 +128,5 @@ export function scanVault(vault: string): VaultScan {
 			unreadable.push(outcome.skipped);
 		}
 	}
-	return { settings: context.settings, people, skipped, unreadable, notes: files.length, settingsError };
+	return { settings, rules, people, skipped, unreadable, notes: files.length, settingsError };
 }

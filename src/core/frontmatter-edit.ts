@@ -5,9 +5,13 @@
  * every other key must read exactly as before and the edited one exactly as intended, else the
  * edit is refused. An odd layout can therefore make an edit fail, never corrupt a note.
  */
+import { CR } from "./char-codes";
 import { formatDay, parseDateValue, type Day } from "./dates";
+import { favorText, findFavor, stripFavorDate } from "./favors";
+import { scanFrontmatter } from "./frontmatter-bounds";
 import { findKeySpelling, normalizeKey } from "./keys";
-import { bomLength, detectEol, scanFrontmatter, type Eol } from "./markdown-scan";
+import { bomLength, detectEol, type Eol } from "./text-lines";
+import { isMapping, sameYamlValue } from "./yaml-values";
 
 export { findKeySpelling, normalizeKey };
 
@@ -206,80 +210,6 @@ function parseInlineValue(text: string, from: number): InlineValue {
 
 function isBlankValue(value: unknown): boolean {
 	return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-	return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-
-/** Structural equality of parsed YAML values (Dates by instant). */
-export function sameYamlValue(a: unknown, b: unknown): boolean {
-	if (a === b) return true;
-	if (typeof a === "number" && typeof b === "number") return Number.isNaN(a) && Number.isNaN(b);
-	if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-	if (Array.isArray(a) || Array.isArray(b)) {
-		return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameYamlValue(x, b[i]));
-	}
-	if (isMapping(a) && isMapping(b)) {
-		const ka = Object.keys(a);
-		const kb = Object.keys(b);
-		return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameYamlValue(a[k], b[k]));
-	}
-	return false;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Favors
-
-const FAVOR_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}\s*:\s*/;
-
-/** A favor without its `YYYY-MM-DD: ` prefix, trimmed. */
-export function stripFavorDate(text: string): string {
-	return text.trim().replace(FAVOR_DATE_PREFIX, "").trim();
-}
-
-/**
- * The text of a favor list item: a string, a number, or the one-key mapping YAML makes of an
- * unquoted `- 2026-11-01: intro to Sam`. Null for anything else.
- */
-export function favorText(item: unknown): string | null {
-	if (typeof item === "string") return stripFavorDate(item);
-	if (typeof item === "number") return String(item);
-	if (isMapping(item)) {
-		const entries = Object.entries(item);
-		if (entries.length === 1 && /^\d{4}-\d{2}-\d{2}$/.test(entries[0][0])) {
-			const v = entries[0][1];
-			if (typeof v === "string" || typeof v === "number") return String(v).trim();
-		}
-	}
-	return null;
-}
-
-function looseText(text: string): string {
-	return text.replace(/\s+/g, " ").trim().toLowerCase();
-}
-
-/** A favor list item as written, date included (`2026-03-01: intro to Sam`); null for anything else. */
-function favorAsWritten(item: unknown): string | null {
-	if (typeof item === "string") return item.trim();
-	const text = favorText(item);
-	return isMapping(item) && text !== null ? `${Object.keys(item)[0]}: ${text}` : text;
-}
-
-/**
- * Index of the favor matching `target`: the item written exactly so (the sidebar and the log
- * modal pass a favor as written, and two favors may differ only by their date), else the same
- * text with any date, else ignoring case and spacing; or -1.
- */
-export function findFavor(items: readonly unknown[], target: string): number {
-	const asWritten = items.findIndex((item) => favorAsWritten(item) === target.trim());
-	if (asWritten >= 0) return asWritten;
-	const want = stripFavorDate(target);
-	const texts = items.map(favorText);
-	const exact = texts.indexOf(want);
-	if (exact >= 0) return exact;
-	const loose = looseText(want);
-	return texts.findIndex((t) => t !== null && looseText(t) === loose);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -687,7 +617,7 @@ function splitLines(source: string): FmLine[] {
 			lines.push({ text: source.slice(start), eol: "" });
 			break;
 		}
-		const cr = nl > start && source.charCodeAt(nl - 1) === 13;
+		const cr = nl > start && source.charCodeAt(nl - 1) === CR;
 		lines.push({ text: source.slice(start, cr ? nl - 1 : nl), eol: cr ? "\r\n" : "\n" });
 		start = nl + 1;
 	}

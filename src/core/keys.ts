@@ -2,12 +2,13 @@
  * Frontmatter key spelling tolerance: `last_contact`, `last-contact`, `lastContact`,
  * `LastContact` and `Last contact` all name the same key.
  */
+import { DIGIT_0, DIGIT_9, LOWER_A, LOWER_Z } from "./char-codes";
 
 export function normalizeKey(key: string): string {
 	// Most keys are already lowercase words: skip the regex for them (indexing reads every key).
 	for (let i = 0; i < key.length; i++) {
 		const c = key.charCodeAt(i);
-		if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return key.toLowerCase().replace(/[\s_-]+/g, "");
+		if (!((c >= LOWER_A && c <= LOWER_Z) || (c >= DIGIT_0 && c <= DIGIT_9))) return key.toLowerCase().replace(/[\s_-]+/g, "");
 	}
 	return key;
 }

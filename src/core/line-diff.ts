@@ -3,6 +3,7 @@
  * writer's results are the original plus inserted and replaced lines, so a greedy walk finds
  * small edits; any input still yields edits that reproduce `after` exactly.
  */
+import { LF } from "./char-codes";
 
 export interface TextEdit {
 	/** Offset in `before` where the replaced range starts. */
@@ -17,7 +18,7 @@ export function splitLinesKeepEnds(text: string): string[] {
 	const lines: string[] = [];
 	let start = 0;
 	for (let i = 0; i < text.length; i++) {
-		if (text.charCodeAt(i) === 10) {
+		if (text.charCodeAt(i) === LF) {
 			lines.push(text.slice(start, i + 1));
 			start = i + 1;
 		}

@@ -4,11 +4,14 @@
  * frontmatter lines differ from the input; every other byte, line endings and BOM included,
  * is carried over untouched.
  */
+import { CR } from "./char-codes";
 import { formatDay, type Day } from "./dates";
 import { FrontmatterDoc, type YamlParse } from "./frontmatter-edit";
-import { CONTINUATION_INDENT, formatLogEntry, oneLine, scanLog, type LogItem, type LogMiss } from "./log-entries";
-import { bomLength, detectEol, isBlankRange, parseHeadingSetting, type Eol } from "./markdown-scan";
+import { parseHeadingSetting } from "./headings";
+import { CONTINUATION_INDENT, formatLogEntry, oneLine } from "./log-entry-format";
+import { scanLog, type LogItem, type LogMiss } from "./log-reader";
 import type { Settings } from "./settings";
+import { bomLength, detectEol, isBlankRange, type Eol } from "./text-lines";
 
 export type { YamlParse };
 
@@ -152,13 +155,6 @@ function planInsertion(text: string, bodyStart: number, day: Day, lines: string[
 	return insertion;
 }
 
-/**
- * The entry written as an item of its neighbour's list: markdown starts a new list when the
- * bullet character or the list type changes, so a `- ` entry among `* ` entries would split the
- * log into two lists, and one among `1.` items would break the numbering. A numbered entry takes
- * the number after its neighbour's (the same number when it goes first; markdown renumbers the
- * rest), and its further lines are indented to its text so they stay inside it.
- */
 /** `-`, `*`, `+`, or the delimiter of a numbered item (`.`, `)`): what decides whether two items share a list. */
 function listMarker(text: string, item: LogItem): string {
 	const numbered = /^\d{1,9}([.)])/.exec(text.slice(item.start, item.start + 11));
@@ -170,6 +166,13 @@ function sameList(text: string, above: LogItem, below: LogItem): boolean {
 	return listMarker(text, above) === listMarker(text, below) && isBlankRange(text, above.next, below.start);
 }
 
+/**
+ * The entry written as an item of its neighbour's list: markdown starts a new list when the
+ * bullet character or the list type changes, so a `- ` entry among `* ` entries would split the
+ * log into two lists, and one among `1.` items would break the numbering. A numbered entry takes
+ * the number after its neighbour's (the same number when it goes first; markdown renumbers the
+ * rest), and its further lines are indented to its text so they stay inside it.
+ */
 function inListOf(text: string, item: LogItem, place: "before" | "after", lines: string[]): string[] {
 	const bullet = text[item.start];
 	if (bullet === "-") return lines;
@@ -209,7 +212,7 @@ function createSection(text: string, bodyStart: number, lines: string[], setting
 function isBlankLineBefore(text: string, lineStart: number): boolean {
 	const prevStart = text.lastIndexOf("\n", lineStart - 2) + 1;
 	let end = lineStart - 1;
-	if (end > prevStart && text.charCodeAt(end - 1) === 13) end--;
+	if (end > prevStart && text.charCodeAt(end - 1) === CR) end--;
 	return isBlankRange(text, prevStart, end);
 }
 
@@ -217,6 +220,6 @@ function isBlankLineBefore(text: string, lineStart: number): boolean {
 function lastLineBlank(text: string): boolean {
 	const end = text.endsWith("\n") ? text.length - 1 : text.length;
 	const start = text.lastIndexOf("\n", end - 1) + 1;
-	const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+	const contentEnd = end > start && text.charCodeAt(end - 1) === CR ? end - 1 : end;
 	return isBlankRange(text, start, contentEnd);
 }

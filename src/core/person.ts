@@ -4,18 +4,10 @@
  * of the person still works.
  */
 import { parseCadence, type Cadence } from "./cadence";
-import { dayFromYmd, describeValue, isValidYmd, pad2, parseDateValue, truncate, type Day } from "./dates";
+import { describeValue, isValidYmd, pad2, parseDateValue, truncate, type Day } from "./dates";
+import { FAVOR_DATE_KEY, FAVOR_DATE_RE, parseFavor, type Favor } from "./favors";
 import { KeyIndex } from "./keys";
 import type { Settings } from "./settings";
-
-export interface Favor {
-	/** The text without the date prefix: "intro to Sam". */
-	text: string;
-	/** When it was incurred, from a `YYYY-MM-DD: ` prefix. */
-	day: Day | null;
-	/** The value as written in the note, for display and for resolving. */
-	raw: string;
-}
 
 export interface Birthday {
 	month: number;
@@ -88,13 +80,13 @@ function isBlank(value: unknown): boolean {
 	return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-/** Looks a key up with spelling tolerance and reports conflicting spellings. */
 /** A note's frontmatter with its keys indexed by spelling. */
 interface Props {
 	fm: Record<string, unknown>;
 	keys: KeyIndex;
 }
 
+/** Looks a key up with spelling tolerance and reports conflicting spellings. */
 function lookup({ fm, keys }: Props, configured: string, problems: string[]): { key: string; value: unknown } | null {
 	const spellings = keys.spellings(configured);
 	const key = spellings[0];
@@ -114,16 +106,6 @@ function readDate(fm: Props, configured: string, problems: string[]): Day | null
 	return null;
 }
 
-const FAVOR_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})\s*:\s*(.*)$/s;
-
-export function parseFavor(raw: string): Favor {
-	const m = FAVOR_DATE_RE.exec(raw.trim());
-	if (m && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) {
-		return { text: m[4].trim(), day: dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])), raw };
-	}
-	return { text: raw.trim(), day: null, raw };
-}
-
 function readFavors(fm: Props, configured: string, problems: string[]): Favor[] {
 	const found = lookup(fm, configured, problems);
 	if (!found || isBlank(found.value)) return [];
@@ -140,7 +122,7 @@ function readFavors(fm: Props, configured: string, problems: string[]): Favor[] 
 		} else if (isRecord(item) && Object.keys(item).length === 1) {
 			// An unquoted `- 2026-11-01: intro to Sam` is a one-key mapping in YAML.
 			const [date, text] = Object.entries(item)[0];
-			const day = /^\d{4}-\d{1,2}-\d{1,2}$/.test(date) ? parseDateValue(date) : null;
+			const day = FAVOR_DATE_KEY.test(date) ? parseDateValue(date) : null;
 			if (day === null) {
 				problems.push(`${found.key} has an entry that is not text: ${describeValue(item)}`);
 			} else if (!day.ok) {

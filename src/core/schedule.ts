@@ -45,25 +45,6 @@ export function defaultCadence(settings: Settings): Cadence | null {
 	return parsed.ok ? parsed.cadence : null;
 }
 
-/**
- * What in the settings cannot be understood, worded as a person's problems are ("default cadence
- * 'fortnighly' is not a cadence; …"). The settings tab refuses such values, but a data.json
- * synced from another device or edited by hand can hold anything, and an unreadable default
- * cadence would otherwise leave everyone relying on it untracked without a word.
- */
-export function settingsProblems(settings: Settings): string[] {
-	const problems: string[] = [];
-	for (const [name, value] of Object.entries(settings.tiers)) {
-		const parsed = parseCadence(value, {});
-		if (!parsed.ok) problems.push(`tier ${name} ${parsed.error}`);
-	}
-	if (settings.defaultCadence.trim() !== "") {
-		const parsed = parseCadence(settings.defaultCadence, settings.tiers);
-		if (!parsed.ok) problems.push(`default cadence ${parsed.error}`);
-	}
-	return problems;
-}
-
 /** The next occurrence of a birthday on or after today; Feb 29 falls on Feb 28 in other years. */
 export function nextBirthday(birthday: Birthday, today: Day): Day {
 	const { year } = ymdFromDay(today);
@@ -130,6 +111,24 @@ const STATUS_RANK: Record<Status, number> = { overdue: 0, due: 1, soon: 2, never
  */
 export function comparePeople(a: Scheduled, b: Scheduled): number {
 	return STATUS_RANK[a.schedule.status] - STATUS_RANK[b.schedule.status] || compareByUrgency(a, b);
+}
+
+/** Everyone's schedule for one day, in `comparePeople` order. */
+export function scheduleAll(people: readonly Person[], ctx: ScheduleContext): Scheduled[] {
+	return people.map((person) => ({ person, schedule: computeSchedule(person, ctx) })).sort(comparePeople);
+}
+
+const NEEDS_ACTION_RANK: Partial<Record<Status, number>> = { overdue: 0, due: 1, soon: 2 };
+
+/**
+ * Who to get back in touch with, as `stay-in-touch overdue` lists them: the overdue by urgency,
+ * then those due now and due soon by due date.
+ */
+export function overdueOrder(list: readonly Scheduled[]): Scheduled[] {
+	const rank = (s: Scheduled) => NEEDS_ACTION_RANK[s.schedule.status] ?? -1;
+	return list
+		.filter((s) => rank(s) >= 0)
+		.sort((a, b) => rank(a) - rank(b) || (a.schedule.status === "overdue" ? compareByUrgency(a, b) : (a.schedule.dueDay ?? 0) - (b.schedule.dueDay ?? 0) || compareByUrgency(a, b)));
 }
 
 /** Name order: accents and case ignored, numbers by value ("P2" before "P10"), then path. */

@@ -3,7 +3,7 @@
  * text of every row. The view only turns this into elements.
  */
 import type { Day } from "./dates";
-import type { Favor } from "./person";
+import type { Favor } from "./favors";
 import { matchesText, parseQuery, relativeDays, runQuery } from "./query/index";
 import { compareNames, comparePeople, type Schedule, type Scheduled } from "./schedule";
 import { insertionPoint, removeSorted } from "./sorted-list";

@@ -19,9 +19,16 @@ function parseYamlStrict(source: string): unknown {
 }
 
 /**
+ * A note to write to: its path, or its `TFile` when the caller must follow a rename (a form
+ * open while the note is renamed still writes to it).
+ */
+export type NoteTarget = TFile | string;
+
+/**
  * Every write the plugin makes to a person note: logging, "Contacted today", snoozing, undo.
  * Each goes through one pure transform from src/core, so the bytes written are the same whether
- * the command, the sidebar, the API or the CLI asked for them.
+ * the command, the sidebar, the API or the CLI asked for them. A write to a note that is gone
+ * (deleted while a form or menu was open) says so rather than nothing.
  */
 export class Interactions {
 	readonly writer: NoteWriter;
@@ -36,7 +43,10 @@ export class Interactions {
 	}
 
 	/** Logs an interaction; tells the user what happened either way. */
-	async log(file: TFile, entry: LogEntryInput): Promise<WriteOutcome> {
+	async log(target: NoteTarget, entry: LogEntryInput): Promise<WriteOutcome> {
+		const existing = this.existing(target);
+		if (!existing.ok) return existing;
+		const file = existing.file;
 		const settings = this.getSettings();
 		const today = this.today();
 		const outcome = await this.writer.write(file, (text) => applyLog(text, entry, settings, today, parseYamlStrict));
@@ -52,11 +62,14 @@ export class Interactions {
 	}
 
 	/** "Contacted today": a bare log entry dated today, so the log and last contact agree. */
-	contactedToday(file: TFile): Promise<WriteOutcome> {
-		return this.log(file, { day: this.today(), type: "", note: "" });
+	contactedToday(target: NoteTarget): Promise<WriteOutcome> {
+		return this.log(target, { day: this.today(), type: "", note: "" });
 	}
 
-	async snooze(file: TFile, until: Day): Promise<WriteOutcome> {
+	async snooze(target: NoteTarget, until: Day): Promise<WriteOutcome> {
+		const existing = this.existing(target);
+		if (!existing.ok) return existing;
+		const file = existing.file;
 		const key = this.getSettings().keys.snoozeUntil;
 		return this.writeWithNotice(file, (text) => setFrontmatterDate(text, key, until, parseYamlStrict), `Snoozed ${basename(file.path)} until ${formatDay(until)}`);
 	}
@@ -87,6 +100,17 @@ export class Interactions {
 		this.lastLog = null;
 		new Notice(`Undone: ${last.summary.charAt(0).toLowerCase()}${last.summary.slice(1)}`);
 		return true;
+	}
+
+	/** The note still in the vault, or the outcome that says it is not (with a notice). */
+	private existing(target: NoteTarget): { ok: true; file: TFile } | { ok: false; error: string } {
+		const path = typeof target === "string" ? target : target.path;
+		const file = typeof target === "string" ? this.app.vault.getFileByPath(target) : target;
+		if (file === null || this.app.vault.getFileByPath(file.path) !== file) {
+			new Notice(`Nothing was written: ${path} no longer exists.`);
+			return { ok: false, error: `${path} does not exist` };
+		}
+		return { ok: true, file };
 	}
 
 	private async writeWithNotice(file: TFile, transform: (text: string) => WriteResult, success: string): Promise<WriteOutcome> {

@@ -1,15 +1,17 @@
 import { Component, TFile, debounce, getAllTags, parseYaml, type App, type CachedMetadata } from "obsidian";
 import type { Day } from "../core/dates";
 import { frontmatterError } from "../core/frontmatter-edit";
-import { latestLogDay } from "../core/log-entries";
-import { normalizeHeadingText, parseHeadingSetting } from "../core/markdown-scan";
-import { buildPerson, type Person } from "../core/person";
-import { compileRecognizer, type Recognizer } from "../core/recognition";
-import { normalizeTag } from "../core/tags";
-import { comparePeople, computeSchedule, defaultCadence, type Scheduled, type ScheduleContext, type Status } from "../core/schedule";
+import { latestLogDay } from "../core/log-reader";
+import { normalizeHeadingText } from "../core/headings";
+import { personFromNote } from "../core/note-person";
+import type { Person } from "../core/person";
+import { compileRules, scheduleContext, type Rules } from "../core/rules";
+import { comparePeople, computeSchedule, type Scheduled, type ScheduleContext, type Status } from "../core/schedule";
 import type { Settings } from "../core/settings";
+import { NO_VAULT_FACTS, type VaultFacts } from "../core/vault-config";
 import { SidebarGroups } from "../core/sidebar-model";
 import { insertionPoint, removeSorted } from "../core/sorted-list";
+import { readVaultFacts } from "./vault-facts";
 
 /** How long a burst of changes may run before subscribers hear about it. */
 export const NOTIFY_DELAY_MS = 150;
@@ -54,9 +56,8 @@ export class PeopleIndex extends Component {
 	/** Fires once per burst: the first change starts the wait, later ones ride along. */
 	private readonly notifySoon = debounce(() => this.notify(), NOTIFY_DELAY_MS, false);
 	private snapshot: DaySnapshot | null = null;
-	private templatesFolder: string | null = null;
-	/** Compiled from the settings at each build: recognition rules and the log heading to look for. */
-	private rules: { recognize: Recognizer; logHeading: string } | null = null;
+	private facts: VaultFacts = NO_VAULT_FACTS;
+	private compiled: Rules | null = null;
 	revision = 0;
 	ready = false;
 
@@ -84,7 +85,7 @@ export class PeopleIndex extends Component {
 
 	/** Full build; called once the layout is ready, and again when recognition settings change. */
 	async rebuild(): Promise<void> {
-		this.templatesFolder = await this.readTemplatesFolder();
+		this.facts = await readVaultFacts(this.app);
 		const toRead = this.buildFromCache();
 		await Promise.all(toRead.map((file) => this.readBody(file)));
 	}
@@ -95,7 +96,7 @@ export class PeopleIndex extends Component {
 	 * cache has no frontmatter for a note that starts with one.
 	 */
 	buildFromCache(): TFile[] {
-		this.rules = null;
+		this.compiled = compileRules(this.getSettings(), this.facts);
 		// Until their bodies are read again, people keep the log dates read last time.
 		const previous = new Map(this.people);
 		this.people.clear();
@@ -173,8 +174,7 @@ export class PeopleIndex extends Component {
 
 	private snapshotFor(today: Day): DaySnapshot {
 		if (this.snapshot?.ctx.today === today) return this.snapshot;
-		const settings = this.getSettings();
-		const snap: DaySnapshot = { ctx: { today, settings, defaultCadence: defaultCadence(settings) }, byPath: new Map(), counts: emptyCounts(), order: null, sorted: null, groups: null };
+		const snap: DaySnapshot = { ctx: scheduleContext(this.rules, today), byPath: new Map(), counts: emptyCounts(), order: null, sorted: null, groups: null };
 		for (const person of this.people.values()) this.addToSnapshot(snap, person);
 		this.snapshot = snap;
 		return snap;
@@ -225,7 +225,7 @@ export class PeopleIndex extends Component {
 		if (!this.ready) return;
 		this.pending.delete(file.path);
 		this.nextGeneration(file.path);
-		const lastLogged = this.hasLogHeading(cache) ? latestLogDay(data, this.getSettings()) : null;
+		const lastLogged = this.hasLogHeading(cache) ? latestLogDay(data, this.rules.settings) : null;
 		this.setPerson(file.path, this.personFrom(file.path, cache, lastLogged, cache.frontmatter ? null : unreadableFrontmatter(data)));
 	}
 
@@ -269,27 +269,21 @@ export class PeopleIndex extends Component {
 		}
 	}
 
-	private personFrom(path: string, cache: CachedMetadata, lastLogged: Day | null, frontmatterProblem: string | null = null): Person | null {
-		const rules = this.compiledRules();
+	private personFrom(path: string, cache: CachedMetadata, lastLogged: Day | null, frontmatterError: string | null = null): Person | null {
 		let tags: string[] | null = null;
-		const tagsOf = () => (tags ??= getAllTags(cache) ?? []);
-		const frontmatter: unknown = cache.frontmatter ?? null;
-		if (!rules.recognize(path, frontmatter, tagsOf)) return null;
-		const personTags = tagsOf().map(normalizeTag);
-		return buildPerson({ path, frontmatter, tags: personTags, lastLogged, frontmatterError: frontmatterProblem }, this.getSettings());
+		return personFromNote({ path, frontmatter: cache.frontmatter ?? null, tags: () => (tags ??= getAllTags(cache) ?? []), lastLogged, frontmatterError }, this.rules);
 	}
 
-	private compiledRules(): NonNullable<PeopleIndex["rules"]> {
-		if (this.rules) return this.rules;
-		const settings = this.getSettings();
-		return (this.rules = {
-			recognize: compileRecognizer({ settings, templatesFolder: this.templatesFolder }),
-			logHeading: parseHeadingSetting(settings.logHeading).key,
-		});
+	/**
+	 * The settings as compiled at the last build (which a change of settings starts again): every
+	 * note of one build is read with the same rules.
+	 */
+	get rules(): Rules {
+		return (this.compiled ??= compileRules(this.getSettings(), this.facts));
 	}
 
 	private hasLogHeading(cache: CachedMetadata): boolean {
-		const wanted = this.compiledRules().logHeading;
+		const wanted = this.rules.logHeadingKey;
 		return cache.headings?.some((h) => normalizeHeadingText(h.heading) === wanted) ?? false;
 	}
 
@@ -306,7 +300,7 @@ export class PeopleIndex extends Component {
 		const person = this.people.get(file.path);
 		const cache = this.app.metadataCache.getFileCache(file);
 		if (!person || !cache) return;
-		const lastLogged = latestLogDay(text, this.getSettings());
+		const lastLogged = latestLogDay(text, this.rules.settings);
 		const problem = cache.frontmatter ? null : unreadableFrontmatter(text);
 		const next = this.personFrom(file.path, cache, lastLogged, problem);
 		// Skip the re-render only when the read changed nothing (a problem can also go away).
@@ -318,18 +312,6 @@ export class PeopleIndex extends Component {
 		const next = (this.generation.get(path) ?? 0) + 1;
 		this.generation.set(path, next);
 		return next;
-	}
-
-	private async readTemplatesFolder(): Promise<string | null> {
-		const path = `${this.app.vault.configDir}/templates.json`;
-		try {
-			if (!(await this.app.vault.adapter.exists(path))) return null;
-			const parsed: unknown = JSON.parse(await this.app.vault.adapter.read(path));
-			const folder = (parsed as { folder?: unknown } | null)?.folder;
-			return typeof folder === "string" && folder.trim() !== "" ? folder : null;
-		} catch {
-			return null;
-		}
 	}
 
 	private bump(): void {

@@ -2,8 +2,10 @@ import { Modal, Platform, Setting, type App } from "obsidian";
 import { parseDateInput } from "../core/date-input";
 import { formatDay, type Day } from "../core/dates";
 import type { LogEntryInput } from "../core/log-writer";
-import type { Favor, Person } from "../core/person";
+import type { Favor } from "../core/favors";
+import type { Person } from "../core/person";
 import type { Settings } from "../core/settings";
+import type { PluginContext } from "../obsidian/context";
 
 const WEEKDAYS = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"];
 
@@ -80,19 +82,8 @@ export class LogModal extends Modal {
 				area.inputEl.rows = 3;
 			});
 
-		new Setting(contentEl)
-			.setName("I now owe them")
-			.setDesc("A favor to return; separate several with ;")
-			.addText((text) => {
-				text.setPlaceholder("An introduction, a review").onChange((value) => (this.owe = value));
-				text.inputEl.setAttr("aria-label", "I now owe them");
-			});
-		new Setting(contentEl)
-			.setName("They now owe me")
-			.addText((text) => {
-				text.setPlaceholder("Feedback on my draft").onChange((value) => (this.owed = value));
-				text.inputEl.setAttr("aria-label", "They now owe me");
-			});
+		this.addFavorField("I now owe them", "A favor to return; separate several with ;", "An introduction, a review", (value) => (this.owe = value));
+		this.addFavorField("They now owe me", "", "Feedback on my draft", (value) => (this.owed = value));
 
 		this.addResolveToggles("Favor I returned", this.person.owedFavors, this.resolveOwed);
 		this.addResolveToggles("Favor they returned", this.person.owedToMe, this.resolveOwedToMe);
@@ -124,6 +115,16 @@ export class LogModal extends Modal {
 
 	onClose(): void {
 		this.contentEl.empty();
+	}
+
+	private addFavorField(name: string, desc: string, placeholder: string, onChange: (value: string) => void): void {
+		new Setting(this.contentEl)
+			.setName(name)
+			.setDesc(desc)
+			.addText((text) => {
+				text.setPlaceholder(placeholder).onChange(onChange);
+				text.inputEl.setAttr("aria-label", name);
+			});
 	}
 
 	private addResolveToggles(label: string, favors: Favor[], selected: Set<string>): void {
@@ -176,4 +177,14 @@ export class LogModal extends Modal {
 			resolveOwedToMe: [...this.resolveOwedToMe],
 		});
 	}
+}
+
+/** Opens the log form for a person note (from the palette, the sidebar or a row's menu). */
+export function openLogModal(ctx: PluginContext, path: string): void {
+	const person = ctx.index.get(path);
+	const file = ctx.app.vault.getFileByPath(path);
+	if (!person || !file) return;
+	// The form holds the file, not its path: Obsidian moves the same TFile when the note is
+	// renamed while the form is open, and the entry must still land.
+	new LogModal(ctx.app, person, ctx.settings.get(), ctx.clock.today(), (entry) => void ctx.interactions.log(file, entry)).open();
 }

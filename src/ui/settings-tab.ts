@@ -1,8 +1,22 @@
-import { debounce, normalizePath, PluginSettingTab, Setting, TFolder, type App, type SettingDefinitionItem } from "obsidian";
-import { parseCadence } from "../core/cadence";
+import { debounce, normalizePath, PluginSettingTab, Setting, TFolder, type App, type Plugin, type SettingDefinitionItem, type TextAreaComponent, type TextComponent } from "obsidian";
 import type { FrontmatterKeys, Settings } from "../core/settings";
-import { isValidTag } from "../core/tags";
-import type StayInTouchPlugin from "../main";
+import {
+	checkCount,
+	checkDailyFormat,
+	checkDefaultCadence,
+	checkHeading,
+	checkFolders,
+	checkInteractionTypes,
+	checkMarkerValue,
+	checkPropertyName,
+	checkTag,
+	checkTiersText,
+	parseTiersText,
+	splitList,
+	tiersText,
+	type Check,
+} from "../core/settings-check";
+import type { PluginContext } from "../obsidian/context";
 
 /** One row of the tab; rendered by `display()` on older apps and by definitions on 1.13+. */
 interface Row {
@@ -14,15 +28,6 @@ interface Row {
 interface Section {
 	heading: string;
 	rows: Row[];
-}
-
-type Check = (value: string) => string | null;
-
-function list(value: string): string[] {
-	return value
-		.split(/[,\n]/)
-		.map((s) => s.trim())
-		.filter(Boolean);
 }
 
 const KEY_LABELS: Record<keyof FrontmatterKeys, string> = {
@@ -41,11 +46,12 @@ const KEY_LABELS: Record<keyof FrontmatterKeys, string> = {
  */
 export class StayInTouchSettingTab extends PluginSettingTab {
 	/** Typing in a field saves once it pauses; the in-memory settings change at once. */
-	private readonly persist = debounce(() => void this.plugin.saveSettings(), 400, true);
+	private readonly persist = debounce(() => void this.ctx.settings.save(), 400, true);
 
 	constructor(
 		app: App,
-		private readonly plugin: StayInTouchPlugin,
+		plugin: Plugin,
+		private readonly ctx: PluginContext,
 	) {
 		super(app, plugin);
 	}
@@ -68,7 +74,7 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 	}
 
 	private save(patch: Partial<Settings>): void {
-		this.plugin.patchSettings(patch);
+		this.ctx.settings.patch(patch);
 		this.persist();
 	}
 
@@ -79,7 +85,7 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 	}
 
 	private get settings(): Settings {
-		return this.plugin.settings;
+		return this.ctx.settings.get();
 	}
 
 	private sections(): Section[] {
@@ -89,42 +95,40 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 				heading: "Which notes are people",
 				rows: [
 					this.toggle("Notes in people folders", "Every note in these folders and their subfolders is a person.", s.useFolders, (v) => ({ useFolders: v })),
-					this.text("People folders", "Comma-separated.", s.peopleFolders.join(", "), "People", (v) => this.checkFolders(v), (v) => ({ peopleFolders: list(v).map(normalizePath) })),
+					this.text("People folders", "Comma-separated.", s.peopleFolders.join(", "), "People", (v) => this.checkFolders(v), (v) => ({ peopleFolders: splitList(v).map(normalizePath) })),
 					this.toggle("Notes with the person tag", "Nested tags count too: #person/work.", s.useTag, (v) => ({ useTag: v })),
-					this.text("Person tag", "Without the #.", s.personTag, "person", (v) => this.checkTag(v), (v) => ({ personTag: v.trim().replace(/^#/, "") })),
+					this.text("Person tag", "Without the #.", s.personTag, "person", checkTag, (v) => ({ personTag: v.trim().replace(/^#/, "") })),
 					this.toggle("Notes with a marker property", "For example type: person.", s.useMarker, (v) => ({ useMarker: v })),
-					this.text("Marker property", "", s.markerKey, "type", (v) => (v.trim() === "" ? "Enter a property name." : null), (v) => ({ markerKey: v.trim() })),
-					this.text("Marker value", "", s.markerValue, "person", (v) => (v.trim().replace(/^#/, "") === "" ? "Enter a value." : null), (v) => ({ markerValue: v.trim() })),
-					this.text("Excluded folders", "Never people, whatever the rules say. Empty: your templates folder.", s.excludedFolders.join(", "), "Templates", (v) => this.checkFolders(v, true), (v) => ({ excludedFolders: list(v).map(normalizePath) })),
+					this.text("Marker property", "", s.markerKey, "type", checkPropertyName, (v) => ({ markerKey: v.trim() })),
+					this.text("Marker value", "", s.markerValue, "person", checkMarkerValue, (v) => ({ markerValue: v.trim() })),
+					this.text("Excluded folders", "Never people, whatever the rules say. Empty: your templates folder.", s.excludedFolders.join(", "), "Templates", (v) => this.checkFolders(v, true), (v) => ({ excludedFolders: splitList(v).map(normalizePath) })),
 				],
 			},
 			{
 				heading: "Properties",
 				rows: (Object.keys(KEY_LABELS) as (keyof FrontmatterKeys)[]).map((key) =>
-					this.text(KEY_LABELS[key], "Property name in your notes. Other spellings (last-contact, lastContact) are read too.", s.keys[key], key, (v) => (v.trim() === "" ? "Enter a property name." : null), (v) => ({ keys: { ...this.settings.keys, [key]: v.trim() } })),
+					this.text(KEY_LABELS[key], "Property name in your notes. Other spellings (last-contact, lastContact) are read too.", s.keys[key], key, checkPropertyName, (v) => ({ keys: { ...this.settings.keys, [key]: v.trim() } })),
 				),
 			},
 			{
 				heading: "Cadence",
 				rows: [
-					this.text("Default cadence", "For people without one. Empty: they are not tracked.", s.defaultCadence, "Quarterly", (v) => (v.trim() === "" ? null : this.checkCadence(v)), (v) => ({ defaultCadence: v.trim() })),
+					this.text("Default cadence", "For people without one. Empty: they are not tracked.", s.defaultCadence, "Quarterly", (v) => checkDefaultCadence(v, this.settings.tiers), (v) => ({ defaultCadence: v.trim() })),
 					this.textArea(
 						"Tiers",
 						"Named cadences, one per line: close: 1 month. Use them as cadence: close.",
-						Object.entries(s.tiers)
-							.map(([name, value]) => `${name}: ${value}`)
-							.join("\n"),
-						(v) => this.checkTiers(v),
-						(v) => ({ tiers: this.parseTiers(v) }),
+						tiersText(s.tiers),
+						(v) => checkTiersText(v, this.settings.defaultCadence, this.settings.tiers),
+						(v) => ({ tiers: parseTiersText(v) }),
 					),
-					this.text("Due soon window", "Days before the due date that count as due soon.", String(s.dueSoonDays), "7", (v) => this.checkCount(v), (v) => ({ dueSoonDays: Number(v.trim()) })),
-					this.text("Birthday window", "Days ahead to show birthdays.", String(s.birthdayWindowDays), "14", (v) => this.checkCount(v), (v) => ({ birthdayWindowDays: Number(v.trim()) })),
+					this.text("Due soon window", "Days before the due date that count as due soon.", String(s.dueSoonDays), "7", checkCount, (v) => ({ dueSoonDays: Number(v.trim()) })),
+					this.text("Birthday window", "Days ahead to show birthdays.", String(s.birthdayWindowDays), "14", checkCount, (v) => ({ birthdayWindowDays: Number(v.trim()) })),
 				],
 			},
 			{
 				heading: "Interaction log",
 				rows: [
-					this.text("Log heading", "Entries go under this heading, created at the end of the note when missing.", s.logHeading, "## Interactions", (v) => (/^#{1,6}\s+\S/.test(v.trim()) ? null : "Write a markdown heading, like ## Interactions."), (v) => ({ logHeading: v.trim() })),
+					this.text("Log heading", "Entries go under this heading, created at the end of the note when missing.", s.logHeading, "## Interactions", checkHeading, (v) => ({ logHeading: v.trim() })),
 					{
 						name: "Entry order",
 						desc: "Where new entries go.",
@@ -139,8 +143,8 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 						},
 					},
 					this.toggle("Link dates to daily notes", "Write the date as [[2026-11-26]].", s.linkDates, (v) => ({ linkDates: v })),
-					this.text("Daily note date format", "Used for linked dates. Tokens: YYYY, MM, DD.", s.dailyNoteFormat, "YYYY-MM-DD", (v) => (/YYYY/.test(v) && /MM/.test(v) && /DD/.test(v) ? null : "The format needs YYYY, MM and DD."), (v) => ({ dailyNoteFormat: v.trim() })),
-					this.text("Interaction types", "Comma-separated; the first is the default.", s.interactionTypes.join(", "), "Call, email, coffee", (v) => (list(v).length === 0 ? "Enter at least one type." : null), (v) => ({ interactionTypes: list(v), defaultInteractionType: list(v)[0] })),
+					this.text("Daily note date format", "Used for linked dates. Tokens: YYYY, MM, DD.", s.dailyNoteFormat, "YYYY-MM-DD", checkDailyFormat, (v) => ({ dailyNoteFormat: v.trim() })),
+					this.text("Interaction types", "Comma-separated; the first is the default.", s.interactionTypes.join(", "), "Call, email, coffee", checkInteractionTypes, (v) => ({ interactionTypes: splitList(v), defaultInteractionType: splitList(v)[0] })),
 				],
 			},
 			{
@@ -161,29 +165,29 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 	}
 
 	private text(name: string, desc: string, value: string, placeholder: string, check: Check, patch: (v: string) => Partial<Settings>): Row {
-		return {
-			name,
-			desc,
-			render: (setting) => {
-				const message = setting.descEl.createDiv({ cls: "stay-in-touch-setting-error" });
-				setting.addText((t) => {
-					t.setPlaceholder(placeholder).setValue(value);
-					t.onChange((v) => this.validate(v, check, patch, message, t.inputEl));
-				});
-			},
-		};
+		return this.field(name, desc, check, patch, (setting, wire) => {
+			setting.addText((t) => wire(t.setPlaceholder(placeholder).setValue(value)));
+		});
 	}
 
 	private textArea(name: string, desc: string, value: string, check: Check, patch: (v: string) => Partial<Settings>): Row {
+		return this.field(name, desc, check, patch, (setting, wire) => {
+			setting.addTextArea((t) => {
+				t.inputEl.rows = 5;
+				wire(t.setValue(value));
+			});
+		});
+	}
+
+	/** A text field that explains an invalid value under itself and saves only a valid one. */
+	private field(name: string, desc: string, check: Check, patch: (v: string) => Partial<Settings>, add: (setting: Setting, wire: (input: TextComponent | TextAreaComponent) => void) => void): Row {
 		return {
 			name,
 			desc,
 			render: (setting) => {
 				const message = setting.descEl.createDiv({ cls: "stay-in-touch-setting-error" });
-				setting.addTextArea((t) => {
-					t.setValue(value);
-					t.inputEl.rows = 5;
-					t.onChange((v) => this.validate(v, check, patch, message, t.inputEl));
+				add(setting, (input) => {
+					input.onChange((v) => this.validate(v, check, patch, message, input.inputEl));
 				});
 			},
 		};
@@ -198,56 +202,6 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 	}
 
 	private checkFolders(value: string, allowEmpty = false): string | null {
-		const folders = list(value);
-		if (folders.length === 0) return allowEmpty ? null : "Enter at least one folder.";
-		const missing = folders.filter((f) => !(this.app.vault.getAbstractFileByPath(normalizePath(f)) instanceof TFolder));
-		return missing.length === 0 ? null : `No folder named ${missing.join(", ")} in this vault.`;
-	}
-
-	/** Obsidian would never report such a tag on a note, so every tagged person would silently drop out. */
-	private checkTag(value: string): string | null {
-		const tag = value.trim().replace(/^#/, "");
-		if (tag === "") return "Enter a tag.";
-		if (/\s/.test(tag)) return "A tag cannot contain spaces.";
-		if (/^\/|\/$|\/\//.test(tag)) return "A tag cannot start or end with / or have an empty part: person/work.";
-		if (/^\d+$/.test(tag)) return "A tag needs at least one character that is not a digit.";
-		if (!isValidTag(tag)) return "A tag holds letters, digits, _, - and / only.";
-		return null;
-	}
-
-	private checkCadence(value: string): string | null {
-		const parsed = parseCadence(value, this.settings.tiers);
-		return parsed.ok ? null : parsed.error;
-	}
-
-	private checkCount(value: string): string | null {
-		return /^\d{1,4}$/.test(value.trim()) ? null : "Enter a whole number of days.";
-	}
-
-	private parseTiers(value: string): Record<string, string> {
-		const tiers: Record<string, string> = {};
-		for (const line of value.split("\n")) {
-			const i = line.indexOf(":");
-			if (i > 0) tiers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
-		}
-		return tiers;
-	}
-
-	private checkTiers(value: string): string | null {
-		for (const [n, raw] of value.split("\n").entries()) {
-			const line = raw.trim();
-			if (line === "") continue;
-			const i = line.indexOf(":");
-			if (i <= 0) return `Line ${n + 1}: write name: cadence, like close: 1 month.`;
-			const parsed = parseCadence(line.slice(i + 1), {});
-			if (!parsed.ok) return `Line ${n + 1}: ${parsed.error}`;
-		}
-		// Without its tier the default cadence would stop parsing, and everyone relying on it would
-		// quietly become untracked.
-		const fallback = this.settings.defaultCadence;
-		if (fallback !== "" && this.checkCadence(fallback) === null && !parseCadence(fallback, this.parseTiers(value)).ok) {
-			return `The default cadence '${fallback}' needs a tier removed here; change the default cadence first.`;
-		}
-		return null;
+		return checkFolders(value, (f) => this.app.vault.getAbstractFileByPath(normalizePath(f)) instanceof TFolder, allowEmpty);
 	}
 }

@@ -1,11 +1,13 @@
-import { ItemView, Keymap, Menu, Platform, setIcon, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { ItemView, Keymap, Menu, Platform, setIcon, type App, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { addMonths, type Day } from "../core/dates";
 import type { Person } from "../core/person";
-import { settingsProblems, type Scheduled } from "../core/schedule";
+import type { Scheduled } from "../core/schedule";
+import { settingsProblems } from "../core/settings-check";
 import { dueText, plural } from "../core/query/index";
 import { elapsedShare, lastContactText, sidebarModel, statusLabel, type GroupId, type SidebarGroup } from "../core/sidebar-model";
-import type StayInTouchPlugin from "../main";
+import type { PluginContext } from "../obsidian/context";
 import { DatePromptModal } from "./date-prompt";
+import { openLogModal } from "./log-modal";
 import { rememberFocus, restoreFocus } from "./sidebar-focus";
 
 export const VIEW_TYPE = "stay-in-touch-sidebar";
@@ -16,6 +18,18 @@ export const VIEW_TYPE = "stay-in-touch-sidebar";
  */
 export const PAGE_SIZE = 10;
 export const MORE_SIZE = 25;
+
+/** Opens the sidebar in the right split, or reveals it where the user put it. */
+export async function activateSidebar(app: App): Promise<void> {
+	const { workspace } = app;
+	let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(VIEW_TYPE)[0] ?? null;
+	if (!leaf) {
+		leaf = workspace.getRightLeaf(false);
+		if (!leaf) return;
+		await leaf.setViewState({ type: VIEW_TYPE, active: true });
+	}
+	await workspace.revealLeaf(leaf);
+}
 
 interface SidebarState {
 	collapsed?: string[];
@@ -48,7 +62,7 @@ export class SidebarView extends ItemView {
 
 	constructor(
 		leaf: WorkspaceLeaf,
-		private readonly plugin: StayInTouchPlugin,
+		private readonly ctx: PluginContext,
 	) {
 		super(leaf);
 	}
@@ -85,7 +99,7 @@ export class SidebarView extends ItemView {
 		});
 		this.listEl = root.createDiv({ cls: "stay-in-touch-groups" });
 		// The index also speaks when the day changes, so "due in 1 day" becomes "due today" at midnight.
-		this.register(this.plugin.index.subscribe(() => this.refresh()));
+		this.register(this.ctx.index.subscribe(() => this.refresh()));
 		this.registerEvent(this.app.workspace.on("layout-change", () => this.refresh()));
 		this.registerEvent(this.app.workspace.on("active-leaf-change", () => this.refresh()));
 		this.refresh(true);
@@ -124,9 +138,9 @@ export class SidebarView extends ItemView {
 
 	refresh(force = false): void {
 		if (!this.listEl) return;
-		const today = this.plugin.today();
-		const revision = this.plugin.index.revision;
-		const key = `${this.filter}\u0000${[...this.collapsed].join(",")}\u0000${[...this.shown].join(",")}\u0000${this.plugin.settingsRevision}`;
+		const today = this.ctx.clock.today();
+		const revision = this.ctx.index.revision;
+		const key = `${this.filter}\u0000${[...this.collapsed].join(",")}\u0000${[...this.shown].join(",")}\u0000${this.ctx.settings.revision}`;
 		const r = this.rendered;
 		if (!force && r && r.revision === revision && r.today === today && r.key === key) return;
 		if (!force && !this.isVisible()) return;
@@ -139,7 +153,7 @@ export class SidebarView extends ItemView {
 	}
 
 	private render(today: Day): void {
-		const stamp = `${today}\u0000${this.plugin.settingsRevision}`;
+		const stamp = `${today}\u0000${this.ctx.settings.revision}`;
 		if (stamp !== this.rowsStamp) this.rowEls = new Map();
 		this.rowsStamp = stamp;
 		// Built detached and swapped in once: one style and layout pass instead of one per row.
@@ -159,7 +173,7 @@ export class SidebarView extends ItemView {
 	}
 
 	private fill(list: HTMLElement, today: Day): void {
-		const index = this.plugin.index;
+		const index = this.ctx.index;
 		if (!index.ready) {
 			list.createDiv({ cls: "stay-in-touch-empty", text: "Reading your person notes…" });
 			return;
@@ -170,7 +184,7 @@ export class SidebarView extends ItemView {
 			return;
 		}
 		const shown = (id: GroupId) => (this.collapsed.has(id) ? 0 : (this.shown.get(id) ?? PAGE_SIZE));
-		const model = sidebarModel(index.scheduled(today), this.filter, today, this.plugin.settings, shown, index.sidebarGroups(today));
+		const model = sidebarModel(index.scheduled(today), this.filter, today, this.ctx.settings.get(), shown, index.sidebarGroups(today));
 		if (model.groups.length === 0) {
 			const text = this.filter.trim() ? `No person matches "${this.filter.trim()}".` : "Everyone is up to date. Type in the filter to see all people.";
 			list.createDiv({ cls: "stay-in-touch-empty", text });
@@ -181,7 +195,7 @@ export class SidebarView extends ItemView {
 
 	/** Settings from a synced or hand-edited data.json that cannot be understood. */
 	private renderSettingsProblems(list: HTMLElement): void {
-		const problems = settingsProblems(this.plugin.settings);
+		const problems = settingsProblems(this.ctx.settings.get());
 		if (problems.length === 0) return;
 		const box = list.createDiv({ cls: "stay-in-touch-settings-problems" });
 		box.createDiv({ text: "Some settings cannot be understood:" });
@@ -191,7 +205,7 @@ export class SidebarView extends ItemView {
 	}
 
 	private renderEmptyState(list: HTMLElement): void {
-		const s = this.plugin.settings;
+		const s = this.ctx.settings.get();
 		const rules: string[] = [];
 		if (s.useFolders && s.peopleFolders.length > 0) rules.push(`in ${s.peopleFolders.map((f) => `${f}/`).join(" or ")}`);
 		if (s.useTag && s.personTag) rules.push(`tagged #${s.personTag}`);
@@ -271,7 +285,7 @@ export class SidebarView extends ItemView {
 		if (person.owedFavors.length > 0) badges.push({ cls: "mod-owe", text: `you owe ${person.owedFavors.length}`, title: person.owedFavors.map((f) => f.text).join("\n") });
 		if (person.owedToMe.length > 0) badges.push({ cls: "mod-owed", text: `owes you ${person.owedToMe.length}`, title: person.owedToMe.map((f) => f.text).join("\n") });
 		const days = schedule.daysUntilBirthday;
-		if (days !== null && days <= this.plugin.settings.birthdayWindowDays) badges.push({ cls: "mod-birthday", text: days === 0 ? "birthday today" : `birthday in ${plural(days, "day")}` });
+		if (days !== null && days <= this.ctx.settings.get().birthdayWindowDays) badges.push({ cls: "mod-birthday", text: days === 0 ? "birthday today" : `birthday in ${plural(days, "day")}` });
 		if (group !== "problems" && person.problems.length > 0) badges.push({ cls: "mod-warning", text: plural(person.problems.length, "problem") });
 		if (badges.length > 0) {
 			const box = el.createDiv({ cls: "stay-in-touch-badges" });
@@ -304,7 +318,7 @@ export class SidebarView extends ItemView {
 		if (hit.link) {
 			evt.preventDefault();
 			this.openNote(hit.path, evt);
-		} else if (hit.action === "log") this.plugin.openLogModal(hit.path);
+		} else if (hit.action === "log") openLogModal(this.ctx, hit.path);
 		else if (hit.action === "contacted") this.contactedToday(hit.path);
 		else if (hit.action === "snooze") this.snoozeMenu(evt, hit.path, today);
 	}
@@ -317,7 +331,7 @@ export class SidebarView extends ItemView {
 		evt.preventDefault();
 		const path = hit.path;
 		const menu = new Menu();
-		menu.addItem((item) => item.setTitle("Log interaction…").setIcon("pencil").onClick(() => this.plugin.openLogModal(path)));
+		menu.addItem((item) => item.setTitle("Log interaction…").setIcon("pencil").onClick(() => openLogModal(this.ctx, path)));
 		menu.addItem((item) => item.setTitle("Contacted today").setIcon("check").onClick(() => this.contactedToday(path)));
 		this.addSnoozeItems(menu, path, today, ["Snooze for 1 week", "Snooze for 1 month", "Snooze until a date…"]);
 		menu.addSeparator();
@@ -344,11 +358,11 @@ export class SidebarView extends ItemView {
 	}
 
 	private contactedToday(path: string): void {
-		const person = this.plugin.index.get(path);
+		const person = this.ctx.index.get(path);
 		if (!person || this.contacting.has(person)) return;
 		this.contacting.add(person);
-		void this.plugin.contactedToday(path).then((ok) => {
-			if (!ok) this.contacting.delete(person);
+		void this.ctx.interactions.contactedToday(path).then((outcome) => {
+			if (!outcome.ok) this.contacting.delete(person);
 		});
 	}
 
@@ -372,13 +386,13 @@ export class SidebarView extends ItemView {
 
 	/** `titles`: the week, month and date items' titles, which say "Snooze" where other actions stand beside them. */
 	private addSnoozeItems(menu: Menu, path: string, today: Day, titles: readonly [string, string, string]): void {
-		menu.addItem((item) => item.setTitle(titles[0]).setIcon("calendar-clock").onClick(() => void this.plugin.snooze(path, today + 7)));
-		menu.addItem((item) => item.setTitle(titles[1]).setIcon("calendar-clock").onClick(() => void this.plugin.snooze(path, addMonths(today, 1))));
+		menu.addItem((item) => item.setTitle(titles[0]).setIcon("calendar-clock").onClick(() => void this.ctx.interactions.snooze(path, today + 7)));
+		menu.addItem((item) => item.setTitle(titles[1]).setIcon("calendar-clock").onClick(() => void this.ctx.interactions.snooze(path, addMonths(today, 1))));
 		menu.addItem((item) =>
 			item
 				.setTitle(titles[2])
 				.setIcon("calendar")
-				.onClick(() => new DatePromptModal(this.app, "Snooze until", today, (day) => void this.plugin.snooze(path, day)).open()),
+				.onClick(() => new DatePromptModal(this.app, "Snooze until", today, (day) => void this.ctx.interactions.snooze(path, day)).open()),
 		);
 	}
 }

@@ -1,34 +1,36 @@
 import { Component } from "obsidian";
-import type StayInTouchPlugin from "../main";
+import type { PluginContext } from "../obsidian/context";
+import { activateSidebar } from "./sidebar-view";
 
 /** "3 overdue" in the status bar; a click opens the sidebar. Follows the status-bar setting. */
 export class StatusBarCount extends Component {
-	private el: HTMLElement | null = null;
 	private shownText: string | null = null;
 
-	constructor(private readonly plugin: StayInTouchPlugin) {
+	constructor(
+		private readonly ctx: PluginContext,
+		/** The item the plugin added to the status bar. */
+		private readonly el: HTMLElement,
+	) {
 		super();
 	}
 
 	onload(): void {
-		const el = this.plugin.addStatusBarItem();
+		const el = this.el;
 		el.addClass("stay-in-touch-status-bar", "mod-clickable");
 		el.setAttr("aria-label", "Open stay in touch");
-		this.registerDomEvent(el, "click", () => void this.plugin.activateView());
-		this.el = el;
+		this.registerDomEvent(el, "click", () => void activateSidebar(this.ctx.app));
 		// The index also tells its subscribers when the day changes (the plugin's clock, main.ts).
-		this.register(this.plugin.index.subscribe(() => this.update()));
+		this.register(this.ctx.index.subscribe(() => this.update()));
 		this.update();
 	}
 
 	update(): void {
 		const el = this.el;
-		if (!el) return;
-		const index = this.plugin.index;
-		const visible = this.plugin.settings.showStatusBar && index.ready;
+		const index = this.ctx.index;
+		const visible = this.ctx.settings.get().showStatusBar && index.ready;
 		el.toggleClass("stay-in-touch-hidden", !visible);
 		if (!visible) return;
-		const overdue = index.count("overdue", this.plugin.today());
+		const overdue = index.count("overdue", this.ctx.clock.today());
 		const text = overdue === 0 ? "No one overdue" : `${overdue} overdue`;
 		if (text !== this.shownText) {
 			el.setText(text);

@@ -2,9 +2,9 @@ import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 
-export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** The repository: vitest runs from its root (under happy-dom, URL is happy-dom's, which Node's fileURLToPath refuses). */
+export const ROOT = process.cwd();
 export const EXAMPLE_VAULT = join(ROOT, "example-vault");
 export const BIN = join(ROOT, "bin", "stay-in-touch.cjs");
 

@@ -71,7 +71,8 @@ describe("stay-in-touch overdue", () => {
 		expect(lines[0]).toMatch(/^NAME\s+STATUS\s+LAST CONTACT\s+CADENCE\s+DUE\s+FAVORS$/);
 		const statusColumn = lines[0].indexOf("STATUS");
 		expect(lines[1].slice(0, statusColumn).trim()).toBe("Ada Lovelace");
-		expect(lines[1].slice(statusColumn)).toMatch(/^overdue\s+2026-11-12\s+weekly\s+7 days overdue\s+you owe 1$/);
+		// The cells read as in a stay-in-touch code block: the same core texts.
+		expect(lines[1].slice(statusColumn)).toMatch(/^overdue\s+2026-11-12 \(2 weeks ago\)\s+weekly\s+7 days overdue\s+you owe 1$/);
 		for (const line of lines.slice(1)) expect(line.indexOf(" ", statusColumn) > statusColumn || line.length > statusColumn).toBe(true);
 	});
 
@@ -358,6 +359,23 @@ describe("stay-in-touch log", () => {
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain('has no open favor "a lift"');
 		expect(readFileSync(join(dir, "People/Ann.md"), "utf8")).toBe(text);
+	});
+
+	it("log --json says what was written, or why nothing was, as JSON", () => {
+		const broken = "---\ncadence: [weekly\n---\n";
+		const dir = vault({ "People/Ann.md": "---\ncadence: weekly\n---\n", "People/Bob.md": broken });
+		const logged = cli(["log", "Ann", "--type", "coffee", "--date", "yesterday", "--vault", dir, "--today", TODAY, "--json"]);
+		expect(logged.code).toBe(0);
+		// Only the scan's word about the unreadable Bob.
+		expect(logged.stderr).toMatch(/^stay-in-touch: skipped People\/Bob\.md: [^\n]+\n$/);
+		expect(JSON.parse(logged.stdout)).toEqual({ ok: true, path: "People/Ann.md", name: "Ann", date: "2026-11-25", type: "coffee" });
+		expect(readFileSync(join(dir, "People/Ann.md"), "utf8")).toContain("- 2026-11-25 — coffee\n");
+		const refused = cli(["log", "Bob", "--vault", dir, "--today", TODAY, "--json"]);
+		expect(refused.code).toBe(1);
+		const report = JSON.parse(refused.stdout) as { ok: boolean; path: string; error: string };
+		expect(report).toMatchObject({ ok: false, path: "People/Bob.md", name: "Bob" });
+		expect(report.error).toMatch(/^the frontmatter is not valid YAML: /);
+		expect(readFileSync(join(dir, "People/Bob.md"), "utf8")).toBe(broken);
 	});
 
 	it("logs an older date in place and never moves last contact back", () => {

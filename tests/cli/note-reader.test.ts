@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { frontmatterError } from "../../src/core/frontmatter-edit";
-import { scanFrontmatter } from "../../src/core/markdown-scan";
+import { scanFrontmatter } from "../../src/core/frontmatter-bounds";
 import { parseNote, parseYaml, UnreadableFrontmatter } from "../../src/cli/note-reader";
 
 /**

@@ -1,7 +1,9 @@
 import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { dayFromYmd, type Day } from "../../src/core/dates";
-import { findFavor, findKeySpelling, FrontmatterDoc, normalizeKey, sameYamlValue, stripFavorDate, yamlString } from "../../src/core/frontmatter-edit";
+import { findFavor, stripFavorDate } from "../../src/core/favors";
+import { findKeySpelling, FrontmatterDoc, normalizeKey, yamlString } from "../../src/core/frontmatter-edit";
+import { sameYamlValue } from "../../src/core/yaml-values";
 
 function day(iso: string): Day {
 	const [y, m, d] = iso.split("-").map(Number);

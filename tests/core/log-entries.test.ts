@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { dayFromYmd, formatDay, type Day } from "../../src/core/dates";
-import { compileDailyFormat, formatDailyDate, formatLogEntry, latestLogDay, parseEntryDay, scanLog } from "../../src/core/log-entries";
+import { compileDailyFormat, formatDailyDate } from "../../src/core/daily-format";
+import { formatLogEntry } from "../../src/core/log-entry-format";
+import { latestLogDay, parseEntryDay, scanLog } from "../../src/core/log-reader";
 import { defaultSettings, type Settings } from "../../src/core/settings";
 
 function day(iso: string): Day {

@@ -3,9 +3,11 @@ import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { dayFromYmd, formatDay, parseDateValue, type Day } from "../../src/core/dates";
 import { normalizeKey } from "../../src/core/frontmatter-edit";
-import { formatLogEntry, latestLogDay, scanLog } from "../../src/core/log-entries";
+import { formatLogEntry } from "../../src/core/log-entry-format";
+import { latestLogDay, scanLog } from "../../src/core/log-reader";
 import { applyLog, removeFrontmatterKey, setFrontmatterDate, type LogEntryInput, type WriteResult } from "../../src/core/log-writer";
-import { scanFrontmatter } from "../../src/core/markdown-scan";
+import { scanFrontmatter } from "../../src/core/frontmatter-bounds";
+import { buildPerson } from "../../src/core/person";
 import { defaultSettings, type Settings } from "../../src/core/settings";
 import { parseNote } from "../runtime/markdown";
 
@@ -32,6 +34,16 @@ function out(r: WriteResult): string {
 }
 
 const lines = (...l: string[]) => l.join("\n");
+
+/** The YAML between a note's `---` lines. */
+function scanFrontmatterSource(text: string): string {
+	const scan = scanFrontmatter(text);
+	return scan.kind === "block" ? text.slice(scan.block.yamlStart, scan.block.yamlEnd) : "";
+}
+
+function parseYaml(source: string): unknown {
+	return load(source);
+}
 
 describe("applyLog: frontmatter shapes", () => {
 	const body = "\n## Interactions\n\n- 2026-01-01 — call\n";
@@ -312,6 +324,16 @@ describe("applyLog: favors", () => {
 		expect(out(log(base('owed_favors:\n  - "2026-11-01: intro to Sam"\n  - lunch\n'), { type: "email", note: "Sent the intro", resolveOwed: ["intro to Sam"] }))).toBe(
 			"---\nlast_contact: 2026-11-26\nowed_favors:\n  - lunch\n---\n## Interactions\n- 2026-01-01 — call\n- 2026-11-26 — email: Sent the intro — favor returned: intro to Sam\n",
 		);
+	});
+
+	it("resolves an unquoted favor whose date has one-digit month and day, as the sidebar lists it", () => {
+		// YAML reads `- 2026-1-5: intro to Sam` as a one-key mapping; the person's favor is "2026-1-5: intro to Sam".
+		const text = base("owed_favors:\n  - 2026-1-5: intro to Sam\n");
+		const person = buildPerson({ path: "People/Ann.md", frontmatter: parseYaml(scanFrontmatterSource(text)) }, settings());
+		expect(person.owedFavors.map((f) => f.raw)).toEqual(["2026-1-5: intro to Sam"]);
+		for (const target of [person.owedFavors[0].raw, "intro to Sam"]) {
+			expect(out(log(text, { resolveOwed: [target] }))).toBe("---\nlast_contact: 2026-11-26\nowed_favors:\n---\n## Interactions\n- 2026-01-01 — call\n- 2026-11-26 — call — favor returned: intro to Sam\n");
+		}
 	});
 
 	it("resolves a favor owed to me and says so", () => {

@@ -19,12 +19,12 @@ describe("renaming a person note", () => {
 describe("renaming the people folder", () => {
 	it("moves the people folder setting with it, so no one drops out, and says so", async () => {
 		const s = await start(exampleFiles());
-		const people = s.plugin.index.size;
+		const people = s.plugin.ctx.index.size;
 		await s.app.renameFile("People", "Network");
 		await s.app.settle();
-		expect(s.plugin.settings.peopleFolders).toEqual(["Network"]);
-		expect(s.plugin.index.size).toBe(people);
-		expect(s.plugin.index.get("Network/Grace Hopper.md")?.name).toBe("Grace Hopper");
+		expect(s.plugin.ctx.settings.get().peopleFolders).toEqual(["Network"]);
+		expect(s.plugin.ctx.index.size).toBe(people);
+		expect(s.plugin.ctx.index.get("Network/Grace Hopper.md")?.name).toBe("Grace Hopper");
 		expect(s.app.noticeMessages()).toContain("Stay in touch follows the renamed folder: People is now Network.");
 		// Saved, so it holds after a restart.
 		expect(JSON.parse(s.app.readFile(".obsidian/plugins/stay-in-touch/data.json")).peopleFolders).toEqual(["Network"]);

@@ -40,7 +40,7 @@ describe("plugin lifecycle", () => {
 		for (let i = 0; i < 50; i++) {
 			const plugin = await app.loadPlugin(PinnedPlugin, manifest);
 			await app.settle();
-			expect(plugin.index.size).toBe(15);
+			expect(plugin.ctx.index.size).toBe(15);
 			if (i % 10 === 0) {
 				app.runCommand("open-sidebar");
 				await app.settle();
@@ -57,12 +57,12 @@ describe("plugin lifecycle", () => {
 	it("does no vault scan in onload: the index is built once the layout is ready", async () => {
 		const app = await createTestApp(exampleFiles());
 		const plugin = await app.loadPlugin(PinnedPlugin, manifest, { finishStartup: false });
-		expect(plugin.index.ready).toBe(false);
-		expect(plugin.index.size).toBe(0);
+		expect(plugin.ctx.index.ready).toBe(false);
+		expect(plugin.ctx.index.size).toBe(0);
 		await app.finishStartup();
 		await app.settle();
-		expect(plugin.index.ready).toBe(true);
-		expect(plugin.index.size).toBe(15);
+		expect(plugin.ctx.index.ready).toBe(true);
+		expect(plugin.ctx.index.size).toBe(15);
 	});
 
 	it("reads nothing when disabled before the layout was ready", async () => {
@@ -73,7 +73,7 @@ describe("plugin lifecycle", () => {
 		await app.finishStartup();
 		await app.settle();
 		expect(reads).not.toHaveBeenCalled();
-		expect(plugin.index.ready).toBe(false);
+		expect(plugin.ctx.index.ready).toBe(false);
 	});
 
 	it("moves the sidebar, the status bar and open query blocks on at midnight, though no note changed", async () => {
@@ -111,20 +111,20 @@ describe("plugin lifecycle", () => {
 		const reads = vi.spyOn(app.vault, "getMarkdownFiles");
 		await app.externalSettingsChange(manifest.id, { version: 1, peopleFolders: ["Contacts"] });
 		expect(reads).not.toHaveBeenCalled();
-		expect(plugin.index.ready).toBe(false);
+		expect(plugin.ctx.index.ready).toBe(false);
 		await app.finishStartup();
 		await app.settle();
-		expect(plugin.index.get("Contacts/Bob.md")?.name).toBe("Bob");
-		expect(plugin.index.get("People/Ada.md")).toBeUndefined();
+		expect(plugin.ctx.index.get("Contacts/Bob.md")?.name).toBe("Bob");
+		expect(plugin.ctx.index.get("People/Ada.md")).toBeUndefined();
 	});
 
 	it("applies settings synced from another device without a restart", async () => {
 		const s = await start({ "People/Ada.md": "---\ncadence: weekly\n---\n", "Contacts/Bob.md": "---\ncadence: close\n---\n" });
-		expect(s.plugin.index.get("Contacts/Bob.md")).toBeUndefined();
+		expect(s.plugin.ctx.index.get("Contacts/Bob.md")).toBeUndefined();
 		await s.app.externalSettingsChange(manifest.id, { version: 1, peopleFolders: ["Contacts"], tiers: { close: "10 days" } });
 		await s.app.settle();
-		expect(s.plugin.settings.peopleFolders).toEqual(["Contacts"]);
-		expect(s.plugin.index.get("People/Ada.md")).toBeUndefined();
-		expect(s.plugin.index.get("Contacts/Bob.md")?.cadence?.lowDays).toBe(10);
+		expect(s.plugin.ctx.settings.get().peopleFolders).toEqual(["Contacts"]);
+		expect(s.plugin.ctx.index.get("People/Ada.md")).toBeUndefined();
+		expect(s.plugin.ctx.index.get("Contacts/Bob.md")?.cadence?.lowDays).toBe(10);
 	});
 });

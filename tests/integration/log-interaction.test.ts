@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
 import { load } from "js-yaml";
-import { LogModal } from "../../src/ui/log-modal";
+import { LogModal, openLogModal } from "../../src/ui/log-modal";
 import { PersonPicker } from "../../src/ui/person-picker";
 import { click, pressKey, setValue, type } from "../runtime/harness";
 import { exampleFiles, start, type Started } from "./plugin-harness";
@@ -129,7 +129,7 @@ describe("Log interaction", () => {
 	it("leaves a note with broken frontmatter byte-for-byte untouched and says why", async () => {
 		const broken = "---\ncadence: [weekly\nlast_contact: 2026-11-01\n---\n#person\n";
 		const s = await start({ "People/Bob.md": broken });
-		await s.plugin.logInteraction("People/Bob.md", { day: 20783, type: "call", note: "" });
+		await s.plugin.ctx.interactions.log("People/Bob.md", { day: 20783, type: "call", note: "" });
 		await s.app.settle();
 		expect(s.app.readFile("People/Bob.md")).toBe(broken);
 		expect(s.app.noticeMessages().at(-1)).toMatch(/^Nothing was written to People\/Bob\.md: the frontmatter is not valid YAML: .+/);
@@ -211,13 +211,23 @@ describe("Undo last log", () => {
 });
 
 describe("writes that cannot happen", () => {
-	it("a note deleted before the write lands is reported, not thrown", async () => {
+	it("a note deleted before the write is reported, not thrown", async () => {
 		const s = await start(exampleFiles());
 		const file = s.app.vault.getFileByPath("People/Alan Turing.md")!;
 		await s.app.deleteFile("People/Alan Turing.md");
-		const outcome = await s.plugin.interactions.log(file, { day: 20783, type: "call", note: "" });
+		const outcome = await s.plugin.ctx.interactions.log(file, { day: 20783, type: "call", note: "" });
 		expect(outcome.ok).toBe(false);
-		expect(s.app.noticeMessages().at(-1)).toMatch(/^Nothing was written to People\/Alan Turing\.md: the note could not be written \(.+\)$/);
+		expect(s.app.noticeMessages().at(-1)).toBe("Nothing was written: People/Alan Turing.md no longer exists.");
+		expect(await s.plugin.ctx.interactions.snooze("People/Alan Turing.md", 20790)).toEqual({ ok: false, error: "People/Alan Turing.md does not exist" });
+	});
+
+	it("a note that vanishes under the writer is an outcome, not an exception", async () => {
+		const s = await start(exampleFiles());
+		const file = s.app.vault.getFileByPath("People/Alan Turing.md")!;
+		await s.app.deleteFile("People/Alan Turing.md");
+		const outcome = await s.plugin.ctx.interactions.writer.write(file, (text) => ({ ok: true, text: `${text}\n` }));
+		expect(outcome.ok).toBe(false);
+		expect(outcome.ok ? "" : outcome.error).toMatch(/^the note could not be written \(.+\)$/);
 	});
 
 	it("refuses a future date from the API and writes nothing", async () => {
@@ -232,7 +242,7 @@ describe("writes that cannot happen", () => {
 describe("a note that moves while its log form is open", () => {
 	it("lands the entry in the note renamed meanwhile", async () => {
 		const s = await start(exampleFiles());
-		s.plugin.openLogModal(ADA);
+		openLogModal(s.plugin.ctx, ADA);
 		const m = modal(s);
 		type(field(m, "Note"), "Caught up");
 		await s.app.renameFile(ADA, "People/Ada King.md");
@@ -244,7 +254,7 @@ describe("a note that moves while its log form is open", () => {
 
 	it("says nothing was written when the note was deleted meanwhile", async () => {
 		const s = await start(exampleFiles());
-		s.plugin.openLogModal(ADA);
+		openLogModal(s.plugin.ctx, ADA);
 		const m = modal(s);
 		await s.app.deleteFile(ADA);
 		await s.app.settle();

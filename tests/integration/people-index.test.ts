@@ -77,8 +77,8 @@ async function apply(s: Started, o: Op): Promise<void> {
 			if (picked) await s.app.deleteFile(picked);
 			return;
 		case "settings":
-			s.plugin.patchSettings(o.patch);
-			await s.plugin.saveSettings();
+			s.plugin.ctx.settings.patch(o.patch);
+			await s.plugin.ctx.settings.save();
 			return;
 		case "settle":
 			await s.app.settle();
@@ -90,25 +90,25 @@ describe("the people index", () => {
 		await fc.assert(
 			fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
 				const s = await start({ "People/Ada.md": bodies[0], "Notes/Bob.md": bodies[3], "Templates/Cy.md": bodies[1], ".obsidian/templates.json": '{"folder":"Templates"}' });
-				const today = s.plugin.today();
+				const today = s.plugin.ctx.clock.today();
 				for (const o of ops) {
 					await apply(s, o);
 					// Asking for the order and the groups between changes makes the index keep them per
 					// change from then on.
-					s.plugin.index.scheduled(today);
-					s.plugin.index.sidebarGroups(today);
+					s.plugin.ctx.index.scheduled(today);
+					s.plugin.ctx.index.sidebarGroups(today);
 				}
 				await s.app.settle();
-				const live = byPath(s.plugin.index.all());
+				const live = byPath(s.plugin.ctx.index.all());
 				// A second, independent index over the same app and settings, built from scratch.
-				const fresh = new PeopleIndex(s.app, () => s.plugin.settings);
+				const fresh = new PeopleIndex(s.app, () => s.plugin.ctx.settings.get());
 				fresh.load();
 				await fresh.rebuild();
 				expect(live).toEqual(byPath(fresh.all()));
 				const order = (index: PeopleIndex) => index.scheduled(today).map((row) => row.person.path);
-				expect(order(s.plugin.index)).toEqual(order(fresh));
+				expect(order(s.plugin.ctx.index)).toEqual(order(fresh));
 				const groups = (index: PeopleIndex) => GROUP_IDS.map((id) => index.sidebarGroups(today).get(id).map((row) => row.person.path));
-				expect(groups(s.plugin.index)).toEqual(groups(fresh));
+				expect(groups(s.plugin.ctx.index)).toEqual(groups(fresh));
 				fresh.unload();
 			}),
 			{ numRuns: 150 },
@@ -119,9 +119,9 @@ describe("the people index", () => {
 		const s = await start({ "People/Ada.md": bodies[0] });
 		await s.app.writeFile("People/New.md", bodies[0]);
 		// Before the metadata cache has parsed the new note, the index does not guess.
-		expect(s.plugin.index.get("People/New.md")).toBeUndefined();
+		expect(s.plugin.ctx.index.get("People/New.md")).toBeUndefined();
 		await s.app.settle();
-		expect(s.plugin.index.get("People/New.md")?.cadence?.label).toBe("weekly");
+		expect(s.plugin.ctx.index.get("People/New.md")?.cadence?.label).toBe("weekly");
 	});
 
 	it("finds the people Obsidian indexes after the plugin is ready (enabled while Obsidian still indexes)", async () => {
@@ -137,29 +137,29 @@ describe("the people index", () => {
 		);
 		const plugin = await app.loadPlugin(PinnedPlugin, manifest);
 		await app.settle();
-		expect(plugin.index.all().map((p) => p.path).sort()).toEqual(["Notes/Bob.md", "People/Ada.md", "People/Cy.md"]);
-		expect(plugin.index.get("People/Ada.md")?.lastLogged).not.toBeNull();
-		expect(plugin.index.get("People/Cy.md")?.problems.join()).toMatch(/frontmatter/i);
+		expect(plugin.ctx.index.all().map((p) => p.path).sort()).toEqual(["Notes/Bob.md", "People/Ada.md", "People/Cy.md"]);
+		expect(plugin.ctx.index.get("People/Ada.md")?.lastLogged).not.toBeNull();
+		expect(plugin.ctx.index.get("People/Cy.md")?.problems.join()).toMatch(/frontmatter/i);
 		const status = app.dom.statusBarEl.querySelector(".stay-in-touch-status-bar");
 		expect(status?.textContent).toBe("1 overdue");
 	});
 
 	it("moves a person on a rename with no content change, keeping the log date", async () => {
 		const s = await start({ "People/Ann.md": "---\ncadence: weekly\n---\n## Interactions\n- 2026-11-20 — call\n" });
-		expect(s.plugin.index.get("People/Ann.md")?.lastLogged).not.toBeNull();
-		const revision = s.plugin.index.revision;
+		expect(s.plugin.ctx.index.get("People/Ann.md")?.lastLogged).not.toBeNull();
+		const revision = s.plugin.ctx.index.revision;
 		await s.app.renameFile("People/Ann.md", "People/Ann Lee.md");
 		await s.app.settle();
-		expect(s.plugin.index.get("People/Ann.md")).toBeUndefined();
-		expect(s.plugin.index.get("People/Ann Lee.md")).toMatchObject({ name: "Ann Lee", lastLogged: s.plugin.index.get("People/Ann Lee.md")?.lastLogged });
-		expect(s.plugin.index.get("People/Ann Lee.md")?.lastLogged).not.toBeNull();
-		expect(s.plugin.index.revision).toBeGreaterThan(revision);
+		expect(s.plugin.ctx.index.get("People/Ann.md")).toBeUndefined();
+		expect(s.plugin.ctx.index.get("People/Ann Lee.md")).toMatchObject({ name: "Ann Lee", lastLogged: s.plugin.ctx.index.get("People/Ann Lee.md")?.lastLogged });
+		expect(s.plugin.ctx.index.get("People/Ann Lee.md")?.lastLogged).not.toBeNull();
+		expect(s.plugin.ctx.index.revision).toBeGreaterThan(revision);
 	});
 
 	it("tells subscribers once per burst of changes", async () => {
 		const s = await start({ "People/Ann.md": bodies[0], "People/Bob.md": bodies[0] });
 		let calls = 0;
-		s.plugin.index.subscribe(() => calls++);
+		s.plugin.ctx.index.subscribe(() => calls++);
 		await s.app.writeFile("People/Ann.md", bodies[2]);
 		await s.app.writeFile("People/Bob.md", bodies[2]);
 		await s.app.writeFile("People/Cy.md", bodies[2]);
@@ -171,15 +171,15 @@ describe("the people index", () => {
 describe("the people index and settings", () => {
 	it("keeps log dates already read while a rebuild re-reads note bodies", async () => {
 		const s = await start({ "People/John.md": "---\ncadence: biweekly\n---\n## Interactions\n- 2026-11-20 — message\n" });
-		const logged = s.plugin.index.get("People/John.md")?.lastLogged;
+		const logged = s.plugin.ctx.index.get("People/John.md")?.lastLogged;
 		expect(logged).not.toBeNull();
 		// The synchronous part of a rebuild (as after any settings change) must not forget it.
-		s.plugin.index.buildFromCache();
-		expect(s.plugin.index.get("People/John.md")?.lastLogged).toBe(logged);
+		s.plugin.ctx.index.buildFromCache();
+		expect(s.plugin.ctx.index.get("People/John.md")?.lastLogged).toBe(logged);
 	});
 
 	it("matches the log heading the way the writer does (case and inner spaces)", async () => {
 		const s = await start({ "People/Ann.md": "---\ncadence: weekly\n---\n### CALL  log\n- 2026-11-20 — call\n", ".obsidian/plugins/stay-in-touch/data.json": JSON.stringify({ version: 1, logHeading: "## Call log" }) });
-		expect(s.plugin.index.get("People/Ann.md")?.lastLogged).not.toBeNull();
+		expect(s.plugin.ctx.index.get("People/Ann.md")?.lastLogged).not.toBeNull();
 	});
 });

@@ -38,12 +38,12 @@ describe("settings tab", () => {
 		type(cadence.querySelector("input")!, "fortnighly");
 		await s.app.settle();
 		expect(cadence.querySelector(".stay-in-touch-setting-error")?.textContent).toBe("'fortnighly' is not a cadence; did you mean fortnightly?");
-		expect(s.plugin.settings.defaultCadence).toBe("");
+		expect(s.plugin.ctx.settings.get().defaultCadence).toBe("");
 		const folders = setting(root, "People folders");
 		type(folders.querySelector("input")!, "People, Nowhere");
 		await s.app.settle();
 		expect(folders.querySelector(".stay-in-touch-setting-error")?.textContent).toBe("No folder named Nowhere in this vault.");
-		expect(s.plugin.settings.peopleFolders).toEqual(["People"]);
+		expect(s.plugin.ctx.settings.get().peopleFolders).toEqual(["People"]);
 	});
 
 	it("applies a valid change to the open sidebar at once and saves it", async () => {
@@ -79,13 +79,13 @@ describe("settings tab", () => {
 		const root = settingTab(s);
 		type(setting(root, "Default cadence").querySelector("input")!, "close");
 		await s.app.settle();
-		expect(s.plugin.index.scheduledOne("People/Ada.md", s.plugin.today())?.schedule.status).toBe("never");
+		expect(s.plugin.ctx.index.scheduledOne("People/Ada.md", s.plugin.ctx.clock.today())?.schedule.status).toBe("never");
 		const tiers = setting(root, "Tiers");
 		type(tiers.querySelector("textarea")!, "inner: 2 weeks");
 		await s.app.settle();
 		expect(tiers.querySelector(".stay-in-touch-setting-error")?.textContent).toBe("The default cadence 'close' needs a tier removed here; change the default cadence first.");
-		expect(Object.keys(s.plugin.settings.tiers)).toContain("close");
-		expect(s.plugin.index.scheduledOne("People/Ada.md", s.plugin.today())?.schedule.status).toBe("never");
+		expect(Object.keys(s.plugin.ctx.settings.get().tiers)).toContain("close");
+		expect(s.plugin.ctx.index.scheduledOne("People/Ada.md", s.plugin.ctx.clock.today())?.schedule.status).toBe("never");
 		// Changing a tier's length is fine.
 		type(tiers.querySelector("textarea")!, "close: 10 days");
 		await s.app.settle();
@@ -107,13 +107,13 @@ describe("settings tab", () => {
 			type(tag.querySelector("input")!, typed);
 			await s.app.settle();
 			expect(tag.querySelector(".stay-in-touch-setting-error")?.textContent).toBe(message);
-			expect(s.plugin.settings.personTag).toBe("person");
-			expect(s.plugin.index.get("Notes/Ada.md")).toBeDefined();
+			expect(s.plugin.ctx.settings.get().personTag).toBe("person");
+			expect(s.plugin.ctx.index.get("Notes/Ada.md")).toBeDefined();
 		}
 		type(tag.querySelector("input")!, "#Person/Work");
 		await s.app.settle();
 		expect(tag.querySelector(".stay-in-touch-setting-error")?.textContent).toBe("");
 		expect(savedData(s).personTag).toBe("Person/Work");
-		expect(s.plugin.index.get("Notes/Ada.md")).toBeDefined();
+		expect(s.plugin.ctx.index.get("Notes/Ada.md")).toBeDefined();
 	});
 });

@@ -63,7 +63,7 @@ describe("the Stay in touch sidebar", () => {
 		// A setting can change what a row shows (here: whose birthday is near): every row is new.
 		const ada = row(view, "overdue", "Ada Lovelace");
 		expect(ada.querySelector(".mod-birthday")?.textContent).toBe("birthday in 14 days");
-		s.plugin.patchSettings({ birthdayWindowDays: 7 });
+		s.plugin.ctx.settings.patch({ birthdayWindowDays: 7 });
 		view.refresh(true);
 		expect(row(view, "overdue", "Grace Hopper")).not.toBe(grace);
 		expect(row(view, "overdue", "Ada Lovelace").querySelector(".mod-birthday")).toBeNull();
@@ -176,7 +176,7 @@ describe("the Stay in touch sidebar", () => {
 		const soon = Number(view.contentEl.querySelector(".stay-in-touch-group-soon .stay-in-touch-count")?.textContent);
 		await s.app.writeFile("People/Newly Due.md", "---\ncadence: weekly\nlast_contact: 2026-11-21\n---\n");
 		await s.app.settle();
-		s.plugin.index.flush();
+		s.plugin.ctx.index.flush();
 		expect(view.contentEl.querySelector(".stay-in-touch-group-soon .stay-in-touch-count")?.textContent).toBe(String(soon + 1));
 		expect(rowNames(view, "soon")).toEqual([]);
 	});
@@ -203,8 +203,8 @@ describe("the Stay in touch sidebar", () => {
 		click(item);
 		await s.app.settle();
 		expect(s.app.workspace.getLeavesOfType(VIEW_TYPE)).toHaveLength(1);
-		s.plugin.patchSettings({ showStatusBar: false });
-		await s.plugin.saveSettings();
+		s.plugin.ctx.settings.patch({ showStatusBar: false });
+		await s.plugin.ctx.settings.save();
 		await s.app.settle();
 		expect(item.hasClass("stay-in-touch-hidden")).toBe(true);
 	});

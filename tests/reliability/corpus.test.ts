@@ -75,7 +75,7 @@ describe("each corpus note on its own, in the plugin", () => {
 		const s = await start({ [path]: small[path], [QUERIES]: committed[QUERIES] });
 		const writes = watchWrites(s);
 		const before = notesOf(s.app.snapshot());
-		const person = s.plugin.index.get(path);
+		const person = s.plugin.ctx.index.get(path);
 		expect(person !== undefined).toBe(!NOT_PEOPLE.includes(path));
 
 		const view = await openSidebar(s);
@@ -127,16 +127,16 @@ describe("the whole corpus at once, with the 5 MB note", () => {
 		const writes = watchWrites(s);
 		const before = notesOf(s.app.snapshot());
 		expect(
-			s.plugin.index
+			s.plugin.ctx.index
 				.all()
 				.map((p) => p.path)
 				.sort(),
 		).toEqual(people.sort());
 		const withProblemsExpected = [...Object.keys(EXPECTED_PROBLEMS), ...UNREADABLE_FRONTMATTER].sort();
 		for (const path of withProblemsExpected) {
-			expect(matchesProblems(s.plugin.index.get(path)?.problems ?? [], expectedProblemsFor(path)), path).toBe(true);
+			expect(matchesProblems(s.plugin.ctx.index.get(path)?.problems ?? [], expectedProblemsFor(path)), path).toBe(true);
 		}
-		const withProblems = s.plugin.index.all().filter((p) => p.problems.length > 0);
+		const withProblems = s.plugin.ctx.index.all().filter((p) => p.problems.length > 0);
 		expect(withProblems.map((p) => p.path).sort()).toEqual(withProblemsExpected);
 
 		const view = await openSidebar(s);
@@ -164,11 +164,11 @@ describe("the whole corpus at once, with the 5 MB note", () => {
 		const blocks = [...rendered.el.querySelectorAll<HTMLElement>(".stay-in-touch-query")];
 		expect(blocks).toHaveLength(5);
 		expect(rendered.el.querySelector(".stay-in-touch-query-error")).toBeNull();
-		const withProblems = s.plugin.index.all().filter((p) => p.problems.length > 0);
+		const withProblems = s.plugin.ctx.index.all().filter((p) => p.problems.length > 0);
 		const names = (el: HTMLElement) => [...el.querySelectorAll("tbody tr")].map((tr) => tr.querySelector("td")?.textContent ?? "");
 		expect(names(blocks[0]).sort()).toEqual(withProblems.map((p) => p.name).sort());
 		expect(blocks[0].querySelector(".stay-in-touch-query-count")?.textContent).toBe(`${withProblems.length} people`);
-		expect(names(blocks[1])).toHaveLength(s.plugin.index.size);
+		expect(names(blocks[1])).toHaveLength(s.plugin.ctx.index.size);
 		expect(names(blocks[1])).toContain("<img src=x onerror=alert(1)>");
 		expect(blocks[2].querySelectorAll("h6.stay-in-touch-query-group").length).toBeGreaterThan(2);
 		expect(names(blocks[3]).length).toBe(10);

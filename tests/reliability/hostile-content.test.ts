@@ -8,7 +8,7 @@
  * sidebar's tooltips and the log modal.)
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { LogModal } from "../../src/ui/log-modal";
+import { LogModal, openLogModal } from "../../src/ui/log-modal";
 import { PersonPicker } from "../../src/ui/person-picker";
 import { openSidebar, start, type Started } from "../integration/plugin-harness";
 import { type } from "../runtime/harness";
@@ -135,13 +135,13 @@ describe("hostile text renders as text", () => {
 
 	it("in the log modal: the title and the favor toggles", async () => {
 		const s = await setup();
-		s.plugin.openLogModal(IMG);
+		openLogModal(s.plugin.ctx, IMG);
 		const m = s.app.activeModal;
 		if (!(m instanceof LogModal)) throw new Error("the log modal is not open");
 		expect(m.titleEl.textContent).toBe(`Log interaction with ${IMG_NAME}`);
 		expectInert(m.modalEl, [`Log interaction with ${IMG_NAME}`, "Favor I returned: <b>lend</b> the <i>book</i>"]);
 		m.close();
-		s.plugin.openLogModal("People/html-valid-person.md");
+		openLogModal(s.plugin.ctx, "People/html-valid-person.md");
 		const m2 = s.app.activeModal;
 		if (!(m2 instanceof LogModal)) throw new Error("the log modal is not open");
 		expectInert(m2.modalEl, ["Favor I returned: <b>review</b> her <i>paper</i>", "Favor I returned: <iframe src=javascript:alert(1)></iframe>", "Favor they returned: <script>document.title='owned'</script>"]);
@@ -189,7 +189,7 @@ describe("hostile text renders as text", () => {
 		const refused = await s.plugin.api.logInteraction(BROKEN, { note: "<b>hi</b>" });
 		expect(refused.ok).toBe(false);
 		await s.plugin.api.logInteraction(IMG, { type: "<b>call</b>", date: "2026-11-20", note: "<script>alert(1)</script>" });
-		await s.plugin.snooze(IMG, s.plugin.today() + 7);
+		await s.plugin.ctx.interactions.snooze(IMG, s.plugin.ctx.clock.today() + 7);
 		await s.app.settle();
 		const notices = s.app.notices.slice(-3);
 		expect(notices.map((n) => n.message)).toEqual([

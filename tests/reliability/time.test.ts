@@ -167,7 +167,7 @@ describe("the plugin on the days that move clocks", () => {
 			for (const minute of [0, 59]) {
 				clock = new Date(y, m - 1, d, h, minute);
 				const when = `${iso} ${h}:${minute} in ${process.env.TZ ?? "local"}`;
-				expect(formatDay(plugin.today()), when).toBe(iso);
+				expect(formatDay(plugin.ctx.clock.today()), when).toBe(iso);
 				expect(plugin.api.person("People/Due.md"), when).toMatchObject({ status: "due", dueDate: iso, daysOverdue: 0 });
 				expect(plugin.api.person("People/Late.md"), when).toMatchObject({ status: "overdue", dueDate: plus(iso, -1), daysOverdue: 1, lastContact: plus(iso, -8) });
 				expect(plugin.api.person("People/Birthday.md"), when).toMatchObject({ status: "ok", nextBirthday: iso });
@@ -193,7 +193,7 @@ describe("the plugin on the days that move clocks", () => {
 
 		// Crossing midnight into the next day moves every count by exactly one.
 		clock = new Date(y, m - 1, d + 1, 0, 0, 1);
-		expect(formatDay(plugin.today())).toBe(plus(iso, 1));
+		expect(formatDay(plugin.ctx.clock.today())).toBe(plus(iso, 1));
 		expect(plugin.api.person("People/Late.md")).toMatchObject({ daysOverdue: -6 });
 	});
 });

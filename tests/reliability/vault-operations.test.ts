@@ -4,7 +4,7 @@
  * logs through the plugin, settings changes), with `app.settle()` at random points, keep the
  * plugin's incrementally updated PeopleIndex equal to a fresh build.
  *
- * The reference is deliberately not `plugin.index.rebuild()` on the same app: that would read
+ * The reference is deliberately not `plugin.ctx.index.rebuild()` on the same app: that would read
  * the same metadata cache the incremental path has been maintaining. Instead each check starts a
  * second app on a snapshot of the files, so the runtime indexes every note from its text as at
  * start-up, and builds a second `PeopleIndex` (the plugin's own class) there with the settings
@@ -120,7 +120,7 @@ async function check(s: Started): Promise<number> {
 	const files = s.app.snapshot();
 	const saved = files[DATA_JSON];
 	const settings = migrateSettings(saved === undefined ? null : JSON.parse(saved));
-	expect(settings).toEqual(s.plugin.settings);
+	expect(settings).toEqual(s.plugin.ctx.settings.get());
 	const fresh: TestApp = await createTestApp(files, { keepOtherApps: true });
 	const index = new PeopleIndex(fresh, () => settings);
 	try {
@@ -128,7 +128,7 @@ async function check(s: Started): Promise<number> {
 		fresh.workspace.onLayoutReady(() => undefined);
 		await index.rebuild();
 		await fresh.settle();
-		expect(byPath(s.plugin.index.all())).toEqual(byPath(index.all()));
+		expect(byPath(s.plugin.ctx.index.all())).toEqual(byPath(index.all()));
 		return index.size;
 	} finally {
 		index.unload();
@@ -204,12 +204,12 @@ async function apply(s: Started, op: Op): Promise<void> {
 			const path = chosen(op.pick);
 			if (!path) return;
 			const result = await s.plugin.api.logInteraction(path, { date: op.date, type: "call", note: "random" });
-			if (!s.plugin.index.get(path)) expect(result).toEqual({ ok: false, error: `${path} is not a person note` });
+			if (!s.plugin.ctx.index.get(path)) expect(result).toEqual({ ok: false, error: `${path} is not a person note` });
 			return;
 		}
 		case "settings":
-			s.plugin.patchSettings(op.patch);
-			await s.plugin.saveSettings();
+			s.plugin.ctx.settings.patch(op.patch);
+			await s.plugin.ctx.settings.save();
 			return;
 		case "burst": {
 			// Operations racing each other may legitimately fail (a rename of a file just deleted).

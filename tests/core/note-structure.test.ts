@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-	bomLength,
-	detectEol,
-	findLogSection,
-	headingLevelAt,
-	headingTextAt,
-	LineScanner,
-	lineBounds,
-	normalizeHeadingText,
-	parseHeadingSetting,
-	scanFrontmatter,
-} from "../../src/core/markdown-scan";
+import { scanFrontmatter } from "../../src/core/frontmatter-bounds";
+import { headingLevelAt, headingTextAt, normalizeHeadingText, parseHeadingSetting } from "../../src/core/headings";
+import { LineScanner } from "../../src/core/line-scanner";
+import { findLogSection } from "../../src/core/log-section";
+import { bomLength, detectEol, lineBounds } from "../../src/core/text-lines";
 
 /** Each line's text with its flags, for compact expectations. */
 function scan(text: string): { text: string; hidden: boolean; heading: number; cleanStart: boolean }[] {
