@@ -63,7 +63,8 @@
 export { parseQuery, formatQueryError } from "./parse";
 export { formatQuery, formatFilter } from "./format";
 export { runQuery } from "./run";
-export { cellText, dueText } from "./cells";
+export { cellText } from "./cells";
+export { dueText } from "./fields/due";
 export { foldText, matchesText, plural, relativeDays } from "./text";
-export { COLUMNS, DEFAULT_COLUMNS, GROUP_FIELDS, SORT_FIELDS } from "./types";
+export { COLUMNS, DEFAULT_COLUMNS, GROUP_FIELDS, SORT_FIELDS } from "./fields/registry";
 export type { Column, Filter, GroupField, ParseOptions, Query, QueryError, QueryGroup, QueryParse, QueryResult, RunContext, SortField, SortKey } from "./types";

@@ -1,28 +1,15 @@
 /**
  * Query text → `Query`. Line by line, keyword by keyword, with no `eval` and no user-supplied
- * regular expressions: a query can only ever select from the fixed set of instructions below.
+ * regular expressions: a query can only ever select from the fixed set of instructions the fields
+ * (`fields/`) and this file define.
  * Every mistake is collected (not just the first) and names its line and what was expected.
  */
-import { parseCadence, spanToDays, type Span } from "../cadence";
-import { parseDateInput } from "../date-input";
-import { dayFromYmd, truncate } from "../dates";
-import { STATUSES, type Status } from "../schedule";
-import { isValidTag } from "../tags";
+import { truncate } from "../dates";
+import { keyword } from "./argument-text";
+import type { Field, FilterData, FilterInstruction, Problem } from "./fields/field";
+import { COLUMNS, FIELDS, GROUP_FIELDS, SORT_FIELDS } from "./fields/registry";
 import { suggestHead } from "./suggest";
-import {
-	COLUMNS,
-	GROUP_FIELDS,
-	SORT_FIELDS,
-	type Column,
-	type Filter,
-	type GroupField,
-	type ParseOptions,
-	type Query,
-	type QueryError,
-	type QueryParse,
-	type SortField,
-	type SortKey,
-} from "./types";
+import type { Column, Filter, GroupField, ParseOptions, Query, QueryError, QueryParse, SortField, SortKey } from "./types";
 
 type Item =
 	| { type: "filter"; filter: Filter }
@@ -32,134 +19,47 @@ type Item =
 	| { type: "columns"; columns: Column[] }
 	| { type: "explain" };
 
-type Handled = Item | { error: string };
+type Handled = Item | Problem;
 
-interface Instruction {
-	/** Keyword phrases, lowercase, one space between words; the first is canonical. */
-	heads: string[];
-	/** Shown in suggestions when the argument is missing, e.g. "contacted since DATE". */
-	usage: string;
-	/** Set for instructions that need an argument: the message when it is missing. */
-	missing?: string;
+interface Instruction extends Omit<FilterInstruction<FilterData>, "parse"> {
 	/** Not a filter, so never after `not`. */
 	presentation?: true;
 	parse(arg: string, tiers: Record<string, string>): Handled;
 }
 
-/**
- * Date arguments are checked when parsing but resolved again on every run, against that run's
- * today. Checking needs some day; this one also reads well as the example in error hints
- * ("try today, yesterday, 3 days ago or 2026-06-01").
- */
-const VALIDATION_DAY = dayFromYmd(2026, 6, 1);
-
-const STATUS_LIST = "overdue, due, soon, never, ok, snoozed or untracked";
 const SORT_MESSAGE = `can sort by ${SORT_FIELDS.join(", ")}`;
 const GROUP_MESSAGE = `can group by ${GROUP_FIELDS.join(", ")}`;
 const LIMIT_MESSAGE = "limit needs a whole number from 1";
 const COLUMNS_MESSAGE = `columns are ${COLUMNS.join(", ")}`;
-const LENGTH_HINT = "try 10 days, 2 weeks or 1 month";
 const NOT_AN_INSTRUCTION = "not an instruction; try overdue, tag #x, sort by urgency, limit 10 …";
 
 const filter = (f: Filter): Item => ({ type: "filter", filter: f });
-const status = (s: Status) => (): Handled => filter({ kind: "status", status: s });
-const fixed = (f: Filter) => (): Handled => filter(f);
 
-/** Keyword-ish arguments: case, spacing, `_` and `-` don't matter ("Last_Contact"). */
-function keyword(text: string): string {
-	return text.toLowerCase().replace(/[_-]/g, " ").replace(/\s+/g, " ").trim();
-}
-
-/** Strips one pair of surrounding double quotes, so `folder "My People"` reads naturally. */
-function unquote(text: string): string {
-	return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
-}
-
-type Length = { ok: true; span: Span } | { ok: false; error: string };
-
-const ZERO_RE = /^0+\s*([a-z]*)$/i;
-
-/**
- * A length of time for `due within`, `birthday within` and `cadence at most`: anything the
- * cadence parser reads as one length, plus zero ("due within 0 days" = due today or overdue).
- */
-function parseLength(text: string, tiers: Record<string, string>): Length {
-	const zero = ZERO_RE.exec(text);
-	if (zero && (zero[1] === "" || parseCadence(`1 ${zero[1]}`, {}).ok)) return { ok: true, span: { months: 0, days: 0 } };
-	const parsed = parseCadence(text, tiers);
-	if (!parsed.ok) {
-		// The cadence parser's generic hint talks about cadences; here a plain length is wanted.
-		return { ok: false, error: parsed.error.includes("is not a cadence") ? `'${truncate(text, 60)}' is not a length of time; ${LENGTH_HINT}` : parsed.error };
-	}
-	if (parsed.cadence.isRange) return { ok: false, error: `'${truncate(text, 60)}' is a range; give one length, like 2 weeks` };
-	return { ok: true, span: { ...parsed.cadence.low } };
-}
-
-function within(kind: "due within" | "birthday within") {
-	return (arg: string): Handled => {
-		const length = parseLength(arg, {});
-		return length.ok ? filter({ kind, text: arg, span: length.span }) : { error: length.error };
+/** A field's filter instruction as one of ours: its filter data becomes a filter item. */
+function fromField(instruction: FilterInstruction<FilterData>): Instruction {
+	return {
+		...instruction,
+		parse(arg, tiers) {
+			const parsed = instruction.parse(arg, tiers);
+			// `Filter` is built from the same registry, so a field's filter data is one of its members.
+			return "error" in parsed ? parsed : filter(parsed as Filter);
+		},
 	};
 }
 
-function contacted(when: "since" | "before") {
-	return (arg: string): Handled => {
-		const probe = parseDateInput(arg, VALIDATION_DAY);
-		return probe.ok ? filter({ kind: "contacted", when, date: arg }) : { error: probe.error };
-	};
+/** The words `columns` (and `sort by`) take for a field: its name, then its aliases. */
+function wordsFor(field: Field, more: readonly string[] = []): [string, string][] {
+	return [field.name, ...(field.aliases ?? []), ...more].map((word) => [word, field.name]);
 }
 
-function cadenceBound(bound: "at most" | "at least") {
-	return (arg: string, tiers: Record<string, string>): Handled => {
-		const length = parseLength(arg, tiers);
-		if (!length.ok) return { error: length.error };
-		return filter({ kind: "cadence bound", bound, text: arg, days: spanToDays(length.span) });
-	};
-}
-
-function parseTag(arg: string): Handled {
-	const tag = arg.replace(/^#+/, "").replace(/\/+$/, "").toLowerCase();
-	// `tag #a,#b` or `tag #a.b` would silently match nobody: no note has such a tag.
-	if (!isValidTag(tag)) return { error: "tag needs one tag, e.g. tag #work" };
-	return filter({ kind: "tag", tag });
-}
-
-function parseFolder(arg: string): Handled {
-	const folder = unquote(arg).replace(/^\/+|\/+$/g, "");
-	if (folder.trim() === "") return { error: "folder needs a folder path, e.g. folder People/Work" };
-	return filter({ kind: "folder", folder });
-}
-
-function parseNameIncludes(arg: string): Handled {
-	const text = unquote(arg);
-	if (text.trim() === "") return { error: "name includes needs some text, e.g. name includes ada" };
-	return filter({ kind: "name includes", text });
-}
-
-function parseCadenceIs(arg: string, tiers: Record<string, string>): Handled {
-	const parsed = parseCadence(arg, tiers);
-	if (!parsed.ok) return { error: parsed.error };
-	return filter({ kind: "cadence", text: arg, lowDays: parsed.cadence.lowDays, highDays: parsed.cadence.highDays });
-}
-
-function parseStatus(arg: string): Handled {
-	const word = keyword(arg);
-	const found = word === "due soon" ? "soon" : STATUSES.find((s) => s === word);
-	return found ? filter({ kind: "status", status: found }) : { error: `'${truncate(arg, 40)}' is not a status; status is one of ${STATUS_LIST}` };
-}
-
-const SORT_ALIASES = new Map<string, SortField>([
-	["due date", "due"],
-	["lastcontact", "last contact"],
-	["last contacted", "last contact"],
-	["next birthday", "birthday"],
-]);
+const COLUMN_WORDS = new Map(FIELDS.flatMap((f) => wordsFor(f)));
+const SORT_WORDS = new Map(FIELDS.flatMap((f) => (f.sort ? wordsFor(f, f.sort.aliases) : [])));
 
 function parseSort(arg: string): Handled {
 	let words = keyword(arg);
 	const reverse = / reverse$/.test(words);
 	if (reverse) words = words.slice(0, -" reverse".length);
-	const by = SORT_FIELDS.find((f) => f === words) ?? SORT_ALIASES.get(words);
+	const by = SORT_WORDS.get(words) as SortField | undefined;
 	if (by) return { type: "sort", key: { by, reverse } };
 	// "sort by name desc" (Dataview's word): the field is right, only the direction word is not ours.
 	const field = SORT_FIELDS.find((f) => words.startsWith(`${f} `));
@@ -177,56 +77,21 @@ function parseLimit(arg: string): Handled {
 	return Number.isSafeInteger(n) && n >= 1 ? { type: "limit", n } : { error: LIMIT_MESSAGE };
 }
 
-const COLUMN_ALIASES = new Map<string, Column>([
-	["tag", "tags"],
-	["alias", "aliases"],
-	["favor", "favors"],
-	["favour", "favors"],
-	["favours", "favors"],
-	["problem", "problems"],
-	["lastcontact", "last contact"],
-	["last contacted", "last contact"],
-	["due date", "due"],
-]);
-
 function parseColumns(arg: string): Handled {
 	const columns: Column[] = [];
 	for (const piece of arg.split(",")) {
 		const word = keyword(piece);
 		if (word === "") continue; // a stray or trailing comma
-		const column = COLUMNS.find((c) => c === word) ?? COLUMN_ALIASES.get(word);
+		const column = COLUMN_WORDS.get(word) as Column | undefined;
 		if (!column) return { error: `'${truncate(piece.trim(), 40)}' is not a column; ${COLUMNS_MESSAGE}` };
 		if (!columns.includes(column)) columns.push(column);
 	}
 	return columns.length > 0 ? { type: "columns", columns } : { error: `columns needs a list; ${COLUMNS_MESSAGE}` };
 }
 
-/**
- * Order matters: the first head that matches wins, so a longer phrase comes before any shorter
- * one it starts with ("due soon", "due within" before "due").
- */
+/** The fields' filters (in registry order: a "did you mean" tie goes to the earlier head), then the rest. */
 const INSTRUCTIONS: readonly Instruction[] = [
-	{ heads: ["overdue"], usage: "overdue", parse: status("overdue") },
-	{ heads: ["due soon"], usage: "due soon", parse: status("soon") },
-	{ heads: ["due within"], usage: "due within 2 weeks", missing: `due within needs a length of time; ${LENGTH_HINT}`, parse: within("due within") },
-	{ heads: ["due"], usage: "due", parse: status("due") },
-	{ heads: ["never contacted"], usage: "never contacted", parse: fixed({ kind: "never contacted" }) },
-	{ heads: ["snoozed"], usage: "snoozed", parse: status("snoozed") },
-	{ heads: ["untracked"], usage: "untracked", parse: status("untracked") },
-	{ heads: ["contacted since"], usage: "contacted since DATE", missing: "contacted since needs a date, e.g. 2026-06-01 or 3 months ago", parse: contacted("since") },
-	{ heads: ["contacted before"], usage: "contacted before DATE", missing: "contacted before needs a date, e.g. 2026-06-01 or 3 months ago", parse: contacted("before") },
-	{ heads: ["tag"], usage: "tag #x", missing: "tag needs one tag, e.g. tag #work", parse: parseTag },
-	{ heads: ["folder"], usage: "folder People", missing: "folder needs a folder path, e.g. folder People/Work", parse: parseFolder },
-	{ heads: ["name includes", "name contains"], usage: "name includes TEXT", missing: "name includes needs some text, e.g. name includes ada", parse: parseNameIncludes },
-	{ heads: ["cadence at most"], usage: "cadence at most 30 days", missing: `cadence at most needs a length of time; ${LENGTH_HINT}`, parse: cadenceBound("at most") },
-	{ heads: ["cadence at least"], usage: "cadence at least 2 weeks", missing: `cadence at least needs a length of time; ${LENGTH_HINT}`, parse: cadenceBound("at least") },
-	{ heads: ["cadence is", "cadence"], usage: "cadence monthly", missing: "cadence needs a cadence, e.g. cadence monthly", parse: parseCadenceIs },
-	{ heads: ["has owed favors", "has owed favours"], usage: "has owed favors", parse: fixed({ kind: "favors", which: "owed" }) },
-	{ heads: ["owes me"], usage: "owes me", parse: fixed({ kind: "favors", which: "owed to me" }) },
-	{ heads: ["has favors", "has favours"], usage: "has favors", parse: fixed({ kind: "favors", which: "any" }) },
-	{ heads: ["has problems"], usage: "has problems", parse: fixed({ kind: "has problems" }) },
-	{ heads: ["birthday within"], usage: "birthday within 30 days", missing: `birthday within needs a length of time; ${LENGTH_HINT}`, parse: within("birthday within") },
-	{ heads: ["status is", "status"], usage: "status is overdue", missing: `status is one of ${STATUS_LIST}`, parse: parseStatus },
+	...FIELDS.flatMap((f) => f.filters ?? []).flatMap((d) => d.instructions.map(fromField)),
 	// `order by` (SQL's words) would otherwise be "corrected" to `folder by …`.
 	{ heads: ["sort by", "order by"], usage: "sort by urgency", missing: SORT_MESSAGE, parse: parseSort, presentation: true },
 	{ heads: ["group by"], usage: "group by status", missing: GROUP_MESSAGE, parse: parseGroup, presentation: true },
@@ -235,7 +100,8 @@ const INSTRUCTIONS: readonly Instruction[] = [
 	{ heads: ["explain"], usage: "explain", parse: () => ({ type: "explain" }), presentation: true },
 ];
 
-const HEADS = INSTRUCTIONS.flatMap((i) => i.heads.map((head) => ({ words: head.split(" "), instruction: i })));
+/** The longest head that fits wins, so "due within 2 weeks" is never read as `due` plus text. */
+const HEADS = INSTRUCTIONS.flatMap((i) => i.heads.map((head) => ({ words: head.split(" "), instruction: i }))).sort((a, b) => b.words.length - a.words.length);
 const ALL_HEADS = [...INSTRUCTIONS.flatMap((i) => i.heads), "not"];
 
 /** The words of a line and where each starts, so an argument keeps its original spacing. */

@@ -3,46 +3,25 @@
  * compared with deep equality, stored, or sent over the plugin API, and evaluating it can never
  * run anything but our own code.
  */
-import type { Span } from "../cadence";
 import type { Day } from "../dates";
-import type { Scheduled, Status } from "../schedule";
+import type { Scheduled } from "../schedule";
 import type { Settings } from "../settings";
+import type { Column, FieldFilter, GroupField, SortField } from "./fields/registry";
 
-export type Filter =
-	| { kind: "status"; status: Status }
-	/** No contact recorded at all, tracked or not. */
-	| { kind: "never contacted" }
-	/** `text` as written (for formatting); `span` is what it means. */
-	| { kind: "due within"; text: string; span: Span }
-	/** The date stays text: relative forms (`3 months ago`) are resolved against each run's today. */
-	| { kind: "contacted"; when: "since" | "before"; date: string }
-	/** Lowercase, without `#`. */
-	| { kind: "tag"; tag: string }
-	/** As written, without surrounding slashes; compared case-insensitively. */
-	| { kind: "folder"; folder: string }
-	| { kind: "name includes"; text: string }
-	| { kind: "cadence"; text: string; lowDays: number; highDays: number }
-	| { kind: "cadence bound"; bound: "at most" | "at least"; text: string; days: number }
-	/** `owed`: I owe them; `owed to me`: they owe me; `any`: either. */
-	| { kind: "favors"; which: "owed" | "owed to me" | "any" }
-	| { kind: "birthday within"; text: string; span: Span }
-	| { kind: "has problems" }
-	| { kind: "not"; filter: Filter };
+export type { Column, GroupField, SortField };
 
-export type SortField = "urgency" | "due" | "last contact" | "name" | "cadence" | "birthday";
-export const SORT_FIELDS: readonly SortField[] = ["urgency", "due", "last contact", "name", "cadence", "birthday"];
+/** The fields' filters (see `fields/`), and `not`, which any of them can be put under. */
+export type Filter = FieldFilter | NotFilter;
+
+export interface NotFilter {
+	kind: "not";
+	filter: Filter;
+}
 
 export interface SortKey {
 	by: SortField;
 	reverse: boolean;
 }
-
-export type GroupField = "status" | "tag" | "folder";
-export const GROUP_FIELDS: readonly GroupField[] = ["status", "tag", "folder"];
-
-export type Column = "name" | "status" | "last contact" | "cadence" | "due" | "favors" | "urgency" | "tags" | "folder" | "birthday" | "aliases" | "problems";
-export const COLUMNS: readonly Column[] = ["name", "status", "last contact", "cadence", "due", "favors", "urgency", "tags", "folder", "birthday", "aliases", "problems"];
-export const DEFAULT_COLUMNS: readonly Column[] = ["name", "status", "last contact", "cadence", "due"];
 
 export interface Query {
 	/** ANDed, in the order written. */
