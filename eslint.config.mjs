@@ -5,7 +5,20 @@ import globals from "globals";
 // The plugin guidelines apply to what ships in main.js (src/, minus the Node-only CLI).
 // src/core must stay pure: no Obsidian, no DOM, no Node, so the CLI, the plugin and mobile
 // can all run it.
-const nodeBuiltins = ["fs", "path", "os", "child_process", "crypto", "util", "url", "stream", "buffer", "process", "events", "worker_threads"];
+const nodeBuiltins = [
+	"fs",
+	"path",
+	"os",
+	"child_process",
+	"crypto",
+	"util",
+	"url",
+	"stream",
+	"buffer",
+	"process",
+	"events",
+	"worker_threads",
+];
 const nodeImportPatterns = nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
 
 export default defineConfig([
@@ -43,13 +56,27 @@ export default defineConfig([
 					paths: [{ name: "obsidian", message: "src/core is pure: pass what it needs in from an adapter." }],
 					patterns: [
 						{ group: nodeImportPatterns, message: "src/core is pure: no Node modules (the plugin runs on mobile)." },
-						{ group: ["**/obsidian/**", "**/ui/**", "**/cli/**", "**/main", "**/api", "gray-matter"], message: "src/core must not depend on adapters." },
+						{
+							group: ["**/obsidian/**", "**/ui/**", "**/cli/**", "**/main", "**/api", "gray-matter"],
+							message: "src/core must not depend on adapters.",
+						},
 					],
 				},
 			],
 			"no-restricted-globals": [
 				"error",
-				...["window", "document", "activeDocument", "activeWindow", "navigator", "localStorage", "HTMLElement", "Buffer", "process", "require"].map((name) => ({
+				...[
+					"window",
+					"document",
+					"activeDocument",
+					"activeWindow",
+					"navigator",
+					"localStorage",
+					"HTMLElement",
+					"Buffer",
+					"process",
+					"require",
+				].map((name) => ({
 					name,
 					message: "src/core is pure: no DOM or Node globals.",
 				})),
@@ -60,14 +87,34 @@ export default defineConfig([
 		// The adapters know Obsidian and core, never the views or the plugin class.
 		files: ["src/obsidian/**/*.ts"],
 		rules: {
-			"@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["**/ui/**", "**/cli/**", "**/main", "**/api"], message: "src/obsidian is adapters: no views, no CLI, never the plugin class." }] }],
+			"@typescript-eslint/no-restricted-imports": [
+				"error",
+				{
+					patterns: [
+						{
+							group: ["**/ui/**", "**/cli/**", "**/main", "**/api"],
+							message: "src/obsidian is adapters: no views, no CLI, never the plugin class.",
+						},
+					],
+				},
+			],
 		},
 	},
 	{
 		// Views and the public API depend on the narrow context (src/obsidian/context.ts), never on main.ts.
 		files: ["src/ui/**/*.ts", "src/api.ts"],
 		rules: {
-			"@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["**/main", "**/cli/**"], message: "Views depend on the PluginContext, never on the plugin class or the CLI." }] }],
+			"@typescript-eslint/no-restricted-imports": [
+				"error",
+				{
+					patterns: [
+						{
+							group: ["**/main", "**/cli/**"],
+							message: "Views depend on the PluginContext, never on the plugin class or the CLI.",
+						},
+					],
+				},
+			],
 		},
 	},
 	{

@@ -21,12 +21,117 @@ export function rng(seed: number): () => number {
 	};
 }
 
-const FIRST = ["Ada", "Grace", "Alan", "Katherine", "Linus", "Margaret", "Tim", "Barbara", "Donald", "Radia", "Frances", "John", "Sophie", "Edsger", "Hedy", "Ken", "Dennis", "Bjarne", "Guido", "Yukihiro", "Anders", "Brendan", "Rasmus", "Larry", "Sergey", "Mei", "Aisha", "Ravi", "Zoë", "Søren", "Ngozi", "Chen", "Olga", "Mateo", "Fatima", "Hiro"];
-const LAST = ["Lovelace", "Hopper", "Turing", "Johnson", "Torvalds", "Hamilton", "Lee", "Liskov", "Knuth", "Perlman", "Allen", "McCarthy", "Wilson", "Dijkstra", "Lamarr", "Thompson", "Ritchie", "Stroustrup", "van Rossum", "Matsumoto", "Hejlsberg", "Eich", "Lerdorf", "Wall", "Brin", "Wang", "Khan", "Patel", "Nakamura", "Kierkegaard", "Okafor", "Ivanova", "García"];
-const CADENCES = ["7", "30", "2w", "3d", "6 weeks", "1 month", "3 months", "1y", "18 months", "every 3 months", "every other week", "weekly", "biweekly", "fortnightly", "monthly", "bimonthly", "quarterly", "semiannually", "twice a year", "yearly", "P2W", "P1M", "P1Y6M", "close", "inner", "casual", "distant", "dormant", "4-6 weeks", "4w-6w"];
+const FIRST = [
+	"Ada",
+	"Grace",
+	"Alan",
+	"Katherine",
+	"Linus",
+	"Margaret",
+	"Tim",
+	"Barbara",
+	"Donald",
+	"Radia",
+	"Frances",
+	"John",
+	"Sophie",
+	"Edsger",
+	"Hedy",
+	"Ken",
+	"Dennis",
+	"Bjarne",
+	"Guido",
+	"Yukihiro",
+	"Anders",
+	"Brendan",
+	"Rasmus",
+	"Larry",
+	"Sergey",
+	"Mei",
+	"Aisha",
+	"Ravi",
+	"Zoë",
+	"Søren",
+	"Ngozi",
+	"Chen",
+	"Olga",
+	"Mateo",
+	"Fatima",
+	"Hiro",
+];
+const LAST = [
+	"Lovelace",
+	"Hopper",
+	"Turing",
+	"Johnson",
+	"Torvalds",
+	"Hamilton",
+	"Lee",
+	"Liskov",
+	"Knuth",
+	"Perlman",
+	"Allen",
+	"McCarthy",
+	"Wilson",
+	"Dijkstra",
+	"Lamarr",
+	"Thompson",
+	"Ritchie",
+	"Stroustrup",
+	"van Rossum",
+	"Matsumoto",
+	"Hejlsberg",
+	"Eich",
+	"Lerdorf",
+	"Wall",
+	"Brin",
+	"Wang",
+	"Khan",
+	"Patel",
+	"Nakamura",
+	"Kierkegaard",
+	"Okafor",
+	"Ivanova",
+	"García",
+];
+const CADENCES = [
+	"7",
+	"30",
+	"2w",
+	"3d",
+	"6 weeks",
+	"1 month",
+	"3 months",
+	"1y",
+	"18 months",
+	"every 3 months",
+	"every other week",
+	"weekly",
+	"biweekly",
+	"fortnightly",
+	"monthly",
+	"bimonthly",
+	"quarterly",
+	"semiannually",
+	"twice a year",
+	"yearly",
+	"P2W",
+	"P1M",
+	"P1Y6M",
+	"close",
+	"inner",
+	"casual",
+	"distant",
+	"dormant",
+	"4-6 weeks",
+	"4w-6w",
+];
 const TYPES = ["call", "video", "message", "email", "coffee", "meal", "meeting", "event", "gift", "favor"];
 const TAGS = ["work", "family", "friends", "conference", "client", "alumni", "neighbours"];
-const WORDS = "the of and to in is you that it he was for on are as with his they at be this have from or one had by word but not what all were we when your can said there use an each which she do how their if will up other about out many then them these so some her would make like him into time has look two more write go see number no way could people my than first water been call who oil its now find long down day did get come made may part".split(" ");
+const WORDS =
+	"the of and to in is you that it he was for on are as with his they at be this have from or one had by word but not what all were we when your can said there use an each which she do how their if will up other about out many then them these so some her would make like him into time has look two more write go see number no way could people my than first water been call who oil its now find long down day did get come made may part".split(
+		" ",
+	);
 
 function pick<T>(r: () => number, list: readonly T[]): T {
 	return list[Math.floor(r() * list.length)];
@@ -55,7 +160,10 @@ export function bigNote(r: () => number, bytes: number, head = ""): string {
 	let size = head.length;
 	let section = 0;
 	while (size < bytes) {
-		const block = section % 7 === 3 ? "```js\nconst x = 1; // ## Interactions inside a fence\n```\n" : `## Section ${section}\n\n${paragraph(r, 8)}\n\n- ${sentence(r, 8)}\n- ${sentence(r, 8)}\n\n`;
+		const block =
+			section % 7 === 3
+				? "```js\nconst x = 1; // ## Interactions inside a fence\n```\n"
+				: `## Section ${section}\n\n${paragraph(r, 8)}\n\n- ${sentence(r, 8)}\n- ${sentence(r, 8)}\n\n`;
 		parts.push(block);
 		size += block.length;
 		section++;
@@ -77,7 +185,10 @@ export function personNote(r: () => number, today: number, index: number): { nam
 	if (r() < 0.05) fm.push(`snooze_until: ${iso(today + Math.floor(r() * 60))}`);
 	if (r() < 0.2) fm.push(`owed_favors:\n  - "${iso(last)}: ${sentence(r, 4)}"`);
 	if (r() < 0.15) fm.push(`owed_to_me: ["${sentence(r, 3)}"]`);
-	if (r() < 0.3) fm.push(`birthday: ${1950 + Math.floor(r() * 50)}-${String(1 + Math.floor(r() * 12)).padStart(2, "0")}-${String(1 + Math.floor(r() * 28)).padStart(2, "0")}`);
+	if (r() < 0.3)
+		fm.push(
+			`birthday: ${1950 + Math.floor(r() * 50)}-${String(1 + Math.floor(r() * 12)).padStart(2, "0")}-${String(1 + Math.floor(r() * 28)).padStart(2, "0")}`,
+		);
 	if (r() < 0.2) fm.push(`aliases: [${pick(r, FIRST)}]`);
 	const body: string[] = [paragraph(r, 3)];
 	const entries = r() < 0.3 ? 0 : Math.floor(r() * r() * 200);
@@ -122,7 +233,8 @@ export function generateVault(notes: number, seed = 42, today = Math.floor(Date.
 			files[`${folder}/Big note ${i}.md`] = bigNote(r, 1024 * 1024, "# A long note\n\n");
 			continue;
 		}
-		files[`${folder}/Note ${i}.md`] = `# Note ${i}\n\n${paragraph(r, 2 + Math.floor(r() * 6))}\n\n- [ ] ${sentence(r, 5)}\n\nSee [[${pick(r, FIRST)} ${pick(r, LAST)}]] #${pick(r, TAGS)}\n`;
+		files[`${folder}/Note ${i}.md`] =
+			`# Note ${i}\n\n${paragraph(r, 2 + Math.floor(r() * 6))}\n\n- [ ] ${sentence(r, 5)}\n\nSee [[${pick(r, FIRST)} ${pick(r, LAST)}]] #${pick(r, TAGS)}\n`;
 	}
 	return { files, people: peopleCount };
 }

@@ -31,7 +31,9 @@ export function table(rows: Row[]): string {
 	for (const r of rows) {
 		const within = r.budget === null ? "–" : r.median <= r.budget ? "yes" : "**no**";
 		const budget = r.budget === null ? "–" : `${fmt(r.budget)} ${r.unit}`;
-		lines.push(`| ${r.measurement}${r.note ? ` (${r.note})` : ""} | ${r.size} | ${fmt(r.median)} ${r.unit} | ${fmt(r.p95)} ${r.unit} | ${budget} | ${within} |`);
+		lines.push(
+			`| ${r.measurement}${r.note ? ` (${r.note})` : ""} | ${r.size} | ${fmt(r.median)} ${r.unit} | ${fmt(r.p95)} ${r.unit} | ${budget} | ${within} |`,
+		);
 	}
 	return lines.join("\n");
 }

@@ -87,7 +87,13 @@ it("plugin, index, sidebar and query at each vault size", async () => {
 		const index = plugin.ctx.index;
 
 		const build = await sample(notes >= 100000 ? 5 : 15, () => index.buildFromCache());
-		rows.push({ measurement: `people index from the metadata cache (${people.toLocaleString("en-US")} people)`, size, ...build, budget: notes >= 100000 ? 20 : null, unit: "ms" });
+		rows.push({
+			measurement: `people index from the metadata cache (${people.toLocaleString("en-US")} people)`,
+			size,
+			...build,
+			budget: notes >= 100000 ? 20 : null,
+			unit: "ms",
+		});
 		await index.rebuild();
 		await app.settle();
 
@@ -95,10 +101,12 @@ it("plugin, index, sidebar and query at each vault size", async () => {
 		// day's counts) and the burst notification (the status bar reads a count).
 		const r = rng(7);
 		const personFiles = app.vault.getMarkdownFiles().filter((f) => index.get(f.path));
-		const changed = await Promise.all(Array.from({ length: 50 }, async () => {
-			const file = personFiles[Math.floor(r() * personFiles.length)];
-			return { file, data: await app.vault.cachedRead(file), cache: app.metadataCache.getFileCache(file) };
-		}));
+		const changed = await Promise.all(
+			Array.from({ length: 50 }, async () => {
+				const file = personFiles[Math.floor(r() * personFiles.length)];
+				return { file, data: await app.vault.cachedRead(file), cache: app.metadataCache.getFileCache(file) };
+			}),
+		);
 		let next = 0;
 		const change = await sample(500, () => {
 			const { file, data, cache } = changed[next++ % changed.length];
@@ -116,7 +124,13 @@ it("plugin, index, sidebar and query at each vault size", async () => {
 				const parsed = parseQuery(text, { tiers: settings.tiers });
 				if (parsed.ok) runQuery(parsed.query, list, { today: TODAY, settings });
 			});
-			rows.push({ measurement: `query parse + evaluate, ${people.toLocaleString("en-US")} people`, size, ...query, budget: 5, unit: "ms" });
+			rows.push({
+				measurement: `query parse + evaluate, ${people.toLocaleString("en-US")} people`,
+				size,
+				...query,
+				budget: 5,
+				unit: "ms",
+			});
 		}
 		await app.unloadPlugin(manifest.id);
 	}
@@ -138,7 +152,10 @@ it("sidebar render for 10,000 people in Chromium (the built main.js)", async () 
 			window.e2e.command("open-sidebar");
 			await window.e2e.settle();
 			const app = window.e2e.app();
-			const view = app.workspace.getLeavesOfType(type)[0].view as unknown as { refresh(force?: boolean): void; contentEl: HTMLElement };
+			const view = app.workspace.getLeavesOfType(type)[0].view as unknown as {
+				refresh(force?: boolean): void;
+				contentEl: HTMLElement;
+			};
 			const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
 			const p95 = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)];
 			// 1. Every row built: the first render, and any after a settings change (which is how
@@ -177,12 +194,45 @@ it("sidebar render for 10,000 people in Chromium (the built main.js)", async () 
 				await window.e2e.settle();
 			}
 			view.refresh = refresh;
-			return { builtMedian: median(built), builtP95: p95(built), median: median(again), p95: p95(again), changedMedian: median(changed.slice(1)), changedP95: p95(changed.slice(1)), renders: changed.length, nodes: view.contentEl.querySelectorAll("*").length, people: app.vault.getMarkdownFiles().length };
+			return {
+				builtMedian: median(built),
+				builtP95: p95(built),
+				median: median(again),
+				p95: p95(again),
+				changedMedian: median(changed.slice(1)),
+				changedP95: p95(changed.slice(1)),
+				renders: changed.length,
+				nodes: view.contentEl.querySelectorAll("*").length,
+				people: app.vault.getMarkdownFiles().length,
+			};
 		}, VIEW_TYPE);
 		const people10k = `${result.people.toLocaleString("en-US")} people`;
-		rows.push({ measurement: `sidebar render in Chromium, every row built, ${people10k}`, size: "–", median: result.builtMedian, p95: result.builtP95, budget: 16, unit: "ms", note: `${result.nodes} DOM nodes` });
-		rows.push({ measurement: `sidebar render again, same people (rows reused), ${people10k}`, size: "–", median: result.median, p95: result.p95, budget: 16, unit: "ms" });
-		rows.push({ measurement: `sidebar render after one note changed, ${people10k}`, size: "–", median: result.changedMedian, p95: result.changedP95, budget: 16, unit: "ms", note: `${result.renders} renders` });
+		rows.push({
+			measurement: `sidebar render in Chromium, every row built, ${people10k}`,
+			size: "–",
+			median: result.builtMedian,
+			p95: result.builtP95,
+			budget: 16,
+			unit: "ms",
+			note: `${result.nodes} DOM nodes`,
+		});
+		rows.push({
+			measurement: `sidebar render again, same people (rows reused), ${people10k}`,
+			size: "–",
+			median: result.median,
+			p95: result.p95,
+			budget: 16,
+			unit: "ms",
+		});
+		rows.push({
+			measurement: `sidebar render after one note changed, ${people10k}`,
+			size: "–",
+			median: result.changedMedian,
+			p95: result.changedP95,
+			budget: 16,
+			unit: "ms",
+			note: `${result.renders} renders`,
+		});
 		await session.close();
 	} finally {
 		await browser.close();
@@ -192,11 +242,19 @@ it("sidebar render for 10,000 people in Chromium (the built main.js)", async () 
 it("log writer on a 1 MB note", async () => {
 	const settings = defaultSettings();
 	const r = rng(3);
-	const log = Array.from({ length: 3000 }, (_, i) => `- 2020-01-${String(1 + (i % 28)).padStart(2, "0")} — call: ${"x".repeat(40)}`).join("\n");
+	const log = Array.from({ length: 3000 }, (_, i) => `- 2020-01-${String(1 + (i % 28)).padStart(2, "0")} — call: ${"x".repeat(40)}`).join(
+		"\n",
+	);
 	const text = `${bigNote(r, 1024 * 1024 - log.length, "---\ncadence: monthly\nlast_contact: 2026-01-01\nowed_favors:\n  - a book\n---\n# Notes\n\n")}\n## Interactions\n\n${log}\n`;
 	const entry = { day: TODAY, type: "call", note: "Talked about Acme", addOwed: ["an intro"], resolveOwed: ["a book"] };
 	const result = await sample(30, () => applyLog(text, entry, settings, TODAY, (s) => load(s)));
-	rows.push({ measurement: "log writer (entry + favors)", size: `${(text.length / 1024 / 1024).toFixed(2)} MB note`, ...result, budget: 5, unit: "ms" });
+	rows.push({
+		measurement: "log writer (entry + favors)",
+		size: `${(text.length / 1024 / 1024).toFixed(2)} MB note`,
+		...result,
+		budget: 5,
+		unit: "ms",
+	});
 });
 
 it("CLI overdue, whole process, cold, beside a bare read of every file", async () => {
@@ -209,8 +267,21 @@ it("CLI overdue, whole process, cold, beside a bare read of every file", async (
 			bare,
 			`const fs=require("fs"),p=require("path");let n=0;(function w(d){for(const e of fs.readdirSync(d,{withFileTypes:true})){if(e.name.startsWith("."))continue;const f=p.join(d,e.name);if(e.isDirectory())w(f);else if(e.name.endsWith(".md")){fs.readFileSync(f,"utf8");n++}}})(process.argv[2]);`,
 		);
-		const [baseline, cli] = processTimes([[bare, dir], ["bin/stay-in-touch.cjs", "overdue", "--vault", dir, "--today", "2026-11-26"]], 11);
-		rows.push({ measurement: "bare Node: read every file", size: label(10000), ...baseline, budget: null, unit: "ms", note: "reference" });
+		const [baseline, cli] = processTimes(
+			[
+				[bare, dir],
+				["bin/stay-in-touch.cjs", "overdue", "--vault", dir, "--today", "2026-11-26"],
+			],
+			11,
+		);
+		rows.push({
+			measurement: "bare Node: read every file",
+			size: label(10000),
+			...baseline,
+			budget: null,
+			unit: "ms",
+			note: "reference",
+		});
 		rows.push({ measurement: "CLI `stay-in-touch overdue`, whole process", size: label(10000), ...cli, budget: 400, unit: "ms" });
 	} finally {
 		rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,8 @@ const required = [...source.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) =>
 for (const name of required) {
 	const bare = name.replace(/^node:/, "");
 	if (builtins.includes(bare) || name.startsWith("node:")) problems.push(`${file} requires the Node module '${name}'`);
-	else if (name !== "obsidian" && !name.startsWith("@codemirror/") && !name.startsWith("@lezer/")) problems.push(`${file} requires '${name}', which Obsidian does not provide`);
+	else if (name !== "obsidian" && !name.startsWith("@codemirror/") && !name.startsWith("@lezer/"))
+		problems.push(`${file} requires '${name}', which Obsidian does not provide`);
 }
 
 const forbidden = [

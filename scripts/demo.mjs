@@ -35,7 +35,12 @@ try {
 			if (entry.isDirectory()) walk(full);
 			else if (entry.name.endsWith(".md")) {
 				const text = readFileSync(full, "utf8");
-				writeFileSync(full, text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (date) => (isoOf(dayNumber(date)) === date ? isoOf(dayNumber(date) + shift) : date)));
+				writeFileSync(
+					full,
+					text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (date) =>
+						isoOf(dayNumber(date)) === date ? isoOf(dayNumber(date) + shift) : date,
+					),
+				);
 			}
 		}
 	};

@@ -51,15 +51,17 @@ export function createApi(ctx: PluginContext): StayInTouchApi {
 			return runQuery(parsed.query, scheduled(), { today: clock.today(), settings: settings.get() }).rows.map(toRecord);
 		},
 		logInteraction: async (givenPath, given) => {
-			if (typeof givenPath !== "string") return { ok: false, error: "the path must be text, e.g. \"People/Ada Lovelace.md\"" };
+			if (typeof givenPath !== "string") return { ok: false, error: 'the path must be text, e.g. "People/Ada Lovelace.md"' };
 			// "/People/Ada.md" and "People//Ada.md" name the same note, as everywhere in Obsidian.
 			const path = normalizePath(givenPath);
 			// Scripts are untyped: `null` means "no details"; any other wrong shape is refused, never dropped.
 			const entry: LogRequest = given ?? {};
-			if (typeof entry !== "object" || Array.isArray(entry)) return { ok: false, error: 'the entry must be an object, e.g. { type: "call", note: "…" }' };
+			if (typeof entry !== "object" || Array.isArray(entry))
+				return { ok: false, error: 'the entry must be an object, e.g. { type: "call", note: "…" }' };
 			if (!index.get(path)) return { ok: false, error: `${path} is not a person note` };
 			for (const field of ["type", "note"] as const) {
-				if (entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== "string") return { ok: false, error: `${field} must be text` };
+				if (entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== "string")
+					return { ok: false, error: `${field} must be text` };
 			}
 			const date = parseDateInput(entry.date ?? "today", clock.today());
 			if (!date.ok) return { ok: false, error: date.error };

@@ -27,7 +27,11 @@ export default class StayInTouchPlugin extends Plugin {
 		await settings.load();
 		const clock = new Clock(() => this.now());
 		const index: PeopleIndex = this.addChild(new PeopleIndex(this.app, () => settings.get()));
-		const interactions = new Interactions(this.app, () => settings.get(), () => clock.today());
+		const interactions = new Interactions(
+			this.app,
+			() => settings.get(),
+			() => clock.today(),
+		);
 		const ctx: PluginContext = { app: this.app, index, interactions, settings, clock };
 		this.ctx = ctx;
 		this.api = createApi(ctx);

@@ -61,5 +61,10 @@ export function option(args: ParsedArgs, name: string): string | undefined {
 }
 
 export function list(value: string | undefined): string[] {
-	return value === undefined ? [] : value.split("\n").map((s) => s.trim()).filter(Boolean);
+	return value === undefined
+		? []
+		: value
+				.split("\n")
+				.map((s) => s.trim())
+				.filter(Boolean);
 }

@@ -39,7 +39,11 @@ export function rewriteNote(path: string, change: (text: string) => Rewrite, wai
 	const temp = `${path}.stay-in-touch.tmp`;
 	// Private until it holds the whole note; it gets the note's mode before the rename.
 	const lockFd = lock(temp, 0o600, waitMs);
-	if (lockFd === null) return { ok: false, error: `another stay-in-touch is writing it, or ${basename(temp)} was left behind by one that stopped (delete it then)` };
+	if (lockFd === null)
+		return {
+			ok: false,
+			error: `another stay-in-touch is writing it, or ${basename(temp)} was left behind by one that stopped (delete it then)`,
+		};
 	let fd: number | null = lockFd;
 	let published = false;
 	try {
@@ -88,5 +92,5 @@ function readNote(path: string): { ok: true; text: string; mode: number } | { ok
 }
 
 function writeAll(fd: number, bytes: Buffer): void {
-	for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+	for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 }

@@ -39,7 +39,9 @@ function several(people: readonly Named[]): string {
 function findNamed<T extends Named>(candidates: readonly T[], name: string): T | null {
 	const wanted = foldText(name.trim());
 	const wantedPath = wanted.endsWith(".md") ? wanted : `${wanted}.md`;
-	const exact = candidates.filter((p) => foldText(p.name) === wanted || foldText(p.path) === wantedPath || p.aliases.some((a) => foldText(a) === wanted));
+	const exact = candidates.filter(
+		(p) => foldText(p.name) === wanted || foldText(p.path) === wantedPath || p.aliases.some((a) => foldText(a) === wanted),
+	);
 	if (exact.length === 1) return exact[0];
 	if (exact.length > 1) throw new UsageError(`"${name}" matches several people: ${several(exact)}`);
 	const typed = words(name);
@@ -87,7 +89,10 @@ export function runLog(args: ParsedArgs, vault: string, scan: VaultScan, today: 
 	// ("Ada" for a broken People/Ada.md beside a readable Ada Lovelace): both are looked through
 	// together, so the exact match wins, and an unreadable one is named with why, never replaced.
 	const found = findNamed<Named & ({ person: Person } | { reason: string })>(
-		[...scan.people.map((p) => ({ name: p.name, path: p.path, aliases: p.aliases, person: p })), ...scan.unreadable.map((u) => ({ ...u, name: basename(u.path), aliases: [] }))],
+		[
+			...scan.people.map((p) => ({ name: p.name, path: p.path, aliases: p.aliases, person: p })),
+			...scan.unreadable.map((u) => ({ ...u, name: basename(u.path), aliases: [] })),
+		],
 		name,
 	);
 	if (found === null) throw new UsageError(`no person named "${name}" in this vault`);
@@ -95,7 +100,11 @@ export function runLog(args: ParsedArgs, vault: string, scan: VaultScan, today: 
 	const person = found.person;
 	const resolveTexts = list(option(args, "resolve"));
 	// The writer's own matcher, so the CLI accepts exactly the favors the writer can resolve.
-	const matches = (favors: { raw: string }[], text: string) => findFavor(favors.map((f) => f.raw), text) >= 0;
+	const matches = (favors: { raw: string }[], text: string) =>
+		findFavor(
+			favors.map((f) => f.raw),
+			text,
+		) >= 0;
 	const resolveOwed = resolveTexts.filter((t) => matches(person.owedFavors, t));
 	const resolveOwedToMe = resolveTexts.filter((t) => !resolveOwed.includes(t) && matches(person.owedToMe, t));
 	const unknown = resolveTexts.filter((t) => !resolveOwed.includes(t) && !resolveOwedToMe.includes(t));
@@ -119,5 +128,9 @@ export function runLog(args: ParsedArgs, vault: string, scan: VaultScan, today: 
 	}
 	const base = { path: person.path, name: person.name };
 	if (!result.ok) return report(io, { ok: false, ...base, error: result.error }, "");
-	return report(io, { ok: true, ...base, date: formatDay(entry.day), type }, `Logged ${sanitize(type)} with ${sanitize(person.name)} in ${sanitize(person.path)}`);
+	return report(
+		io,
+		{ ok: true, ...base, date: formatDay(entry.day), type },
+		`Logged ${sanitize(type)} with ${sanitize(person.name)} in ${sanitize(person.path)}`,
+	);
 }

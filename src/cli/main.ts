@@ -104,7 +104,8 @@ export function run(argv: readonly string[], rawIo: Io): number {
 			io.stdout(USAGE[command]);
 			return 0;
 		}
-		if (command !== "query" && command !== "log" && args.positional.length > 0) throw new UsageError(`${command} takes no arguments (got "${args.positional[0]}")`);
+		if (command !== "query" && command !== "log" && args.positional.length > 0)
+			throw new UsageError(`${command} takes no arguments (got "${args.positional[0]}")`);
 		const vaultOption = option(args, "vault");
 		if (vaultOption?.trim() === "") throw new UsageError("--vault needs a folder");
 		const vault = resolve(io.cwd, vaultOption ?? ".");
@@ -114,12 +115,14 @@ export function run(argv: readonly string[], rawIo: Io): number {
 			queryText = args.positional.join("\n");
 			if (queryText.trim() === "") throw new UsageError('query needs a query: stay-in-touch query "overdue; tag #work"');
 		}
-		if (command === "log" && args.positional.join("").trim() === "") throw new UsageError('log needs a person\'s name: stay-in-touch log "Ada Lovelace"');
+		if (command === "log" && args.positional.join("").trim() === "")
+			throw new UsageError('log needs a person\'s name: stay-in-touch log "Ada Lovelace"');
 		const scan = scanVault(vault);
 		if (scan.settingsError !== null) io.stderr(`stay-in-touch: the vault's plugin settings: ${scan.settingsError}`);
 		reportSkipped(scan, io);
 		for (const problem of scan.rules.problems) io.stderr(`stay-in-touch: the vault's plugin settings: ${problem}`);
-		if (command === "log") return runLog(args, vault, scan, day, { stdout: io.stdout, stderr: io.stderr, json: args.options.has("json") });
+		if (command === "log")
+			return runLog(args, vault, scan, day, { stdout: io.stdout, stderr: io.stderr, json: args.options.has("json") });
 		const list = scheduleAll(scan.people, scheduleContext(scan.rules, day));
 		if (command === "overdue") {
 			printPeople(overdueOrder(list), day, output(args, io), "No one is overdue or due soon.");

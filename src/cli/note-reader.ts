@@ -83,7 +83,9 @@ export function parseNote(text: string): { data: unknown; body: string } {
 	try {
 		data = parseBlock(content.slice(scan.block.yamlStart, scan.block.yamlEnd));
 	} catch (error) {
-		throw new UnreadableFrontmatter(`the frontmatter is not valid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`);
+		throw new UnreadableFrontmatter(
+			`the frontmatter is not valid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+		);
 	}
 	// buildPerson explains a list or a single value ("… not a set of properties").
 	return { data, body: content.slice(scan.bodyStart) };
@@ -91,7 +93,9 @@ export function parseNote(text: string): { data: unknown; body: string } {
 
 /** Any mention of the person tag or the marker value, case-insensitively; null when both rules are off. */
 function mentionsPattern(settings: Settings): RegExp | null {
-	const words = [settings.useTag ? settings.personTag : "", settings.useMarker ? settings.markerValue : ""].filter((w) => w.trim() !== "");
+	const words = [settings.useTag ? settings.personTag : "", settings.useMarker ? settings.markerValue : ""].filter(
+		(w) => w.trim() !== "",
+	);
 	return words.length === 0 ? null : new RegExp(words.map(escapeRegExp).join("|"), "i");
 }
 
@@ -143,7 +147,15 @@ export class NoteReader {
 			return null;
 		}
 		let tags: string[] | null = null;
-		const person = personFromNote({ path, frontmatter: note.data, tags: () => (tags ??= [...frontmatterTags(note.data), ...inlineTags(note.body)]), lastLogged: latestLogDay(text, rules.settings) }, rules);
+		const person = personFromNote(
+			{
+				path,
+				frontmatter: note.data,
+				tags: () => (tags ??= [...frontmatterTags(note.data), ...inlineTags(note.body)]),
+				lastLogged: latestLogDay(text, rules.settings),
+			},
+			rules,
+		);
 		return person && { person };
 	}
 

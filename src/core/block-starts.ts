@@ -3,7 +3,29 @@
  * thematic breaks, blockquotes and HTML blocks, which end an open paragraph (and so a log entry's
  * lazy continuation lines).
  */
-import { ASTERISK, CLOSE_PAREN, DIGIT_0, DIGIT_9, EXCLAMATION, GREATER_THAN, HASH, HYPHEN, isDigitCode, LESS_THAN, LF, LOWER_A, LOWER_CASE_BIT, LOWER_Z, PERIOD, PLUS, QUESTION, SLASH, SPACE, TAB, UNDERSCORE } from "./char-codes";
+import {
+	ASTERISK,
+	CLOSE_PAREN,
+	DIGIT_0,
+	DIGIT_9,
+	EXCLAMATION,
+	GREATER_THAN,
+	HASH,
+	HYPHEN,
+	isDigitCode,
+	LESS_THAN,
+	LF,
+	LOWER_A,
+	LOWER_CASE_BIT,
+	LOWER_Z,
+	PERIOD,
+	PLUS,
+	QUESTION,
+	SLASH,
+	SPACE,
+	TAB,
+	UNDERSCORE,
+} from "./char-codes";
 import { headingLevelAt } from "./headings";
 
 /**
@@ -79,7 +101,8 @@ export function opensHtmlBlock(text: string, start: number, end: number): boolea
 	}
 	if (i === nameStart) return false;
 	const t = i < end ? text.charCodeAt(i) : LF;
-	if (!(t === LF || t === SPACE || t === TAB || t === GREATER_THAN || (t === SLASH && text.charCodeAt(i + 1) === GREATER_THAN))) return false;
+	if (!(t === LF || t === SPACE || t === TAB || t === GREATER_THAN || (t === SLASH && text.charCodeAt(i + 1) === GREATER_THAN)))
+		return false;
 	const name = text.slice(nameStart, i).toLowerCase();
 	return HTML_BLOCK_TAGS.has(name) || (!closing && t !== SLASH && RAW_TEXT_TAGS.has(name));
 }

@@ -94,12 +94,17 @@ export const CADENCE_WORDS: readonly string[] = Object.freeze(PHRASES.map(([word
 
 /** `one` to `twelve` stand for their number wherever a number is accepted: `every two weeks`. */
 const NUMBER_WORDS = new Map<string, number>(
-	["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"].map((w, i): [string, number] => [w, i + 1]),
+	["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"].map((w, i): [string, number] => [
+		w,
+		i + 1,
+	]),
 );
 
 /** `every second week`, `every third month`: only after `every`, and from 2 up. */
 const ORDINAL_WORDS = new Map<string, number>(
-	["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"].map((w, i): [string, number] => [w, i + 2]),
+	["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"].map(
+		(w, i): [string, number] => [w, i + 2],
+	),
 );
 
 const DAY: Unit = { span: days(1), name: "days" };
@@ -190,7 +195,7 @@ export function spanToDays(span: Span): number {
  */
 export function fixTypos(text: string, vocabulary: readonly string[]): string {
 	const known = new Set(vocabulary);
-	return text.replace(/[a-z]+/g, (word) => (word.length < 3 || known.has(word) ? word : closestWord(word, vocabulary) ?? word));
+	return text.replace(/[a-z]+/g, (word) => (word.length < 3 || known.has(word) ? word : (closestWord(word, vocabulary) ?? word)));
 }
 
 /** The closest candidate within typo distance (≤ 2 edits and ≤ a third of the length), if any. */
@@ -258,7 +263,11 @@ function parseValue(value: unknown, tiers: Tiers): CadenceParse {
 
 /** Lowercase, one space between words, every dash a hyphen. */
 function normalize(text: string): string {
-	return text.trim().toLowerCase().replace(/[\u2012-\u2015\u2212]/g, "-").replace(/\s+/g, " ");
+	return text
+		.trim()
+		.toLowerCase()
+		.replace(/[\u2012-\u2015\u2212]/g, "-")
+		.replace(/\s+/g, " ");
 }
 
 /**
@@ -362,7 +371,8 @@ function parseRange(norm: string, shown: string): Result<Range> | undefined {
 /** `P2W`, `P1M`, `P1Y6M`, `P1Y2M3D`. Time parts are refused: a cadence counts whole days. */
 function parseIso(norm: string, shown: string): Result<Range> | undefined {
 	if (ISO_TIME_RE.test(norm)) return { ok: false, error: `${shown} has a time part; a cadence counts whole days, like P1D or P2W` };
-	if (ISO_FRACTION_RE.test(norm) && !ISO_RE.test(norm)) return { ok: false, error: `${shown} has a fraction; use whole numbers, like P2W or P1M` };
+	if (ISO_FRACTION_RE.test(norm) && !ISO_RE.test(norm))
+		return { ok: false, error: `${shown} has a fraction; use whole numbers, like P2W or P1M` };
 	const m = ISO_RE.exec(norm);
 	if (!m || norm === "p") return undefined;
 	const [y, mo, w, d] = m.slice(1).map((part) => (part === undefined ? 0 : Number(part)));

@@ -333,7 +333,9 @@ export class FrontmatterDoc {
 		if (!found.ok) return found.error;
 		if (!found.loc) {
 			const list = [item];
-			this.appendKey(configured, [`${yamlString(configured)}:`, `${this.listIndent()}- ${yamlString(item)}`], list, (v) => sameYamlValue(v, list));
+			this.appendKey(configured, [`${yamlString(configured)}:`, `${this.listIndent()}- ${yamlString(item)}`], list, (v) =>
+				sameYamlValue(v, list),
+			);
 			return null;
 		}
 		const loc = found.loc;
@@ -363,7 +365,8 @@ export class FrontmatterDoc {
 				return cannot;
 			}
 		} else if (isBlankValue(value) || typeof value === "string" || typeof value === "number") {
-			if (content.length > 0 || !(v.kind === "empty" || v.kind === "plain" || v.kind === "single" || v.kind === "double")) return cannot;
+			if (content.length > 0 || !(v.kind === "empty" || v.kind === "plain" || v.kind === "single" || v.kind === "double"))
+				return cannot;
 			const indent = this.listIndent();
 			const items: FmLine[] = [];
 			if (isBlankValue(value)) {
@@ -398,7 +401,10 @@ export class FrontmatterDoc {
 		const line = this.lines[loc.index].text;
 		const v = parseInlineValue(line, loc.colon + 1);
 		const content = this.contentLines(loc);
-		const cannot: Removed = { ok: false, error: `${loc.key} is written in a way this plugin cannot edit safely; remove the favor by hand` };
+		const cannot: Removed = {
+			ok: false,
+			error: `${loc.key} is written in a way this plugin cannot edit safely; remove the favor by hand`,
+		};
 		let next: unknown;
 		let removed: string;
 		if (Array.isArray(value)) {
@@ -410,7 +416,11 @@ export class FrontmatterDoc {
 				if (!flow || flow.items.length !== value.length) return cannot;
 				const items = flow.items;
 				const [from, to] =
-					index + 1 < items.length ? [items[index].start, items[index + 1].start] : index > 0 ? [items[index - 1].end, items[index].end] : [items[index].start, items[index].end];
+					index + 1 < items.length
+						? [items[index].start, items[index + 1].start]
+						: index > 0
+							? [items[index - 1].end, items[index].end]
+							: [items[index].start, items[index].end];
 				this.lines[loc.index].text = line.slice(0, from) + line.slice(to);
 				next = value.filter((_, i) => i !== index);
 			} else if (v.kind === "empty") {
@@ -459,7 +469,10 @@ export class FrontmatterDoc {
 	finish(): Splice {
 		if (!this.changed) return { ok: true, from: this.from, to: this.from, text: "" };
 		const yaml = this.lines.map((l) => l.text + l.eol).join("");
-		const refused: Splice = { ok: false, error: "the frontmatter is laid out in a way this plugin cannot edit safely, so nothing was written" };
+		const refused: Splice = {
+			ok: false,
+			error: "the frontmatter is laid out in a way this plugin cannot edit safely, so nothing was written",
+		};
 		let parsed: unknown;
 		try {
 			parsed = parseOrEmpty(this.parseYaml, yaml);
@@ -522,7 +535,9 @@ export class FrontmatterDoc {
 			locs.map((l) => l.key),
 			configured,
 		);
-		const known = Object.keys(this.data).concat(Array.from(this.current.keys())).filter((k) => !this.removed.has(k));
+		const known = Object.keys(this.data)
+			.concat(Array.from(this.current.keys()))
+			.filter((k) => !this.removed.has(k));
 		if (spelling === undefined) {
 			const inData = findKeySpelling(known, configured);
 			if (inData !== undefined) return { ok: false, error: `${inData} is written in a way this plugin cannot edit safely` };

@@ -38,7 +38,9 @@ export function lineEdits(before: string, after: string): TextEdit[] {
 		const end = before.length;
 		const padded = greedyLineEdits(before + eol, after + eol);
 		if (padded.every((e) => e.to <= end || e.text.endsWith(eol))) {
-			return padded.map((e) => (e.to <= end ? e : { from: Math.min(e.from, end), to: end, text: (e.from > end ? eol : "") + e.text.slice(0, -eol.length) }));
+			return padded.map((e) =>
+				e.to <= end ? e : { from: Math.min(e.from, end), to: end, text: (e.from > end ? eol : "") + e.text.slice(0, -eol.length) },
+			);
 		}
 	}
 	return greedyLineEdits(before, after);

@@ -6,7 +6,29 @@
  * every person note at indexing time.
  */
 import { isThematicBreak, leavesParagraphOpen, listItemTextAt, opensBlock } from "./block-starts";
-import { ASTERISK, BACKTICK, CR, DIGIT_0, DOLLAR, EQUALS, FIRST_NON_ASCII, GREATER_THAN, HASH, HYPHEN, isDigitCode, isSpaceOrTab, LESS_THAN, LOWER_A, LOWER_CASE_BIT, LOWER_Z, PERCENT, SPACE, TAB, TILDE, UNDERSCORE } from "./char-codes";
+import {
+	ASTERISK,
+	BACKTICK,
+	CR,
+	DIGIT_0,
+	DOLLAR,
+	EQUALS,
+	FIRST_NON_ASCII,
+	GREATER_THAN,
+	HASH,
+	HYPHEN,
+	isDigitCode,
+	isSpaceOrTab,
+	LESS_THAN,
+	LOWER_A,
+	LOWER_CASE_BIT,
+	LOWER_Z,
+	PERCENT,
+	SPACE,
+	TAB,
+	TILDE,
+	UNDERSCORE,
+} from "./char-codes";
 import { headingLevelAt } from "./headings";
 import { blockIndent, isBlankRange } from "./text-lines";
 
@@ -83,7 +105,17 @@ function interruptsParagraph(text: string, at: number, item: number, end: number
  * setext heading's text then includes the comment).
  */
 export class LineScanner {
-	readonly line: ScanLine = { start: 0, end: 0, next: 0, cleanStart: true, hidden: false, heading: 0, headingStart: 0, setextTextEnd: -1, paragraphStart: -1 };
+	readonly line: ScanLine = {
+		start: 0,
+		end: 0,
+		next: 0,
+		cleanStart: true,
+		hidden: false,
+		heading: 0,
+		headingStart: 0,
+		setextTextEnd: -1,
+		paragraphStart: -1,
+	};
 	private pos: number;
 	private fenceChar = 0;
 	private fenceLen = 0;
@@ -226,7 +258,7 @@ export class LineScanner {
 			if (col === 0) this.inList = false;
 			return;
 		}
-		if (col === 0 && ((c | LOWER_CASE_BIT) >= LOWER_A && (c | LOWER_CASE_BIT) <= LOWER_Z || c >= FIRST_NON_ASCII)) {
+		if (col === 0 && (((c | LOWER_CASE_BIT) >= LOWER_A && (c | LOWER_CASE_BIT) <= LOWER_Z) || c >= FIRST_NON_ASCII)) {
 			// Most lines: text at column 0 (a letter starts no block), a lazy line or a paragraph's.
 			if (prev === NESTED_PARAGRAPH) {
 				this.paragraph = NESTED_PARAGRAPH;
@@ -298,7 +330,14 @@ export class LineScanner {
 	}
 
 	private find(needle: "<!--" | "-->" | "%%" | "`", from: number): number {
-		const cached = needle === "<!--" ? this.nextHtmlOpen : needle === "-->" ? this.nextHtmlClose : needle === "%%" ? this.nextPercent : this.nextTick;
+		const cached =
+			needle === "<!--"
+				? this.nextHtmlOpen
+				: needle === "-->"
+					? this.nextHtmlClose
+					: needle === "%%"
+						? this.nextPercent
+						: this.nextTick;
 		if (cached === -1 || cached >= from) return cached;
 		const found = this.text.indexOf(needle, from);
 		if (needle === "<!--") this.nextHtmlOpen = found;

@@ -29,7 +29,8 @@ function itemDay(text: string, i: number, end: number, tokens: FormatToken[] | n
 		const targetStart = i + 2;
 		for (let k = targetStart; k < end; k++) {
 			const c = text.charCodeAt(k);
-			if (c === PIPE || c === HASH || (c === CLOSE_BRACKET && text.charCodeAt(k + 1) === CLOSE_BRACKET)) return wholeDate(text, targetStart, k, tokens);
+			if (c === PIPE || c === HASH || (c === CLOSE_BRACKET && text.charCodeAt(k + 1) === CLOSE_BRACKET))
+				return wholeDate(text, targetStart, k, tokens);
 		}
 		return NO_DAY;
 	}
@@ -103,7 +104,12 @@ export interface LogMiss {
  * document, which an underline may make a setext heading: the section then ends where that
  * paragraph starts).
  */
-export function scanLog(text: string, from: number, settings: Pick<Settings, "logHeading" | "dailyNoteFormat">, miss?: LogMiss): LogScan | null {
+export function scanLog(
+	text: string,
+	from: number,
+	settings: Pick<Settings, "logHeading" | "dailyNoteFormat">,
+	miss?: LogMiss,
+): LogScan | null {
 	const spec = parseHeadingSetting(settings.logHeading);
 	const tokens = compileDailyFormat(settings.dailyNoteFormat);
 	const scanner = new LineScanner(text, from);
@@ -113,7 +119,13 @@ export function scanLog(text: string, from: number, settings: Pick<Settings, "lo
 	while (scanner.next()) {
 		if (line.heading !== 0 && lineHeadingMatches(text, line, spec.key)) {
 			scan = {
-				section: { headingStart: line.headingStart, headingEnd: line.end, contentStart: line.next, end: text.length, level: line.heading },
+				section: {
+					headingStart: line.headingStart,
+					headingEnd: line.end,
+					contentStart: line.next,
+					end: text.length,
+					level: line.heading,
+				},
 				items: [],
 				lastSafe: { end: line.end, next: line.next },
 				setextStarts: [],
@@ -205,7 +217,15 @@ export function scanLog(text: string, from: number, settings: Pick<Settings, "lo
 	return scan;
 }
 
-function newItem(text: string, start: number, at: number, end: number, tokens: FormatToken[] | null, next: number, clean: boolean): LogItem {
+function newItem(
+	text: string,
+	start: number,
+	at: number,
+	end: number,
+	tokens: FormatToken[] | null,
+	next: number,
+	clean: boolean,
+): LogItem {
 	const d = itemDay(text, at, end, tokens);
 	return { start, end, next, day: hasDay(d) ? d : null, safeAfter: clean };
 }

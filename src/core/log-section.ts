@@ -31,7 +31,13 @@ export function findLogSection(text: string, from: number, headingSetting: strin
 				return found;
 			}
 		} else if (lineHeadingMatches(text, line, spec.key)) {
-			found = { headingStart: line.headingStart, headingEnd: line.end, contentStart: line.next, end: text.length, level: line.heading };
+			found = {
+				headingStart: line.headingStart,
+				headingEnd: line.end,
+				contentStart: line.next,
+				end: text.length,
+				level: line.heading,
+			};
 		}
 	}
 	return found;

@@ -41,7 +41,10 @@ interface Insertion {
 
 function favorList(list: unknown): string[] {
 	if (!Array.isArray(list)) return [];
-	return list.filter((s): s is string => typeof s === "string").map(oneLine).filter((s) => s !== "");
+	return list
+		.filter((s): s is string => typeof s === "string")
+		.map(oneLine)
+		.filter((s) => s !== "");
 }
 
 /**
@@ -87,7 +90,13 @@ export function applyLog(text: string, entry: LogEntryInput, settings: Settings,
 	if (!fm.ok) return fm;
 
 	const lines = formatLogEntry(
-		{ day: entry.day, type: typeof entry.type === "string" ? entry.type : "", note: typeof entry.note === "string" ? entry.note : "", returned, received },
+		{
+			day: entry.day,
+			type: typeof entry.type === "string" ? entry.type : "",
+			note: typeof entry.note === "string" ? entry.note : "",
+			returned,
+			received,
+		},
 		settings,
 	);
 	const insertion = planInsertion(text, doc.bodyStart, entry.day, lines, settings, detectEol(text));
@@ -142,7 +151,8 @@ function planInsertion(text: string, bodyStart: number, day: Day, lines: string[
 			// The entry goes right above `item`, so it joins item's list: numbered after the item above
 			// only when that one is in the same list.
 			const above = k > 0 ? items[k - 1] : null;
-			const entry = above && sameList(text, above, item) ? inListOf(text, above, "after", lines) : inListOf(text, item, "before", lines);
+			const entry =
+				above && sameList(text, above, item) ? inListOf(text, above, "after", lines) : inListOf(text, item, "before", lines);
 			return { at: item.start, text: entry.join(eol) + eol };
 		}
 	}

@@ -26,7 +26,13 @@ export interface NoteFacts {
 export function personFromNote(note: NoteFacts, rules: Rules): Person | null {
 	if (!rules.recognize(note.path, note.frontmatter, note.tags)) return null;
 	return buildPerson(
-		{ path: note.path, frontmatter: note.frontmatter, tags: note.tags().map(normalizeTag), lastLogged: note.lastLogged, frontmatterError: note.frontmatterError ?? null },
+		{
+			path: note.path,
+			frontmatter: note.frontmatter,
+			tags: note.tags().map(normalizeTag),
+			lastLogged: note.lastLogged,
+			frontmatterError: note.frontmatterError ?? null,
+		},
 		rules.settings,
 	);
 }

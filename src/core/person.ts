@@ -188,7 +188,10 @@ function readAliases({ fm, keys }: Props): string[] {
 	if (key === undefined) return [];
 	const value = fm[key];
 	const items = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
-	return items.filter((a): a is string | number => typeof a === "string" || typeof a === "number").map((a) => String(a).trim()).filter(Boolean);
+	return items
+		.filter((a): a is string | number => typeof a === "string" || typeof a === "number")
+		.map((a) => String(a).trim())
+		.filter(Boolean);
 }
 
 /** The cadence that applies: the person's own, else the default setting, else none. */

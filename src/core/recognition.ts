@@ -15,7 +15,10 @@ export interface RecognitionContext {
 
 /** A folder setting as a vault path: `/`-separated, no surrounding slashes or spaces. */
 function folderPath(folder: string): string {
-	return folder.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
+	return folder
+		.trim()
+		.replace(/\\/g, "/")
+		.replace(/^\/+|\/+$/g, "");
 }
 
 /** `/People/` → `people`; folder comparisons ignore case, composition (a macOS path may hold "É" decomposed) and surrounding slashes. */
@@ -28,7 +31,11 @@ export function normalizeFolder(folder: string): string {
  * under `oldPath` moves with it (renaming "People" to "Contacts" keeps everyone a person), the
  * way links follow a rename. Null when no folder setting is at or under it.
  */
-export function followFolderRename(settings: Settings, oldPath: string, newPath: string): Pick<Settings, "peopleFolders" | "excludedFolders"> | null {
+export function followFolderRename(
+	settings: Settings,
+	oldPath: string,
+	newPath: string,
+): Pick<Settings, "peopleFolders" | "excludedFolders"> | null {
 	const old = folderPath(oldPath);
 	if (old === "") return null;
 	// Segment by segment: folding can change a string's length ("İ"), so offsets cannot be shared.
@@ -60,7 +67,9 @@ function matchesMarker(frontmatter: unknown, settings: Settings): boolean {
 	const wanted = settings.markerValue.trim().toLowerCase();
 	const value = fm[key];
 	const values = Array.isArray(value) ? value : [value];
-	return values.some((v) => (typeof v === "string" || typeof v === "number") && String(v).trim().replace(/^#/, "").toLowerCase() === wanted);
+	return values.some(
+		(v) => (typeof v === "string" || typeof v === "number") && String(v).trim().replace(/^#/, "").toLowerCase() === wanted,
+	);
 }
 
 /**

@@ -68,7 +68,19 @@ export function computeSchedule(person: Person, ctx: ScheduleContext): Schedule 
 	// class across all schedules, which keeps loops over 10,000 people fast.
 	if (cadence === null || lastContact === null) {
 		const status: Status = snoozed ? "snoozed" : cadence === null ? "untracked" : "never";
-		return { status, cadence, lastContact, dueDay: null, overdueDay: null, daysSince, daysOverdue: null, daysUntilDue: null, urgency: null, nextBirthday: nextBday, daysUntilBirthday };
+		return {
+			status,
+			cadence,
+			lastContact,
+			dueDay: null,
+			overdueDay: null,
+			daysSince,
+			daysOverdue: null,
+			daysUntilDue: null,
+			urgency: null,
+			nextBirthday: nextBday,
+			daysUntilBirthday,
+		};
 	}
 	const dueDay = addSpan(lastContact, cadence.low);
 	const overdueDay = cadence.isRange ? addSpan(lastContact, cadence.high) : dueDay;
@@ -80,7 +92,19 @@ export function computeSchedule(person: Person, ctx: ScheduleContext): Schedule 
 	else if (daysUntilDue <= ctx.settings.dueSoonDays) status = "soon";
 	else status = "ok";
 	const urgency = (today - lastContact) / cadence.lowDays;
-	return { status, cadence, lastContact, dueDay, overdueDay, daysSince, daysOverdue: today - overdueDay, daysUntilDue, urgency, nextBirthday: nextBday, daysUntilBirthday };
+	return {
+		status,
+		cadence,
+		lastContact,
+		dueDay,
+		overdueDay,
+		daysSince,
+		daysOverdue: today - overdueDay,
+		daysUntilDue,
+		urgency,
+		nextBirthday: nextBday,
+		daysUntilBirthday,
+	};
 }
 
 export interface Scheduled {
@@ -128,7 +152,13 @@ export function overdueOrder(list: readonly Scheduled[]): Scheduled[] {
 	const rank = (s: Scheduled) => NEEDS_ACTION_RANK[s.schedule.status] ?? -1;
 	return list
 		.filter((s) => rank(s) >= 0)
-		.sort((a, b) => rank(a) - rank(b) || (a.schedule.status === "overdue" ? compareByUrgency(a, b) : (a.schedule.dueDay ?? 0) - (b.schedule.dueDay ?? 0) || compareByUrgency(a, b)));
+		.sort(
+			(a, b) =>
+				rank(a) - rank(b) ||
+				(a.schedule.status === "overdue"
+					? compareByUrgency(a, b)
+					: (a.schedule.dueDay ?? 0) - (b.schedule.dueDay ?? 0) || compareByUrgency(a, b)),
+		);
 }
 
 /** Name order: accents and case ignored, numbers by value ("P2" before "P10"), then path. */

@@ -103,7 +103,11 @@ export function checkTiersText(value: string, defaultCadence: string, currentTie
 		const parsed = parseCadence(line.slice(i + 1), {});
 		if (!parsed.ok) return `Line ${n + 1}: ${parsed.error}`;
 	}
-	if (defaultCadence !== "" && checkCadence(defaultCadence, currentTiers) === null && !parseCadence(defaultCadence, parseTiersText(value)).ok) {
+	if (
+		defaultCadence !== "" &&
+		checkCadence(defaultCadence, currentTiers) === null &&
+		!parseCadence(defaultCadence, parseTiersText(value)).ok
+	) {
 		return `The default cadence '${defaultCadence}' needs a tier removed here; change the default cadence first.`;
 	}
 	return null;

@@ -105,9 +105,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function stringList(value: unknown, fallback: string[]): string[] {
-	if (typeof value === "string") return value.split(",").map((s) => s.trim()).filter(Boolean);
+	if (typeof value === "string")
+		return value
+			.split(",")
+			.map((s) => s.trim())
+			.filter(Boolean);
 	if (!Array.isArray(value)) return [...fallback];
-	return value.filter((v): v is string => typeof v === "string").map((s) => s.trim()).filter(Boolean);
+	return value
+		.filter((v): v is string => typeof v === "string")
+		.map((s) => s.trim())
+		.filter(Boolean);
 }
 
 function str(value: unknown, fallback: string): string {

@@ -218,7 +218,14 @@ function orderOf(id: GroupId): (a: Scheduled, b: Scheduled) => number {
  * the view will render; only those are put in order. `kept`, the index's groups for the same
  * people, spares the grouping and ordering when nothing is filtered.
  */
-export function sidebarModel(list: readonly Scheduled[], filter: string, today: Day, settings: Settings, shown: (id: GroupId) => number = () => Infinity, kept?: SidebarGroups): SidebarModel {
+export function sidebarModel(
+	list: readonly Scheduled[],
+	filter: string,
+	today: Day,
+	settings: Settings,
+	shown: (id: GroupId) => number = () => Infinity,
+	kept?: SidebarGroups,
+): SidebarModel {
 	const filtering = filter.trim() !== "";
 	const rows = filtering ? applyFilter(list, filter, today, settings) : list;
 	const fast = !filtering && kept?.fits(settings) ? kept : null;
@@ -232,7 +239,12 @@ export function sidebarModel(list: readonly Scheduled[], filter: string, today: 
 		if (all.length === 0) continue;
 		const k = Math.min(shown(id), all.length);
 		const compare = GROUP_ORDER[id];
-		result.push({ id, title: GROUP_TITLES[id], count: all.length, rows: fast || !compare ? all.slice(0, k) : firstInOrder(all, k, compare) });
+		result.push({
+			id,
+			title: GROUP_TITLES[id],
+			count: all.length,
+			rows: fast || !compare ? all.slice(0, k) : firstInOrder(all, k, compare),
+		});
 	}
 	return { groups: result, total: list.length, matched: rows.length };
 }

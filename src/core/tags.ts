@@ -52,7 +52,14 @@ export function inlineTags(markdown: string): string[] {
 	if (!markdown.includes("#")) return [];
 	// Without code, math or comments anywhere, one pass over the whole text finds the same tags
 	// (heading markers never match: a tag's # is followed by a tag character).
-	if (!markdown.includes("`") && !markdown.includes("~~~") && !markdown.includes("<!--") && !markdown.includes("%%") && !markdown.includes("$$")) return collectTags(markdown, []);
+	if (
+		!markdown.includes("`") &&
+		!markdown.includes("~~~") &&
+		!markdown.includes("<!--") &&
+		!markdown.includes("%%") &&
+		!markdown.includes("$$")
+	)
+		return collectTags(markdown, []);
 	const out: string[] = [];
 	let fence: string | null = null;
 	let inMath = false;
@@ -60,7 +67,8 @@ export function inlineTags(markdown: string): string[] {
 	for (const rawLine of markdown.split(/\r?\n/)) {
 		if (fence !== null) {
 			const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(rawLine);
-			if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && rawLine.trim() === fenceMatch[1]) fence = null;
+			if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && rawLine.trim() === fenceMatch[1])
+				fence = null;
 			continue;
 		}
 		if (inMath) {

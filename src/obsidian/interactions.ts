@@ -71,7 +71,11 @@ export class Interactions {
 		if (!existing.ok) return existing;
 		const file = existing.file;
 		const key = this.getSettings().keys.snoozeUntil;
-		return this.writeWithNotice(file, (text) => setFrontmatterDate(text, key, until, parseYamlStrict), `Snoozed ${basename(file.path)} until ${formatDay(until)}`);
+		return this.writeWithNotice(
+			file,
+			(text) => setFrontmatterDate(text, key, until, parseYamlStrict),
+			`Snoozed ${basename(file.path)} until ${formatDay(until)}`,
+		);
 	}
 
 	get canUndo(): boolean {
@@ -91,7 +95,9 @@ export class Interactions {
 			return false;
 		}
 		const outcome = await this.writer.write(file, (text): WriteResult =>
-			text === last.after ? { ok: true, text: last.before } : { ok: false, error: "the note changed after the log, so undoing could lose those changes" },
+			text === last.after
+				? { ok: true, text: last.before }
+				: { ok: false, error: "the note changed after the log, so undoing could lose those changes" },
 		);
 		if (!outcome.ok) {
 			new Notice(`Cannot undo the last log in ${file.path}: ${outcome.error}.`);

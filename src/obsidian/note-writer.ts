@@ -1,4 +1,12 @@
-import { MarkdownView, type App, type Editor, type EditorPosition, type EditorRangeOrCaret, type EditorTransaction, type TFile } from "obsidian";
+import {
+	MarkdownView,
+	type App,
+	type Editor,
+	type EditorPosition,
+	type EditorRangeOrCaret,
+	type EditorTransaction,
+	type TFile,
+} from "obsidian";
 import { lineEdits, type TextEdit } from "../core/line-diff";
 import type { WriteResult } from "../core/log-writer";
 
@@ -129,7 +137,11 @@ function keptSelections(editor: Editor, edits: TextEdit[], after: string): Edito
 			return { from: at, to: at };
 		}
 		const start = Math.min(anchor, head);
-		const mapEnd = (pos: number) => positionIn(after, map(pos, () => pos === start));
+		const mapEnd = (pos: number) =>
+			positionIn(
+				after,
+				map(pos, () => pos === start),
+			);
 		return { from: mapEnd(anchor), to: mapEnd(head) };
 	});
 }

@@ -77,9 +77,11 @@ export class PeopleIndex extends Component {
 		// Obsidian skips `changed` when a note's text ends up as the cache already has it (edited
 		// and edited back before indexing ran), yet a body read in between may have seen the
 		// intermediate text: read a person's body again on every write to it.
-		this.registerEvent(vault.on("modify", (file) => {
-			if (this.ready && file instanceof TFile && this.people.has(file.path)) void this.readBody(file);
-		}));
+		this.registerEvent(
+			vault.on("modify", (file) => {
+				if (this.ready && file instanceof TFile && this.people.has(file.path)) void this.readBody(file);
+			}),
+		);
 		this.register(() => this.notifySoon.cancel());
 	}
 
@@ -174,7 +176,14 @@ export class PeopleIndex extends Component {
 
 	private snapshotFor(today: Day): DaySnapshot {
 		if (this.snapshot?.ctx.today === today) return this.snapshot;
-		const snap: DaySnapshot = { ctx: scheduleContext(this.rules, today), byPath: new Map(), counts: emptyCounts(), order: null, sorted: null, groups: null };
+		const snap: DaySnapshot = {
+			ctx: scheduleContext(this.rules, today),
+			byPath: new Map(),
+			counts: emptyCounts(),
+			order: null,
+			sorted: null,
+			groups: null,
+		};
 		for (const person of this.people.values()) this.addToSnapshot(snap, person);
 		this.snapshot = snap;
 		return snap;
@@ -271,7 +280,10 @@ export class PeopleIndex extends Component {
 
 	private personFrom(path: string, cache: CachedMetadata, lastLogged: Day | null, frontmatterError: string | null = null): Person | null {
 		let tags: string[] | null = null;
-		return personFromNote({ path, frontmatter: cache.frontmatter ?? null, tags: () => (tags ??= getAllTags(cache) ?? []), lastLogged, frontmatterError }, this.rules);
+		return personFromNote(
+			{ path, frontmatter: cache.frontmatter ?? null, tags: () => (tags ??= getAllTags(cache) ?? []), lastLogged, frontmatterError },
+			this.rules,
+		);
 	}
 
 	/**

@@ -27,7 +27,12 @@ export class DatePromptModal extends Modal {
 			window.setTimeout(() => text.inputEl.focus(), 0);
 		});
 		this.messageEl = setting.descEl.createDiv({ cls: "stay-in-touch-date-message" });
-		new Setting(this.contentEl).addButton((b) => b.setButtonText("Snooze").setCta().onClick(() => this.submit()));
+		new Setting(this.contentEl).addButton((b) =>
+			b
+				.setButtonText("Snooze")
+				.setCta()
+				.onClick(() => this.submit()),
+		);
 		this.scope.register([], "Enter", (evt) => {
 			if (evt.isComposing) return true;
 			this.submit();
@@ -43,7 +48,8 @@ export class DatePromptModal extends Modal {
 	private show(submitting = false): void {
 		const parsed = parseDateInput(this.value, this.today);
 		this.messageEl.toggleClass("mod-warning", !parsed.ok || parsed.day <= this.today);
-		if (!parsed.ok) this.messageEl.setText(this.value.trim() ? parsed.error : submitting ? "Type a date, like in 3 weeks or 2027-01-15" : "");
+		if (!parsed.ok)
+			this.messageEl.setText(this.value.trim() ? parsed.error : submitting ? "Type a date, like in 3 weeks or 2027-01-15" : "");
 		else this.messageEl.setText(parsed.day <= this.today ? `${formatDay(parsed.day)} is not in the future` : formatDay(parsed.day));
 	}
 

@@ -45,7 +45,9 @@ export class LogModal extends Modal {
 		private readonly onSubmit: (entry: LogEntryInput) => void,
 	) {
 		super(app);
-		this.type = settings.interactionTypes.includes(settings.defaultInteractionType) ? settings.defaultInteractionType : settings.interactionTypes[0];
+		this.type = settings.interactionTypes.includes(settings.defaultInteractionType)
+			? settings.defaultInteractionType
+			: settings.interactionTypes[0];
 	}
 
 	onOpen(): void {
@@ -82,7 +84,12 @@ export class LogModal extends Modal {
 				area.inputEl.rows = 3;
 			});
 
-		this.addFavorField("I now owe them", "A favor to return; separate several with ;", "An introduction, a review", (value) => (this.owe = value));
+		this.addFavorField(
+			"I now owe them",
+			"A favor to return; separate several with ;",
+			"An introduction, a review",
+			(value) => (this.owe = value),
+		);
 		this.addFavorField("They now owe me", "", "Feedback on my draft", (value) => (this.owed = value));
 
 		this.addResolveToggles("Favor I returned", this.person.owedFavors, this.resolveOwed);

@@ -40,7 +40,13 @@ export class PersonPicker extends FuzzySuggestModal<Scheduled> {
 		// renderResults writes text nodes and highlight spans only, never markup.
 		renderResults(main.createSpan({ cls: "stay-in-touch-suggestion-name" }), person.name, match.match);
 		main.createSpan({ cls: `stay-in-touch-badge stay-in-touch-status-${schedule.status}`, text: statusLabel(schedule) });
-		if (person.aliases.length > 0) renderResults(el.createDiv({ cls: "stay-in-touch-suggestion-note" }), person.aliases.join(", "), match.match, -(person.name.length + 1));
+		if (person.aliases.length > 0)
+			renderResults(
+				el.createDiv({ cls: "stay-in-touch-suggestion-note" }),
+				person.aliases.join(", "),
+				match.match,
+				-(person.name.length + 1),
+			);
 	}
 
 	onChooseItem(item: Scheduled): void {

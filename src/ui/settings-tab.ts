@@ -1,4 +1,15 @@
-import { debounce, normalizePath, PluginSettingTab, Setting, TFolder, type App, type Plugin, type SettingDefinitionItem, type TextAreaComponent, type TextComponent } from "obsidian";
+import {
+	debounce,
+	normalizePath,
+	PluginSettingTab,
+	Setting,
+	TFolder,
+	type App,
+	type Plugin,
+	type SettingDefinitionItem,
+	type TextAreaComponent,
+	type TextComponent,
+} from "obsidian";
 import type { FrontmatterKeys, Settings } from "../core/settings";
 import {
 	checkCount,
@@ -94,26 +105,61 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 			{
 				heading: "Which notes are people",
 				rows: [
-					this.toggle("Notes in people folders", "Every note in these folders and their subfolders is a person.", s.useFolders, (v) => ({ useFolders: v })),
-					this.text("People folders", "Comma-separated.", s.peopleFolders.join(", "), "People", (v) => this.checkFolders(v), (v) => ({ peopleFolders: splitList(v).map(normalizePath) })),
+					this.toggle(
+						"Notes in people folders",
+						"Every note in these folders and their subfolders is a person.",
+						s.useFolders,
+						(v) => ({ useFolders: v }),
+					),
+					this.text(
+						"People folders",
+						"Comma-separated.",
+						s.peopleFolders.join(", "),
+						"People",
+						(v) => this.checkFolders(v),
+						(v) => ({ peopleFolders: splitList(v).map(normalizePath) }),
+					),
 					this.toggle("Notes with the person tag", "Nested tags count too: #person/work.", s.useTag, (v) => ({ useTag: v })),
-					this.text("Person tag", "Without the #.", s.personTag, "person", checkTag, (v) => ({ personTag: v.trim().replace(/^#/, "") })),
+					this.text("Person tag", "Without the #.", s.personTag, "person", checkTag, (v) => ({
+						personTag: v.trim().replace(/^#/, ""),
+					})),
 					this.toggle("Notes with a marker property", "For example type: person.", s.useMarker, (v) => ({ useMarker: v })),
 					this.text("Marker property", "", s.markerKey, "type", checkPropertyName, (v) => ({ markerKey: v.trim() })),
 					this.text("Marker value", "", s.markerValue, "person", checkMarkerValue, (v) => ({ markerValue: v.trim() })),
-					this.text("Excluded folders", "Never people, whatever the rules say. Empty: your templates folder.", s.excludedFolders.join(", "), "Templates", (v) => this.checkFolders(v, true), (v) => ({ excludedFolders: splitList(v).map(normalizePath) })),
+					this.text(
+						"Excluded folders",
+						"Never people, whatever the rules say. Empty: your templates folder.",
+						s.excludedFolders.join(", "),
+						"Templates",
+						(v) => this.checkFolders(v, true),
+						(v) => ({ excludedFolders: splitList(v).map(normalizePath) }),
+					),
 				],
 			},
 			{
 				heading: "Properties",
 				rows: (Object.keys(KEY_LABELS) as (keyof FrontmatterKeys)[]).map((key) =>
-					this.text(KEY_LABELS[key], "Property name in your notes. Other spellings (last-contact, lastContact) are read too.", s.keys[key], key, checkPropertyName, (v) => ({ keys: { ...this.settings.keys, [key]: v.trim() } })),
+					this.text(
+						KEY_LABELS[key],
+						"Property name in your notes. Other spellings (last-contact, lastContact) are read too.",
+						s.keys[key],
+						key,
+						checkPropertyName,
+						(v) => ({ keys: { ...this.settings.keys, [key]: v.trim() } }),
+					),
 				),
 			},
 			{
 				heading: "Cadence",
 				rows: [
-					this.text("Default cadence", "For people without one. Empty: they are not tracked.", s.defaultCadence, "Quarterly", (v) => checkDefaultCadence(v, this.settings.tiers), (v) => ({ defaultCadence: v.trim() })),
+					this.text(
+						"Default cadence",
+						"For people without one. Empty: they are not tracked.",
+						s.defaultCadence,
+						"Quarterly",
+						(v) => checkDefaultCadence(v, this.settings.tiers),
+						(v) => ({ defaultCadence: v.trim() }),
+					),
 					this.textArea(
 						"Tiers",
 						"Named cadences, one per line: close: 1 month. Use them as cadence: close.",
@@ -121,14 +167,30 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 						(v) => checkTiersText(v, this.settings.defaultCadence, this.settings.tiers),
 						(v) => ({ tiers: parseTiersText(v) }),
 					),
-					this.text("Due soon window", "Days before the due date that count as due soon.", String(s.dueSoonDays), "7", checkCount, (v) => ({ dueSoonDays: Number(v.trim()) })),
-					this.text("Birthday window", "Days ahead to show birthdays.", String(s.birthdayWindowDays), "14", checkCount, (v) => ({ birthdayWindowDays: Number(v.trim()) })),
+					this.text(
+						"Due soon window",
+						"Days before the due date that count as due soon.",
+						String(s.dueSoonDays),
+						"7",
+						checkCount,
+						(v) => ({ dueSoonDays: Number(v.trim()) }),
+					),
+					this.text("Birthday window", "Days ahead to show birthdays.", String(s.birthdayWindowDays), "14", checkCount, (v) => ({
+						birthdayWindowDays: Number(v.trim()),
+					})),
 				],
 			},
 			{
 				heading: "Interaction log",
 				rows: [
-					this.text("Log heading", "Entries go under this heading, created at the end of the note when missing.", s.logHeading, "## Interactions", checkHeading, (v) => ({ logHeading: v.trim() })),
+					this.text(
+						"Log heading",
+						"Entries go under this heading, created at the end of the note when missing.",
+						s.logHeading,
+						"## Interactions",
+						checkHeading,
+						(v) => ({ logHeading: v.trim() }),
+					),
 					{
 						name: "Entry order",
 						desc: "Where new entries go.",
@@ -143,13 +205,31 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 						},
 					},
 					this.toggle("Link dates to daily notes", "Write the date as [[2026-11-26]].", s.linkDates, (v) => ({ linkDates: v })),
-					this.text("Daily note date format", "Used for linked dates. Tokens: YYYY, MM, DD.", s.dailyNoteFormat, "YYYY-MM-DD", checkDailyFormat, (v) => ({ dailyNoteFormat: v.trim() })),
-					this.text("Interaction types", "Comma-separated; the first is the default.", s.interactionTypes.join(", "), "Call, email, coffee", checkInteractionTypes, (v) => ({ interactionTypes: splitList(v), defaultInteractionType: splitList(v)[0] })),
+					this.text(
+						"Daily note date format",
+						"Used for linked dates. Tokens: YYYY, MM, DD.",
+						s.dailyNoteFormat,
+						"YYYY-MM-DD",
+						checkDailyFormat,
+						(v) => ({ dailyNoteFormat: v.trim() }),
+					),
+					this.text(
+						"Interaction types",
+						"Comma-separated; the first is the default.",
+						s.interactionTypes.join(", "),
+						"Call, email, coffee",
+						checkInteractionTypes,
+						(v) => ({ interactionTypes: splitList(v), defaultInteractionType: splitList(v)[0] }),
+					),
 				],
 			},
 			{
 				heading: "Display",
-				rows: [this.toggle("Overdue count in the status bar", "Click it to open the sidebar.", s.showStatusBar, (v) => ({ showStatusBar: v }))],
+				rows: [
+					this.toggle("Overdue count in the status bar", "Click it to open the sidebar.", s.showStatusBar, (v) => ({
+						showStatusBar: v,
+					})),
+				],
 			},
 		];
 	}
@@ -164,7 +244,14 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 		};
 	}
 
-	private text(name: string, desc: string, value: string, placeholder: string, check: Check, patch: (v: string) => Partial<Settings>): Row {
+	private text(
+		name: string,
+		desc: string,
+		value: string,
+		placeholder: string,
+		check: Check,
+		patch: (v: string) => Partial<Settings>,
+	): Row {
 		return this.field(name, desc, check, patch, (setting, wire) => {
 			setting.addText((t) => wire(t.setPlaceholder(placeholder).setValue(value)));
 		});
@@ -180,7 +267,13 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 	}
 
 	/** A text field that explains an invalid value under itself and saves only a valid one. */
-	private field(name: string, desc: string, check: Check, patch: (v: string) => Partial<Settings>, add: (setting: Setting, wire: (input: TextComponent | TextAreaComponent) => void) => void): Row {
+	private field(
+		name: string,
+		desc: string,
+		check: Check,
+		patch: (v: string) => Partial<Settings>,
+		add: (setting: Setting, wire: (input: TextComponent | TextAreaComponent) => void) => void,
+	): Row {
 		return {
 			name,
 			desc,

@@ -21,10 +21,21 @@ export function rememberFocus(list: HTMLElement): FocusedControl | null {
 	const group = active.closest("[data-group]")?.getAttribute("data-group");
 	if (!group) return null;
 	const rowEl = active.closest<HTMLElement>(".stay-in-touch-row");
-	if (!rowEl) return { group, path: null, rowIndex: 0, selector: active.hasClass("stay-in-touch-more") ? ".stay-in-touch-more" : ".stay-in-touch-group-header" };
+	if (!rowEl)
+		return {
+			group,
+			path: null,
+			rowIndex: 0,
+			selector: active.hasClass("stay-in-touch-more") ? ".stay-in-touch-more" : ".stay-in-touch-group-header",
+		};
 	const action = active.getAttribute("data-action");
 	const rows = rowEl.parentElement ? Array.from(rowEl.parentElement.children) : [];
-	return { group, path: rowEl.getAttribute("data-path"), rowIndex: Math.max(0, rows.indexOf(rowEl)), selector: action ? `[data-action="${action}"]` : "a.stay-in-touch-name" };
+	return {
+		group,
+		path: rowEl.getAttribute("data-path"),
+		rowIndex: Math.max(0, rows.indexOf(rowEl)),
+		selector: action ? `[data-action="${action}"]` : "a.stay-in-touch-name",
+	};
 }
 
 /**
@@ -34,14 +45,19 @@ export function rememberFocus(list: HTMLElement): FocusedControl | null {
  * does not scroll: a live update must not move what the user is reading.
  */
 export function restoreFocus(list: HTMLElement, focused: FocusedControl, fallback: HTMLElement): void {
-	const section = Array.from(list.querySelectorAll<HTMLElement>("[data-group]")).find((el) => el.getAttribute("data-group") === focused.group);
+	const section = Array.from(list.querySelectorAll<HTMLElement>("[data-group]")).find(
+		(el) => el.getAttribute("data-group") === focused.group,
+	);
 	let target: HTMLElement | null = null;
-	if (section && focused.path === null) target = section.querySelector<HTMLElement>(focused.selector) ?? section.querySelector<HTMLElement>(".stay-in-touch-group-header");
+	if (section && focused.path === null)
+		target = section.querySelector<HTMLElement>(focused.selector) ?? section.querySelector<HTMLElement>(".stay-in-touch-group-header");
 	else if (section) {
 		const rows = Array.from(section.querySelectorAll<HTMLElement>(".stay-in-touch-row"));
 		const same = rows.find((r) => r.getAttribute("data-path") === focused.path);
 		const next = rows[Math.min(focused.rowIndex, rows.length - 1)];
-		target = (same ? same.querySelector<HTMLElement>(focused.selector) : next?.querySelector<HTMLElement>("a.stay-in-touch-name")) ?? section.querySelector<HTMLElement>(".stay-in-touch-group-header");
+		target =
+			(same ? same.querySelector<HTMLElement>(focused.selector) : next?.querySelector<HTMLElement>("a.stay-in-touch-name")) ??
+			section.querySelector<HTMLElement>(".stay-in-touch-group-header");
 	}
 	(target ?? list.querySelector<HTMLElement>(".stay-in-touch-group-header") ?? fallback).focus({ preventScroll: true });
 }

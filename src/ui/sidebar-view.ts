@@ -186,7 +186,9 @@ export class SidebarView extends ItemView {
 		const shown = (id: GroupId) => (this.collapsed.has(id) ? 0 : (this.shown.get(id) ?? PAGE_SIZE));
 		const model = sidebarModel(index.scheduled(today), this.filter, today, this.ctx.settings.get(), shown, index.sidebarGroups(today));
 		if (model.groups.length === 0) {
-			const text = this.filter.trim() ? `No person matches "${this.filter.trim()}".` : "Everyone is up to date. Type in the filter to see all people.";
+			const text = this.filter.trim()
+				? `No person matches "${this.filter.trim()}".`
+				: "Everyone is up to date. Type in the filter to see all people.";
 			list.createDiv({ cls: "stay-in-touch-empty", text });
 			return;
 		}
@@ -247,12 +249,16 @@ export class SidebarView extends ItemView {
 		this.rowEls.set(group.id, kept);
 		const hidden = group.count - group.rows.length;
 		if (hidden > 0) {
-			const more = section.createEl("button", { cls: "stay-in-touch-more", text: `Show ${Math.min(hidden, MORE_SIZE)} more of ${hidden}` });
+			const more = section.createEl("button", {
+				cls: "stay-in-touch-more",
+				text: `Show ${Math.min(hidden, MORE_SIZE)} more of ${hidden}`,
+			});
 			more.addEventListener("click", () => {
 				this.shown.set(group.id, limit + MORE_SIZE);
 				this.refresh(true);
 				// The rows just added are what the user asked to see: the first of them takes focus.
-				this.listEl.querySelectorAll<HTMLElement>(`.stay-in-touch-group-${group.id} .stay-in-touch-row`)[limit]?.querySelector<HTMLElement>("a.stay-in-touch-name")?.focus();
+				const rows = this.listEl.querySelectorAll<HTMLElement>(`.stay-in-touch-group-${group.id} .stay-in-touch-row`);
+				rows[limit]?.querySelector<HTMLElement>("a.stay-in-touch-name")?.focus();
 			});
 		}
 	}
@@ -261,7 +267,10 @@ export class SidebarView extends ItemView {
 		const { person, schedule } = row;
 		// Few nodes per row (a grid on the row itself, one text for the meta line, the bar's fill a
 		// pseudo-element): creating and laying out the rows is most of a render.
-		const el = createDiv({ cls: `stay-in-touch-row stay-in-touch-status-${schedule.status}`, attr: { role: "listitem", "data-path": person.path } });
+		const el = createDiv({
+			cls: `stay-in-touch-row stay-in-touch-status-${schedule.status}`,
+			attr: { role: "listitem", "data-path": person.path },
+		});
 		el.createEl("a", {
 			cls: "stay-in-touch-name internal-link",
 			text: person.name,
@@ -276,20 +285,46 @@ export class SidebarView extends ItemView {
 		if (share !== null) {
 			// A plain div bar: a <progress> element per row costs far more layout in long lists.
 			const percent = Math.round(share * 100);
-			el.createDiv({ cls: "stay-in-touch-bar", attr: { role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": String(percent), "aria-label": `${percent}% of the cadence elapsed` } }).setCssProps({
+			el.createDiv({
+				cls: "stay-in-touch-bar",
+				attr: {
+					role: "progressbar",
+					"aria-valuemin": "0",
+					"aria-valuemax": "100",
+					"aria-valuenow": String(percent),
+					"aria-label": `${percent}% of the cadence elapsed`,
+				},
+			}).setCssProps({
 				"--stay-in-touch-elapsed": `${percent}%`,
 			});
 		}
 
 		const badges: { cls: string; text: string; title?: string }[] = [];
-		if (person.owedFavors.length > 0) badges.push({ cls: "mod-owe", text: `you owe ${person.owedFavors.length}`, title: person.owedFavors.map((f) => f.text).join("\n") });
-		if (person.owedToMe.length > 0) badges.push({ cls: "mod-owed", text: `owes you ${person.owedToMe.length}`, title: person.owedToMe.map((f) => f.text).join("\n") });
+		if (person.owedFavors.length > 0)
+			badges.push({
+				cls: "mod-owe",
+				text: `you owe ${person.owedFavors.length}`,
+				title: person.owedFavors.map((f) => f.text).join("\n"),
+			});
+		if (person.owedToMe.length > 0)
+			badges.push({
+				cls: "mod-owed",
+				text: `owes you ${person.owedToMe.length}`,
+				title: person.owedToMe.map((f) => f.text).join("\n"),
+			});
 		const days = schedule.daysUntilBirthday;
-		if (days !== null && days <= this.ctx.settings.get().birthdayWindowDays) badges.push({ cls: "mod-birthday", text: days === 0 ? "birthday today" : `birthday in ${plural(days, "day")}` });
-		if (group !== "problems" && person.problems.length > 0) badges.push({ cls: "mod-warning", text: plural(person.problems.length, "problem") });
+		if (days !== null && days <= this.ctx.settings.get().birthdayWindowDays)
+			badges.push({ cls: "mod-birthday", text: days === 0 ? "birthday today" : `birthday in ${plural(days, "day")}` });
+		if (group !== "problems" && person.problems.length > 0)
+			badges.push({ cls: "mod-warning", text: plural(person.problems.length, "problem") });
 		if (badges.length > 0) {
 			const box = el.createDiv({ cls: "stay-in-touch-badges" });
-			for (const badge of badges) box.createSpan({ cls: `stay-in-touch-badge ${badge.cls}`, text: badge.text, attr: badge.title ? { title: badge.title } : undefined });
+			for (const badge of badges)
+				box.createSpan({
+					cls: `stay-in-touch-badge ${badge.cls}`,
+					text: badge.text,
+					attr: badge.title ? { title: badge.title } : undefined,
+				});
 		}
 		if (group === "problems") {
 			for (const problem of person.problems) el.createDiv({ cls: "stay-in-touch-problem", text: problem });
@@ -297,9 +332,21 @@ export class SidebarView extends ItemView {
 
 		const actions = el.createDiv({ cls: "stay-in-touch-actions" });
 		// Text buttons: rows are many, and an icon per action would triple their DOM.
-		actions.createEl("button", { cls: "stay-in-touch-action", text: "Log…", attr: { "data-action": "log", "aria-label": `Log an interaction with ${person.name}` } });
-		actions.createEl("button", { cls: "stay-in-touch-action", text: "Contacted today", attr: { "data-action": "contacted", "aria-label": `Mark ${person.name} as contacted today` } });
-		actions.createEl("button", { cls: "stay-in-touch-action", text: "Snooze", attr: { "data-action": "snooze", "aria-label": `Snooze ${person.name}` } });
+		actions.createEl("button", {
+			cls: "stay-in-touch-action",
+			text: "Log…",
+			attr: { "data-action": "log", "aria-label": `Log an interaction with ${person.name}` },
+		});
+		actions.createEl("button", {
+			cls: "stay-in-touch-action",
+			text: "Contacted today",
+			attr: { "data-action": "contacted", "aria-label": `Mark ${person.name} as contacted today` },
+		});
+		actions.createEl("button", {
+			cls: "stay-in-touch-action",
+			text: "Snooze",
+			attr: { "data-action": "snooze", "aria-label": `Snooze ${person.name}` },
+		});
 		return el;
 	}
 
@@ -309,7 +356,11 @@ export class SidebarView extends ItemView {
 		if (!target?.instanceOf(HTMLElement)) return null;
 		const path = target.closest(".stay-in-touch-row")?.getAttribute("data-path");
 		if (!path) return null;
-		return { path, link: target.closest<HTMLElement>("a.stay-in-touch-name"), action: target.closest("[data-action]")?.getAttribute("data-action") ?? null };
+		return {
+			path,
+			link: target.closest<HTMLElement>("a.stay-in-touch-name"),
+			action: target.closest("[data-action]")?.getAttribute("data-action") ?? null,
+		};
 	}
 
 	private onListClick(evt: MouseEvent, today: Day): void {
@@ -331,8 +382,18 @@ export class SidebarView extends ItemView {
 		evt.preventDefault();
 		const path = hit.path;
 		const menu = new Menu();
-		menu.addItem((item) => item.setTitle("Log interaction…").setIcon("pencil").onClick(() => openLogModal(this.ctx, path)));
-		menu.addItem((item) => item.setTitle("Contacted today").setIcon("check").onClick(() => this.contactedToday(path)));
+		menu.addItem((item) =>
+			item
+				.setTitle("Log interaction…")
+				.setIcon("pencil")
+				.onClick(() => openLogModal(this.ctx, path)),
+		);
+		menu.addItem((item) =>
+			item
+				.setTitle("Contacted today")
+				.setIcon("check")
+				.onClick(() => this.contactedToday(path)),
+		);
 		this.addSnoozeItems(menu, path, today, ["Snooze for 1 week", "Snooze for 1 month", "Snooze until a date…"]);
 		menu.addSeparator();
 		this.app.workspace.trigger("file-menu", menu, file, VIEW_TYPE, this.leaf);
@@ -368,7 +429,15 @@ export class SidebarView extends ItemView {
 
 	private onListHover(evt: MouseEvent): void {
 		const hit = this.hit(evt);
-		if (hit?.link) this.app.workspace.trigger("hover-link", { event: evt, source: VIEW_TYPE, hoverParent: this, targetEl: hit.link, linktext: hit.path, sourcePath: "" });
+		if (hit?.link)
+			this.app.workspace.trigger("hover-link", {
+				event: evt,
+				source: VIEW_TYPE,
+				hoverParent: this,
+				targetEl: hit.link,
+				linktext: hit.path,
+				sourcePath: "",
+			});
 	}
 
 	private snoozeMenu(evt: MouseEvent, path: string, today: Day): void {
@@ -386,13 +455,25 @@ export class SidebarView extends ItemView {
 
 	/** `titles`: the week, month and date items' titles, which say "Snooze" where other actions stand beside them. */
 	private addSnoozeItems(menu: Menu, path: string, today: Day, titles: readonly [string, string, string]): void {
-		menu.addItem((item) => item.setTitle(titles[0]).setIcon("calendar-clock").onClick(() => void this.ctx.interactions.snooze(path, today + 7)));
-		menu.addItem((item) => item.setTitle(titles[1]).setIcon("calendar-clock").onClick(() => void this.ctx.interactions.snooze(path, addMonths(today, 1))));
+		menu.addItem((item) =>
+			item
+				.setTitle(titles[0])
+				.setIcon("calendar-clock")
+				.onClick(() => void this.ctx.interactions.snooze(path, today + 7)),
+		);
+		menu.addItem((item) =>
+			item
+				.setTitle(titles[1])
+				.setIcon("calendar-clock")
+				.onClick(() => void this.ctx.interactions.snooze(path, addMonths(today, 1))),
+		);
 		menu.addItem((item) =>
 			item
 				.setTitle(titles[2])
 				.setIcon("calendar")
-				.onClick(() => new DatePromptModal(this.app, "Snooze until", today, (day) => void this.ctx.interactions.snooze(path, day)).open()),
+				.onClick(() =>
+					new DatePromptModal(this.app, "Snooze until", today, (day) => void this.ctx.interactions.snooze(path, day)).open(),
+				),
 		);
 	}
 }

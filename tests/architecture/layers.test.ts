@@ -10,12 +10,16 @@ import { describe, expect, it } from "vitest";
 const SRC = resolve(process.cwd(), "src");
 
 function sources(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+	);
 }
 
 /** `core`, `obsidian`, `ui`, `cli`, or the file itself for `main.ts`, `api.ts`. */
 function layerOf(file: string): string {
-	return relative(SRC, file).split("/")[0].replace(/\.d\.ts$|\.ts$/, "");
+	return relative(SRC, file)
+		.split("/")[0]
+		.replace(/\.d\.ts$|\.ts$/, "");
 }
 
 /** Every module a file imports: package names as written, project files as their layer. */
@@ -49,7 +53,9 @@ describe("the layers hold", () => {
 		const file = join(SRC, path);
 		const allowed = ALLOWED[layerOf(file)];
 		expect(allowed, `no layer rule for ${path}`).toBeDefined();
-		const wrong = imports(file).filter(({ spec, layer }) => (layer === null ? !allowed.packages.test(spec) : !allowed.layers.includes(layer)));
+		const wrong = imports(file).filter(({ spec, layer }) =>
+			layer === null ? !allowed.packages.test(spec) : !allowed.layers.includes(layer),
+		);
 		expect(wrong.map((w) => w.spec)).toEqual([]);
 	});
 });

@@ -95,7 +95,10 @@ describe.skipIf(process.platform === "win32")("rewriteNote", () => {
 		const path = note("before\n");
 		const outside = plantAtTemp(path);
 		const result = rewriteNote(path, append("x"), 100);
-		expect(result).toEqual({ ok: false, error: "another stay-in-touch is writing it, or Ann.md.stay-in-touch.tmp was left behind by one that stopped (delete it then)" });
+		expect(result).toEqual({
+			ok: false,
+			error: "another stay-in-touch is writing it, or Ann.md.stay-in-touch.tmp was left behind by one that stopped (delete it then)",
+		});
 		expect(readFileSync(path, "utf8")).toBe("before\n");
 		expect(readFileSync(outside, "utf8")).toBe("not yours\n");
 		expect(readlinkSync(`${path}.stay-in-touch.tmp`)).toBe(outside);
@@ -106,7 +109,13 @@ describe.skipIf(process.platform === "win32")("stay-in-touch log when the note c
 	function logAnn(dir: string): { code: number; out: string[]; err: string[] } {
 		const out: string[] = [];
 		const err: string[] = [];
-		const io: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), isTTY: false, cwd: dir, now: () => new Date(2026, 10, 26, 12) };
+		const io: Io = {
+			stdout: (t) => out.push(t),
+			stderr: (t) => err.push(t),
+			isTTY: false,
+			cwd: dir,
+			now: () => new Date(2026, 10, 26, 12),
+		};
 		return { code: run(["log", "Ann", "--vault", dir], io), out, err };
 	}
 

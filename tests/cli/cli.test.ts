@@ -91,7 +91,10 @@ describe("people and query", () => {
 		expect(names).not.toContain("Person");
 		expect(names).not.toContain("Project ideas");
 		const frances = records.find((r) => r.name === "Frances Allen");
-		expect(frances?.problems).toEqual(["cadence 'fortnighly' is not a cadence; did you mean fortnightly?", "last_contact '2026-13-45' is not a real calendar date"]);
+		expect(frances?.problems).toEqual([
+			"cadence 'fortnighly' is not a cadence; did you mean fortnightly?",
+			"last_contact '2026-13-45' is not a real calendar date",
+		]);
 	});
 
 	it("query accepts ; as a line separator", () => {
@@ -168,7 +171,11 @@ describe("robustness", () => {
 
 	it("says which of the vault's plugin settings it cannot understand, and goes on", () => {
 		const dir = vault({
-			".obsidian/plugins/stay-in-touch/data.json": JSON.stringify({ version: 1, defaultCadence: "fortnighly", tiers: { close: "sometimes" } }),
+			".obsidian/plugins/stay-in-touch/data.json": JSON.stringify({
+				version: 1,
+				defaultCadence: "fortnighly",
+				tiers: { close: "sometimes" },
+			}),
 			"People/Ann.md": "---\ncadence: weekly\nlast_contact: 2026-11-01\n---\n",
 		});
 		const run = cli(["overdue", "--vault", dir, "--today", TODAY, "--json"]);
@@ -182,7 +189,12 @@ describe("robustness", () => {
 
 	it("applies the vault's own plugin settings and templates folder", () => {
 		const dir = vault({
-			".obsidian/plugins/stay-in-touch/data.json": JSON.stringify({ version: 1, peopleFolders: ["Contacts"], useTag: false, keys: { lastContact: "met" } }),
+			".obsidian/plugins/stay-in-touch/data.json": JSON.stringify({
+				version: 1,
+				peopleFolders: ["Contacts"],
+				useTag: false,
+				keys: { lastContact: "met" },
+			}),
 			".obsidian/templates.json": JSON.stringify({ folder: "Tpl" }),
 			"Contacts/Ann.md": "---\ncadence: weekly\nmet: 2026-11-01\n---\n",
 			"People/Bob.md": "---\ncadence: weekly\n---\n#person\n",
@@ -221,22 +233,28 @@ describe("robustness", () => {
 		expect(bundle).not.toMatch(/\bnew Function\s*\(/);
 	});
 
-	it.each(["stdout", "stderr"] as const)("stops quietly when the reader closes %s early (stay-in-touch people 2>&1 | head -1)", async (closed) => {
-		const files: Record<string, string> = {};
-		for (let i = 0; i < 2000; i++) {
-			files[`People/Person ${i}.md`] = "---\ncadence: weekly\nlast_contact: 2026-01-01\n---\n";
-			files[`People/Broken ${i}.md`] = "---\ncadence: [weekly\n---\n";
-		}
-		const dir = vault(files);
-		const child = spawn(process.execPath, [BIN, "people", "--json", "--vault", dir, "--today", TODAY], { stdio: ["ignore", "pipe", "pipe"] });
-		const other = closed === "stdout" ? child.stderr : child.stdout;
-		let output = "";
-		other.on("data", (chunk: Buffer) => (output += chunk.toString()));
-		child[closed].once("data", () => child[closed].destroy());
-		const code = await new Promise<number | null>((done) => child.on("close", (status) => done(status)));
-		expect(output).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
-		expect(code).toBe(0);
-	}, 60000);
+	it.each(["stdout", "stderr"] as const)(
+		"stops quietly when the reader closes %s early (stay-in-touch people 2>&1 | head -1)",
+		async (closed) => {
+			const files: Record<string, string> = {};
+			for (let i = 0; i < 2000; i++) {
+				files[`People/Person ${i}.md`] = "---\ncadence: weekly\nlast_contact: 2026-01-01\n---\n";
+				files[`People/Broken ${i}.md`] = "---\ncadence: [weekly\n---\n";
+			}
+			const dir = vault(files);
+			const child = spawn(process.execPath, [BIN, "people", "--json", "--vault", dir, "--today", TODAY], {
+				stdio: ["ignore", "pipe", "pipe"],
+			});
+			const other = closed === "stdout" ? child.stderr : child.stdout;
+			let output = "";
+			other.on("data", (chunk: Buffer) => (output += chunk.toString()));
+			child[closed].once("data", () => child[closed].destroy());
+			const code = await new Promise<number | null>((done) => child.on("close", (status) => done(status)));
+			expect(output).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
+			expect(code).toBe(0);
+		},
+		60000,
+	);
 
 	it("reads a vault with 1,000 people", () => {
 		const { files, people } = generateVault(10000, 7);
@@ -310,9 +328,23 @@ describe("stay-in-touch log", () => {
 	});
 
 	it("writes the entry and last contact, changing no other byte", () => {
-		const original = "\uFEFF---\r\n# who\r\ncadence: weekly   # keep in touch\r\nlast_contact: '2026-11-01'\r\nowed_favors:\r\n  - \"2026-10-01: intro to Sam\"\r\n---\r\nNotes.\r\n\r\n## Interactions\r\n\r\n- 2026-11-01 — call: First chat.\r\n\r\nLater text";
+		const original =
+			"\uFEFF---\r\n# who\r\ncadence: weekly   # keep in touch\r\nlast_contact: '2026-11-01'\r\nowed_favors:\r\n  - \"2026-10-01: intro to Sam\"\r\n---\r\nNotes.\r\n\r\n## Interactions\r\n\r\n- 2026-11-01 — call: First chat.\r\n\r\nLater text";
 		const dir = vault({ "People/Ada Lovelace.md": original });
-		const run = cli(["log", "Ada", "--vault", dir, "--today", TODAY, "--type", "coffee", "--note", "Talked about Acme", "--resolve", "intro to Sam"]);
+		const run = cli([
+			"log",
+			"Ada",
+			"--vault",
+			dir,
+			"--today",
+			TODAY,
+			"--type",
+			"coffee",
+			"--note",
+			"Talked about Acme",
+			"--resolve",
+			"intro to Sam",
+		]);
 		expect(run.stderr).toBe("");
 		expect(run.code).toBe(0);
 		expect(run.stdout).toBe("Logged coffee with Ada Lovelace in People/Ada Lovelace.md\n");
@@ -337,7 +369,9 @@ describe("stay-in-touch log", () => {
 		const run = cli(["log", "Bob", "--vault", dir, "--today", TODAY]);
 		// A refused write (exit 1) naming the note and why, not "no person named Bob".
 		expect(run.code).toBe(1);
-		expect(run.stderr.trim().split("\n").at(-1)).toMatch(/^stay-in-touch: nothing was written to People\/Bob\.md: the frontmatter is not valid YAML: .+/);
+		expect(run.stderr.trim().split("\n").at(-1)).toMatch(
+			/^stay-in-touch: nothing was written to People\/Bob\.md: the frontmatter is not valid YAML: .+/,
+		);
 		expect(readFileSync(join(dir, "People/Bob.md"), "utf8")).toBe(broken);
 	});
 
@@ -383,6 +417,8 @@ describe("stay-in-touch log", () => {
 		const dir = vault({ "People/Ann.md": text });
 		const run = cli(["log", "Ann", "--date", "2026-11-10", "--type", "meal", "--vault", dir, "--today", TODAY]);
 		expect(run.code).toBe(0);
-		expect(readFileSync(join(dir, "People/Ann.md"), "utf8")).toBe("---\nlast_contact: 2026-11-20\n---\n## Interactions\n- 2026-11-01 — call\n- 2026-11-10 — meal\n- 2026-11-20 — email\n");
+		expect(readFileSync(join(dir, "People/Ann.md"), "utf8")).toBe(
+			"---\nlast_contact: 2026-11-20\n---\n## Interactions\n- 2026-11-01 — call\n- 2026-11-10 — meal\n- 2026-11-20 — email\n",
+		);
 	});
 });

@@ -83,7 +83,24 @@ describe("parseNote", () => {
 	});
 
 	it("agrees with Obsidian's rules on generated notes", () => {
-		const line = fc.constantFrom("---", "--- ", "----", "--- x", "--- #person", "---yaml", "---js", "cadence: monthly", "tags: [person]", "#person", "#", "", "text", "- item", "\r", "key: [broken");
+		const line = fc.constantFrom(
+			"---",
+			"--- ",
+			"----",
+			"--- x",
+			"--- #person",
+			"---yaml",
+			"---js",
+			"cadence: monthly",
+			"tags: [person]",
+			"#person",
+			"#",
+			"",
+			"text",
+			"- item",
+			"\r",
+			"key: [broken",
+		);
 		fc.assert(
 			fc.property(fc.array(line, { maxLength: 12 }), fc.boolean(), fc.boolean(), (lines, crlf, bom) => {
 				const text = (bom ? "\uFEFF" : "") + lines.join(crlf ? "\r\n" : "\n");

@@ -40,7 +40,11 @@ function fromBlock(el: HTMLElement): Shown {
 		});
 	}
 	const explain = el.querySelector(".stay-in-touch-query-explain")?.textContent;
-	return { explanation: explain ? explain.split("\n") : null, count: el.querySelector(".stay-in-touch-query-count")?.textContent ?? "", sections };
+	return {
+		explanation: explain ? explain.split("\n") : null,
+		count: el.querySelector(".stay-in-touch-query-count")?.textContent ?? "",
+		sections,
+	};
 }
 
 /** Splits an aligned table at its header's column starts (the example vault's texts are one column a character). */

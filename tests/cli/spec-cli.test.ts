@@ -48,7 +48,9 @@ describe("SPEC: the vault's own plugin settings", () => {
 		});
 		const run = cli(["people", "--vault", dir, "--today", TODAY]);
 		expect(run.code).toBe(0);
-		expect(run.stderr).toMatch(/^stay-in-touch: the vault's plugin settings: \.obsidian\/plugins\/stay-in-touch\/data\.json cannot be read \(not valid JSON: .+\); using the defaults$/m);
+		expect(run.stderr).toMatch(
+			/^stay-in-touch: the vault's plugin settings: \.obsidian\/plugins\/stay-in-touch\/data\.json cannot be read \(not valid JSON: .+\); using the defaults$/m,
+		);
 	});
 
 	it("stays quiet when the vault has no plugin settings at all", () => {

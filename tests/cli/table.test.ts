@@ -5,7 +5,14 @@ const HEADERS = ["Name", "Status", "Last contact", "Cadence", "Due", "Favors"];
 
 /** The table `overdue` prints for people who are all 18 days overdue. */
 function table(names: string[], cadence: (name: string) => string = () => "weekly"): TextTable {
-	return { headers: HEADERS, statusColumn: 1, rows: names.map((name) => ({ cells: [name, "overdue", "2026-11-01", cadence(name), "18 days overdue", ""], status: "overdue" as const })) };
+	return {
+		headers: HEADERS,
+		statusColumn: 1,
+		rows: names.map((name) => ({
+			cells: [name, "overdue", "2026-11-01", cadence(name), "18 days overdue", ""],
+			status: "overdue" as const,
+		})),
+	};
 }
 
 describe("displayWidth and sanitize", () => {
@@ -30,7 +37,10 @@ describe("displayWidth and sanitize", () => {
 describe("renderTable", () => {
 	it("lines up every column in terminal columns, whatever the names' scripts and widths", () => {
 		const names = ["Ada Lovelace", "山田太郎", "Zoe\u0308", "🦄 Unicorn 👩‍💻", "\u001b[31mred\u001b[0m escape", "ليلى أحمد"];
-		const lines = renderTable(table(names, (n) => (n === "Ada Lovelace" ? "every 2 weeks" : "weekly")), false).split("\n");
+		const lines = renderTable(
+			table(names, (n) => (n === "Ada Lovelace" ? "every 2 weeks" : "weekly")),
+			false,
+		).split("\n");
 		expect(lines).toHaveLength(names.length + 1);
 		const columnOf = (line: string, text: string) => displayWidth(line.slice(0, line.indexOf(text)));
 		const statusColumn = columnOf(lines[0], "STATUS");

@@ -16,7 +16,12 @@ vi.mock("fs", async (importOriginal) => {
 	const actual = await importOriginal<typeof import("fs")>();
 	const readdirSync = ((path: fs.PathLike, options?: unknown) => {
 		if (failing.has(String(path))) {
-			throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { errno: -13, code: "EACCES", syscall: "scandir", path: String(path) });
+			throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), {
+				errno: -13,
+				code: "EACCES",
+				syscall: "scandir",
+				path: String(path),
+			});
 		}
 		return (actual.readdirSync as (p: fs.PathLike, o?: unknown) => unknown)(path, options);
 	}) as typeof actual.readdirSync;
@@ -64,7 +69,13 @@ describe("an unreadable folder", () => {
 		failing.add(dir);
 		const out: string[] = [];
 		const err: string[] = [];
-		const io: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), isTTY: false, cwd: dir, now: () => new Date(2026, 10, 26, 12) };
+		const io: Io = {
+			stdout: (t) => out.push(t),
+			stderr: (t) => err.push(t),
+			isTTY: false,
+			cwd: dir,
+			now: () => new Date(2026, 10, 26, 12),
+		};
 		expect(run(["people", "--vault", dir], io)).toBe(2);
 		expect(out).toEqual([]);
 		expect(err).toEqual([`stay-in-touch: cannot read the vault folder ${dir} (EACCES: permission denied)`]);
@@ -79,7 +90,10 @@ describe("an unreadable folder", () => {
 		expect(folders.sort()).toEqual(["People/Family/ EACCES: permission denied", "Private/ EACCES: permission denied"]);
 		const scan = scanVault(dir);
 		expect(scan.people.map((p) => p.path)).toEqual(["People/Ann.md"]);
-		expect(scan.skipped.sort()).toEqual(["People/Family/: cannot be read (EACCES: permission denied)", "Private/: cannot be read (EACCES: permission denied)"]);
+		expect(scan.skipped.sort()).toEqual([
+			"People/Family/: cannot be read (EACCES: permission denied)",
+			"Private/: cannot be read (EACCES: permission denied)",
+		]);
 	});
 });
 

@@ -266,7 +266,9 @@ describe("parseCadence: tiers", () => {
 	});
 
 	it("refuses a tier that refers to another tier, without looping", () => {
-		expect(error("best", { ...tiers, best: "inner" })).toBe("tier 'best' refers to tier 'inner'; a tier needs a length like 2w or monthly");
+		expect(error("best", { ...tiers, best: "inner" })).toBe(
+			"tier 'best' refers to tier 'inner'; a tier needs a length like 2w or monthly",
+		);
 		expect(error("a", { a: "b", b: "a" })).toBe("tier 'a' refers to tier 'b'; a tier needs a length like 2w or monthly");
 		expect(error("me", { me: "me" })).toBe("tier 'me' refers to tier 'me'; a tier needs a length like 2w or monthly");
 	});
@@ -446,7 +448,13 @@ describe("typo helpers", () => {
 });
 
 describe("properties", () => {
-	const tierTables = fc.oneof(fc.constant(tiers), fc.constant({}), fc.constant(null), fc.constant(undefined), fc.dictionary(fc.string(), fc.string()));
+	const tierTables = fc.oneof(
+		fc.constant(tiers),
+		fc.constant({}),
+		fc.constant(null),
+		fc.constant(undefined),
+		fc.dictionary(fc.string(), fc.string()),
+	);
 
 	it("never throws, whatever frontmatter holds", () => {
 		fc.assert(
@@ -460,8 +468,12 @@ describe("properties", () => {
 	it("never throws on any string, and a success is positive and ordered", () => {
 		const text = fc.oneof(
 			fc.string(),
-			fc.stringMatching(/^(every )?(other )?\d{0,3} ?(d|w|m|y|days?|weeks?|months?|years?|mo|wk|yr)?( ?(-|–|to) ?\d{0,3} ?(d|w|m|y|weeks?|months?))?$/),
-			fc.stringMatching(/^(every |once |twice )?(other |an? )?(one|two|six|twelve|second|3rd|\d{1,3}(st|nd|rd|th))? ?(bi|semi|half)?[- ]?(days?|weeks?|quarters?|months?|years?|weekly|monthly|yearly|annually)?$/),
+			fc.stringMatching(
+				/^(every )?(other )?\d{0,3} ?(d|w|m|y|days?|weeks?|months?|years?|mo|wk|yr)?( ?(-|–|to) ?\d{0,3} ?(d|w|m|y|weeks?|months?))?$/,
+			),
+			fc.stringMatching(
+				/^(every |once |twice )?(other |an? )?(one|two|six|twelve|second|3rd|\d{1,3}(st|nd|rd|th))? ?(bi|semi|half)?[- ]?(days?|weeks?|quarters?|months?|years?|weekly|monthly|yearly|annually)?$/,
+			),
 			fc.stringMatching(/^P(\d{1,2}Y)?(\d{1,2}M)?(\d{1,2}W)?(\d{1,2}D)?(T\d{1,2}H)?$/),
 		);
 		fc.assert(
@@ -496,7 +508,10 @@ describe("properties", () => {
 	});
 
 	it("addSpan moves forward for every span the parser produces", () => {
-		const inputs = fc.oneof(fc.constantFrom(...CADENCE_WORDS, ...Object.keys(tiers), "P1Y6M", "2w-1m", "18 months"), fc.integer({ min: 1, max: 400 }).map((n) => `${n} months`));
+		const inputs = fc.oneof(
+			fc.constantFrom(...CADENCE_WORDS, ...Object.keys(tiers), "P1Y6M", "2w-1m", "18 months"),
+			fc.integer({ min: 1, max: 400 }).map((n) => `${n} months`),
+		);
 		fc.assert(
 			fc.property(fc.integer({ min: -200000, max: 200000 }), inputs, (d, input) => {
 				const c = ok(input);

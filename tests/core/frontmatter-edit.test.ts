@@ -123,7 +123,11 @@ describe("opening", () => {
 describe("setDate", () => {
 	it.each([
 		["plain", "---\nlast_contact: 2026-01-01\n---\nbody", "---\nlast_contact: 2026-11-26\n---\nbody"],
-		["single-quoted with comment", "---\nlast_contact: '2026-01-01'  # when we met\n---\n", "---\nlast_contact: '2026-11-26'  # when we met\n---\n"],
+		[
+			"single-quoted with comment",
+			"---\nlast_contact: '2026-01-01'  # when we met\n---\n",
+			"---\nlast_contact: '2026-11-26'  # when we met\n---\n",
+		],
 		["double-quoted", '---\nlast_contact: "2026-01-01"\n---\n', '---\nlast_contact: "2026-11-26"\n---\n'],
 		["plain with comment", "---\nlast_contact: 2026-01-01 # c\n---\n", "---\nlast_contact: 2026-11-26 # c\n---\n"],
 		["spelled lastContact", "---\nlastContact: 2026-01-01\n---\n", "---\nlastContact: 2026-11-26\n---\n"],
@@ -135,9 +139,17 @@ describe("setDate", () => {
 		["empty string", "---\nlast_contact: ''\n---\n", "---\nlast_contact: '2026-11-26'\n---\n"],
 		["date-time", "---\nlast_contact: 2026-01-01T10:00\n---\n", "---\nlast_contact: 2026-11-26\n---\n"],
 		["value on the next line", "---\nlast_contact:\n  2026-01-01\nname: x\n---\n", "---\nlast_contact: 2026-11-26\nname: x\n---\n"],
-		["missing", "---\nname: Jane # the name\ntags: [a]\n---\n", "---\nname: Jane # the name\ntags: [a]\nlast_contact: 2026-11-26\n---\n"],
+		[
+			"missing",
+			"---\nname: Jane # the name\ntags: [a]\n---\n",
+			"---\nname: Jane # the name\ntags: [a]\nlast_contact: 2026-11-26\n---\n",
+		],
 		["missing, empty block", "---\n---\nx", "---\nlast_contact: 2026-11-26\n---\nx"],
-		["CRLF", "---\r\nname: x\r\nlast_contact: 2026-01-01\r\n---\r\nbody\r\n", "---\r\nname: x\r\nlast_contact: 2026-11-26\r\n---\r\nbody\r\n"],
+		[
+			"CRLF",
+			"---\r\nname: x\r\nlast_contact: 2026-01-01\r\n---\r\nbody\r\n",
+			"---\r\nname: x\r\nlast_contact: 2026-11-26\r\n---\r\nbody\r\n",
+		],
 		["CRLF, missing", "---\r\nname: x\r\n---\r\n", "---\r\nname: x\r\nlast_contact: 2026-11-26\r\n---\r\n"],
 		["BOM", "\uFEFF---\nlast_contact: 2026-01-01\n---\n", "\uFEFF---\nlast_contact: 2026-11-26\n---\n"],
 		["no frontmatter", "# Jane\n", "---\nlast_contact: 2026-11-26\n---\n# Jane\n"],
@@ -145,7 +157,11 @@ describe("setDate", () => {
 		["no frontmatter, BOM", "\uFEFF# Jane", "\uFEFF---\nlast_contact: 2026-11-26\n---\n# Jane"],
 		["empty file", "", "---\nlast_contact: 2026-11-26\n---\n"],
 		["frontmatter only, no final newline", "---\nname: x\n---", "---\nname: x\nlast_contact: 2026-11-26\n---"],
-		["keeps comments and other keys", "---\n# top comment\nname: 'Jane' # quoted\nlast_contact: 2026-01-01\n\n# trailing\n---\n", "---\n# top comment\nname: 'Jane' # quoted\nlast_contact: 2026-11-26\n\n# trailing\n---\n"],
+		[
+			"keeps comments and other keys",
+			"---\n# top comment\nname: 'Jane' # quoted\nlast_contact: 2026-01-01\n\n# trailing\n---\n",
+			"---\n# top comment\nname: 'Jane' # quoted\nlast_contact: 2026-11-26\n\n# trailing\n---\n",
+		],
 	])("%s", (_, text, want) => {
 		expect(set(text)).toEqual({ text: want });
 	});
@@ -170,48 +186,100 @@ describe("setDate", () => {
 	});
 
 	it("refuses a frontmatter it cannot edit line by line", () => {
-		expect(set("---\n{name: x}\n---\n")).toEqual({ error: "the frontmatter is laid out in a way this plugin cannot edit safely, so nothing was written" });
-		expect(set("---\n? last_contact\n: 2026-01-01\n---\n")).toEqual({ error: "last_contact is written in a way this plugin cannot edit safely" });
+		expect(set("---\n{name: x}\n---\n")).toEqual({
+			error: "the frontmatter is laid out in a way this plugin cannot edit safely, so nothing was written",
+		});
+		expect(set("---\n? last_contact\n: 2026-01-01\n---\n")).toEqual({
+			error: "last_contact is written in a way this plugin cannot edit safely",
+		});
 	});
 });
 
 describe("addToList", () => {
 	const item = "2026-11-26: intro to Sam";
 	it.each([
-		["block list", "---\nowed_favors:\n  - a\n  - b # note\nname: x\n---\n", '---\nowed_favors:\n  - a\n  - b # note\n  - "2026-11-26: intro to Sam"\nname: x\n---\n'],
-		["block list at column 0", "---\nowed_favors:\n- a\nname: x\n---\n", '---\nowed_favors:\n- a\n- "2026-11-26: intro to Sam"\nname: x\n---\n'],
-		["block list with wide dash", "---\nowed_favors:\n    -   a\n---\n", '---\nowed_favors:\n    -   a\n    -   "2026-11-26: intro to Sam"\n---\n'],
+		[
+			"block list",
+			"---\nowed_favors:\n  - a\n  - b # note\nname: x\n---\n",
+			'---\nowed_favors:\n  - a\n  - b # note\n  - "2026-11-26: intro to Sam"\nname: x\n---\n',
+		],
+		[
+			"block list at column 0",
+			"---\nowed_favors:\n- a\nname: x\n---\n",
+			'---\nowed_favors:\n- a\n- "2026-11-26: intro to Sam"\nname: x\n---\n',
+		],
+		[
+			"block list with wide dash",
+			"---\nowed_favors:\n    -   a\n---\n",
+			'---\nowed_favors:\n    -   a\n    -   "2026-11-26: intro to Sam"\n---\n',
+		],
 		[
 			"block list with multi-line item and comments",
 			"---\nowed_favors: # mine\n  - >\n    long\n    text\n  # between\n  - b\n\n# after\nname: x\n---\n",
 			'---\nowed_favors: # mine\n  - >\n    long\n    text\n  # between\n  - b\n  - "2026-11-26: intro to Sam"\n\n# after\nname: x\n---\n',
 		],
-		["block list of quoted items", "---\nowed_favors:\n  - '2026-01-01: x'\n---\n", "---\nowed_favors:\n  - '2026-01-01: x'\n  - \"2026-11-26: intro to Sam\"\n---\n"],
+		[
+			"block list of quoted items",
+			"---\nowed_favors:\n  - '2026-01-01: x'\n---\n",
+			"---\nowed_favors:\n  - '2026-01-01: x'\n  - \"2026-11-26: intro to Sam\"\n---\n",
+		],
 		["flow list", "---\nowed_favors: [a, b]\n---\n", '---\nowed_favors: [a, b, "2026-11-26: intro to Sam"]\n---\n'],
-		["flow list with comment", "---\nowed_favors: [ 'a' ]  # c\n---\n", "---\nowed_favors: [ 'a', \"2026-11-26: intro to Sam\" ]  # c\n---\n"],
+		[
+			"flow list with comment",
+			"---\nowed_favors: [ 'a' ]  # c\n---\n",
+			"---\nowed_favors: [ 'a', \"2026-11-26: intro to Sam\" ]  # c\n---\n",
+		],
 		["empty flow list", "---\nowed_favors: []\n---\n", '---\nowed_favors: ["2026-11-26: intro to Sam"]\n---\n'],
-		["empty flow list with space", "---\nowed_favors: [ ] # none\n---\n", '---\nowed_favors: ["2026-11-26: intro to Sam"] # none\n---\n'],
+		[
+			"empty flow list with space",
+			"---\nowed_favors: [ ] # none\n---\n",
+			'---\nowed_favors: ["2026-11-26: intro to Sam"] # none\n---\n',
+		],
 		["null", "---\nowed_favors:\nname: x\n---\n", '---\nowed_favors:\n  - "2026-11-26: intro to Sam"\nname: x\n---\n'],
 		["null with comment", "---\nowed_favors: # none yet\n---\n", '---\nowed_favors: # none yet\n  - "2026-11-26: intro to Sam"\n---\n'],
-		["null, other lists at column 0", "---\ntags:\n- a\nowed_favors: ~\n---\n", '---\ntags:\n- a\nowed_favors:\n- "2026-11-26: intro to Sam"\n---\n'],
-		["single favor as a scalar", "---\nowed_favors: lunch # one\n---\n", '---\nowed_favors: # one\n  - lunch\n  - "2026-11-26: intro to Sam"\n---\n'],
+		[
+			"null, other lists at column 0",
+			"---\ntags:\n- a\nowed_favors: ~\n---\n",
+			'---\ntags:\n- a\nowed_favors:\n- "2026-11-26: intro to Sam"\n---\n',
+		],
+		[
+			"single favor as a scalar",
+			"---\nowed_favors: lunch # one\n---\n",
+			'---\nowed_favors: # one\n  - lunch\n  - "2026-11-26: intro to Sam"\n---\n',
+		],
 		["missing", "---\nname: x\n---\n", '---\nname: x\nowed_favors:\n  - "2026-11-26: intro to Sam"\n---\n'],
 		["spelled owedFavors", "---\nowedFavors: [a]\n---\n", '---\nowedFavors: [a, "2026-11-26: intro to Sam"]\n---\n'],
-		["CRLF block list", "---\r\nowed_favors:\r\n  - a\r\n---\r\n", '---\r\nowed_favors:\r\n  - a\r\n  - "2026-11-26: intro to Sam"\r\n---\r\n'],
+		[
+			"CRLF block list",
+			"---\r\nowed_favors:\r\n  - a\r\n---\r\n",
+			'---\r\nowed_favors:\r\n  - a\r\n  - "2026-11-26: intro to Sam"\r\n---\r\n',
+		],
 		["no frontmatter", "body", '---\nowed_favors:\n  - "2026-11-26: intro to Sam"\n---\nbody'],
 	])("%s", (_, text, want) => {
 		expect(add(text, item)).toEqual({ text: want });
 	});
 
 	it("adds several items in one edit", () => {
-		expect(edit("---\nowed_to_me: []\n---\n", (d) => d.addToList("owed_to_me", "a, b") ?? d.addToList("owed_to_me", "c"))).toEqual({ text: '---\nowed_to_me: ["a, b", c]\n---\n' });
-		expect(edit("---\n---\n", (d) => d.addToList("owed_to_me", "a") ?? d.addToList("owed_to_me", "b"))).toEqual({ text: "---\nowed_to_me:\n  - a\n  - b\n---\n" });
+		expect(edit("---\nowed_to_me: []\n---\n", (d) => d.addToList("owed_to_me", "a, b") ?? d.addToList("owed_to_me", "c"))).toEqual({
+			text: '---\nowed_to_me: ["a, b", c]\n---\n',
+		});
+		expect(edit("---\n---\n", (d) => d.addToList("owed_to_me", "a") ?? d.addToList("owed_to_me", "b"))).toEqual({
+			text: "---\nowed_to_me:\n  - a\n  - b\n---\n",
+		});
 	});
 
 	it.each([
 		["a mapping", "---\nowed_favors:\n  a: 1\n---\n", "owed_favors is not a list, so a favor cannot be added to it"],
-		["a multi-line flow list", "---\nowed_favors: [a,\n  b]\n---\n", "owed_favors is written in a way this plugin cannot edit safely; add the favor by hand"],
-		["an alias", "---\nx: &l [a]\nowed_favors: *l\n---\n", "owed_favors is written in a way this plugin cannot edit safely; add the favor by hand"],
+		[
+			"a multi-line flow list",
+			"---\nowed_favors: [a,\n  b]\n---\n",
+			"owed_favors is written in a way this plugin cannot edit safely; add the favor by hand",
+		],
+		[
+			"an alias",
+			"---\nx: &l [a]\nowed_favors: *l\n---\n",
+			"owed_favors is written in a way this plugin cannot edit safely; add the favor by hand",
+		],
 	])("refuses %s", (_, text, error) => {
 		expect(add(text, item)).toEqual({ error });
 	});
@@ -220,24 +288,46 @@ describe("addToList", () => {
 describe("removeFromList", () => {
 	it.each([
 		["first of a block list", "---\nowed_favors:\n  - intro to Sam\n  - b\n---\n", "---\nowed_favors:\n  - b\n---\n"],
-		["last of a block list", "---\nowed_favors:\n  - a\n  - intro to Sam # c\nname: x\n---\n", "---\nowed_favors:\n  - a\nname: x\n---\n"],
-		["with a date prefix", '---\nowed_favors:\n  - a\n  - "2026-11-01: intro to Sam"\n  - c\n---\n', "---\nowed_favors:\n  - a\n  - c\n---\n"],
-		["an unquoted dated item (a mapping in YAML)", "---\nowed_favors:\n  - 2026-11-01: intro to Sam\n---\n", "---\nowed_favors:\n---\n"],
+		[
+			"last of a block list",
+			"---\nowed_favors:\n  - a\n  - intro to Sam # c\nname: x\n---\n",
+			"---\nowed_favors:\n  - a\nname: x\n---\n",
+		],
+		[
+			"with a date prefix",
+			'---\nowed_favors:\n  - a\n  - "2026-11-01: intro to Sam"\n  - c\n---\n',
+			"---\nowed_favors:\n  - a\n  - c\n---\n",
+		],
+		[
+			"an unquoted dated item (a mapping in YAML)",
+			"---\nowed_favors:\n  - 2026-11-01: intro to Sam\n---\n",
+			"---\nowed_favors:\n---\n",
+		],
 		["a multi-line item", "---\nowed_favors:\n  - >-\n    intro to\n    Sam\n  - b\n---\n", "---\nowed_favors:\n  - b\n---\n"],
 		["ignoring case", "---\nowed_favors:\n  - Intro to  SAM\n---\n", "---\nowed_favors:\n---\n"],
-		["the only one of a block list", "---\nowed_favors: # mine\n  - intro to Sam\nname: x\n---\n", "---\nowed_favors: # mine\nname: x\n---\n"],
+		[
+			"the only one of a block list",
+			"---\nowed_favors: # mine\n  - intro to Sam\nname: x\n---\n",
+			"---\nowed_favors: # mine\nname: x\n---\n",
+		],
 		["first of a flow list", "---\nowed_favors: ['intro to Sam', b, c]\n---\n", "---\nowed_favors: [b, c]\n---\n"],
 		["middle of a flow list", '---\nowed_favors: [a, "2026-11-01: intro to Sam", c] # x\n---\n', "---\nowed_favors: [a, c] # x\n---\n"],
 		["last of a flow list", "---\nowed_favors: [a, intro to Sam]\n---\n", "---\nowed_favors: [a]\n---\n"],
 		["the only one of a flow list", "---\nowed_favors: [intro to Sam]\n---\n", "---\nowed_favors: []\n---\n"],
 		["a scalar", "---\nowed_favors: intro to Sam # one\n---\n", "---\nowed_favors: # one\n---\n"],
-		["the first of two equal items", "---\nowed_favors:\n  - intro to Sam\n  - intro to Sam\n---\n", "---\nowed_favors:\n  - intro to Sam\n---\n"],
+		[
+			"the first of two equal items",
+			"---\nowed_favors:\n  - intro to Sam\n  - intro to Sam\n---\n",
+			"---\nowed_favors:\n  - intro to Sam\n---\n",
+		],
 	])("%s", (_, text, want) => {
 		expect(remove(text, "intro to Sam")).toEqual({ text: want });
 	});
 
 	it("matches a target given with its date", () => {
-		expect(remove("---\nowed_favors: [intro to Sam]\n---\n", "2026-11-01: intro to Sam")).toEqual({ text: "---\nowed_favors: []\n---\n" });
+		expect(remove("---\nowed_favors: [intro to Sam]\n---\n", "2026-11-01: intro to Sam")).toEqual({
+			text: "---\nowed_favors: []\n---\n",
+		});
 	});
 
 	it("reports the removed favor's text without its date", () => {

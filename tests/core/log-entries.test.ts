@@ -23,7 +23,9 @@ describe("formatLogEntry", () => {
 	const s = settings();
 
 	it("writes the default entry", () => {
-		expect(formatLogEntry({ day: day("2026-11-26"), type: "call", note: "Talked about her move to Acme." }, s)).toEqual(["- 2026-11-26 — call: Talked about her move to Acme."]);
+		expect(formatLogEntry({ day: day("2026-11-26"), type: "call", note: "Talked about her move to Acme." }, s)).toEqual([
+			"- 2026-11-26 — call: Talked about her move to Acme.",
+		]);
 	});
 
 	it("leaves out an empty note, and an empty type", () => {
@@ -33,17 +35,21 @@ describe("formatLogEntry", () => {
 	});
 
 	it("links the date to the daily note when asked", () => {
-		expect(formatLogEntry({ day: day("2026-11-26"), type: "call", note: "x" }, settings({ linkDates: true }))).toEqual(["- [[2026-11-26]] — call: x"]);
-		expect(formatLogEntry({ day: day("2026-01-05"), type: "call", note: "" }, settings({ linkDates: true, dailyNoteFormat: "DD.MM.YYYY" }))).toEqual(["- [[05.01.2026]] — call"]);
+		expect(formatLogEntry({ day: day("2026-11-26"), type: "call", note: "x" }, settings({ linkDates: true }))).toEqual([
+			"- [[2026-11-26]] — call: x",
+		]);
+		expect(
+			formatLogEntry(
+				{ day: day("2026-01-05"), type: "call", note: "" },
+				settings({ linkDates: true, dailyNoteFormat: "DD.MM.YYYY" }),
+			),
+		).toEqual(["- [[05.01.2026]] — call"]);
 	});
 
 	it("indents further lines of the note under the item", () => {
-		expect(formatLogEntry({ day: day("2026-11-26"), type: "coffee", note: "First line\r\nsecond line  \n\n  - a point\nthird" }, s)).toEqual([
-			"- 2026-11-26 — coffee: First line",
-			"  second line",
-			"    - a point",
-			"  third",
-		]);
+		expect(
+			formatLogEntry({ day: day("2026-11-26"), type: "coffee", note: "First line\r\nsecond line  \n\n  - a point\nthird" }, s),
+		).toEqual(["- 2026-11-26 — coffee: First line", "  second line", "    - a point", "  third"]);
 	});
 
 	it("escapes continuation lines that would start a heading, a fence or a setext underline", () => {
@@ -58,9 +64,12 @@ describe("formatLogEntry", () => {
 	});
 
 	it("says which favors were returned and received", () => {
-		expect(formatLogEntry({ day: day("2026-11-26"), type: "call", note: "Thanks", returned: ["intro to Sam"], received: ["book\nloan"] }, s)).toEqual([
-			"- 2026-11-26 — call: Thanks — favor returned: intro to Sam — favor received: book loan",
-		]);
+		expect(
+			formatLogEntry(
+				{ day: day("2026-11-26"), type: "call", note: "Thanks", returned: ["intro to Sam"], received: ["book\nloan"] },
+				s,
+			),
+		).toEqual(["- 2026-11-26 — call: Thanks — favor returned: intro to Sam — favor received: book loan"]);
 	});
 
 	it("keeps the type on one line", () => {
@@ -87,7 +96,6 @@ describe("formatLogEntry", () => {
 		expect(entry("uses `%%` in Obsidian")).toEqual(["- 2026-11-26 — call: uses `%%` in Obsidian"]);
 		expect(entry("a --> b")).toEqual(["- 2026-11-26 — call: a --> b"]);
 	});
-
 });
 
 describe("daily note formats", () => {
@@ -184,7 +192,20 @@ describe("latestLogDay", () => {
 	});
 
 	it("ignores entries in fences and comments", () => {
-		const text = ["## Interactions", "- 2026-01-01 real", "```", "- 2027-01-01 code", "```", "<!--", "- 2027-02-01 comment", "-->", "%% - 2027-03-01 %%", "~~~~", "- 2027-04-01", "~~~~"].join("\n");
+		const text = [
+			"## Interactions",
+			"- 2026-01-01 real",
+			"```",
+			"- 2027-01-01 code",
+			"```",
+			"<!--",
+			"- 2027-02-01 comment",
+			"-->",
+			"%% - 2027-03-01 %%",
+			"~~~~",
+			"- 2027-04-01",
+			"~~~~",
+		].join("\n");
 		expect(latest(text)).toBe("2026-01-01");
 	});
 
@@ -223,11 +244,15 @@ describe("latestLogDay", () => {
 	});
 
 	it("uses the configured heading and daily note format", () => {
-		expect(latest("# Contact log\n- [[03.04.2026]]\n", { logHeading: "# Contact Log", dailyNoteFormat: "DD.MM.YYYY" })).toBe("2026-04-03");
+		expect(latest("# Contact log\n- [[03.04.2026]]\n", { logHeading: "# Contact Log", dailyNoteFormat: "DD.MM.YYYY" })).toBe(
+			"2026-04-03",
+		);
 	});
 	it("reads a setext log heading, at level 1 or 2, with any line ending", () => {
 		expect(latest("Interactions\n------------\n\n- 2026-01-01 — call\n")).toBe("2026-01-01");
-		expect(latest("\uFEFF---\r\nx: 1\r\n---\r\nInteractions\r\n===\r\n- 2026-03-04 — call\r\n# Next\r\n- 2030-01-01\r\n")).toBe("2026-03-04");
+		expect(latest("\uFEFF---\r\nx: 1\r\n---\r\nInteractions\r\n===\r\n- 2026-03-04 — call\r\n# Next\r\n- 2030-01-01\r\n")).toBe(
+			"2026-03-04",
+		);
 	});
 
 	it("ignores dates under a later setext heading of the same or a higher level", () => {
@@ -247,7 +272,6 @@ describe("latestLogDay", () => {
 		expect(latest("## Interactions ##\n- 2026-01-01 — call\n", { logHeading: "## Interactions ##" })).toBe("2026-01-01");
 		expect(latest("## Interactions\n- 2026-01-01 — call\n", { logHeading: "## Interactions ##" })).toBe("2026-01-01");
 	});
-
 });
 
 describe("scanLog", () => {
@@ -264,11 +288,14 @@ describe("scanLog", () => {
 	const extents = (text: string) => scanLog(text, 0, settings())?.items.map((i) => text.slice(i.start, i.end));
 
 	it("keeps lazy continuation lines in the item while its paragraph is open", () => {
-		const text = "## Interactions\n- 2026-01-01 a\nlazy\n  indented\nlazy again\n\nnot lazy after a blank\nstill the paragraph\n- 2026-01-02 b\n";
+		const text =
+			"## Interactions\n- 2026-01-01 a\nlazy\n  indented\nlazy again\n\nnot lazy after a blank\nstill the paragraph\n- 2026-01-02 b\n";
 		expect(extents(text)).toEqual(["- 2026-01-01 a\nlazy\n  indented\nlazy again", "- 2026-01-02 b"]);
 		expect(extents("## Interactions\r\n- 2026-01-01 a\r\nlazy\r\n")).toEqual(["- 2026-01-01 a\r\nlazy"]);
 		expect(extents("## Interactions\n- 2026-01-01 a\nlazy at the end")).toEqual(["- 2026-01-01 a\nlazy at the end"]);
-		expect(extents("## Interactions\n- a\n<span>inline</span> | a | b |\n[^1]: footnote\n===\n")).toEqual(["- a\n<span>inline</span> | a | b |\n[^1]: footnote\n==="]);
+		expect(extents("## Interactions\n- a\n<span>inline</span> | a | b |\n[^1]: footnote\n===\n")).toEqual([
+			"- a\n<span>inline</span> | a | b |\n[^1]: footnote\n===",
+		]);
 		expect(extents("## Interactions\n- a <!-- open\nclosed -->\nlazy\n")).toEqual(["- a <!-- open\nclosed -->\nlazy"]);
 	});
 
@@ -303,7 +330,10 @@ describe("scanLog", () => {
 	it("keeps a fence opened inside an item in that item", () => {
 		const text = "## Interactions\n- 2026-01-01 a\n  ```\ncode at column 0\n  ```\n- 2026-01-02 b\n";
 		const scan = scanLog(text, 0, settings());
-		expect(scan?.items.map((i) => text.slice(i.start, i.end))).toEqual(["- 2026-01-01 a\n  ```\ncode at column 0\n  ```", "- 2026-01-02 b"]);
+		expect(scan?.items.map((i) => text.slice(i.start, i.end))).toEqual([
+			"- 2026-01-01 a\n  ```\ncode at column 0\n  ```",
+			"- 2026-01-02 b",
+		]);
 	});
 	it("leaves a setext heading that ends the section out of the section, its items and its last line", () => {
 		const text = "## Interactions\n- 2026-01-01 a\n\nOther\n text\n---\n- 2026-12-01 b\n";
@@ -313,5 +343,4 @@ describe("scanLog", () => {
 		expect(scan && text.slice(scan.lastSafe.end - 14, scan.lastSafe.next)).toBe("- 2026-01-01 a\n");
 		expect(scan?.setextStarts).toEqual([text.indexOf("Other")]);
 	});
-
 });

@@ -69,7 +69,9 @@ describe("applyLog: frontmatter shapes", () => {
 	});
 
 	it("handles a note that is only frontmatter, without a final newline", () => {
-		expect(out(log("---\nname: Jane\n---"))).toBe(lines("---", "name: Jane", "last_contact: 2026-11-26", "---", "## Interactions", "", entry));
+		expect(out(log("---\nname: Jane\n---"))).toBe(
+			lines("---", "name: Jane", "last_contact: 2026-11-26", "---", "## Interactions", "", entry),
+		);
 	});
 
 	it("keeps CRLF line endings and a BOM everywhere", () => {
@@ -88,7 +90,11 @@ describe("applyLog: frontmatter shapes", () => {
 		["invalid YAML", "---\nname: [unclosed\n---\n", /^the frontmatter is not valid YAML: \S[^\n]*$/],
 		["a list", "---\n- a\n---\n", /^the frontmatter is a list, not a set of properties$/],
 		["a scalar", "---\nhello\n---\n", /^the frontmatter is a single value \(string\), not a set of properties$/],
-		["last_contact not a date", "---\nlast_contact: last week\n---\n", /^last_contact 'last week' is not a date; write it as YYYY-MM-DD; fix it in the note first$/],
+		[
+			"last_contact not a date",
+			"---\nlast_contact: last week\n---\n",
+			/^last_contact 'last week' is not a date; write it as YYYY-MM-DD; fix it in the note first$/,
+		],
 		["last_contact impossible", "---\nlast_contact: 2026-02-30\n---\n", /^last_contact '2026-02-30' is not a real calendar date/],
 	])("refuses %s, writing nothing", (_, text, error) => {
 		const r = log(text);
@@ -98,60 +104,141 @@ describe("applyLog: frontmatter shapes", () => {
 	});
 
 	it("refuses an invalid date input", () => {
-		expect(out(applyLog("", { day: Number.NaN, type: "call", note: "" }, settings(), TODAY, load))).toBe("ERROR: the interaction has no valid date");
-		expect(out(applyLog("---\nlast_contact: 2026-11-01\n---\n", { day: TODAY + 1, type: "call", note: "" }, settings(), TODAY, load))).toBe("ERROR: 2026-11-28 is in the future; log an interaction once it happened");
+		expect(out(applyLog("", { day: Number.NaN, type: "call", note: "" }, settings(), TODAY, load))).toBe(
+			"ERROR: the interaction has no valid date",
+		);
+		expect(
+			out(applyLog("---\nlast_contact: 2026-11-01\n---\n", { day: TODAY + 1, type: "call", note: "" }, settings(), TODAY, load)),
+		).toBe("ERROR: 2026-11-28 is in the future; log an interaction once it happened");
 	});
 });
 
 describe("applyLog: the log section", () => {
 	it.each(["# interactions", "## Interactions", "### Interactions  ", "###### INTERACTIONS"])("finds %j", (heading) => {
 		const text = `# Jane\n\n${heading}\n- 2026-01-01 — call\n\n## Later\n`;
-		expect(out(log(text))).toBe(`---\nlast_contact: 2026-11-26\n---\n# Jane\n\n${heading}\n- 2026-01-01 — call\n- 2026-11-26 — call\n\n## Later\n`);
+		expect(out(log(text))).toBe(
+			`---\nlast_contact: 2026-11-26\n---\n# Jane\n\n${heading}\n- 2026-01-01 — call\n- 2026-11-26 — call\n\n## Later\n`,
+		);
 	});
 
 	it("ignores a heading inside a code fence or a comment", () => {
 		const text = "---\n---\n```md\n## Interactions\n- 2026-01-01\n```\n<!--\n## Interactions\n-->\n";
-		expect(out(log(text))).toBe("---\nlast_contact: 2026-11-26\n---\n```md\n## Interactions\n- 2026-01-01\n```\n<!--\n## Interactions\n-->\n\n## Interactions\n\n- 2026-11-26 — call\n");
+		expect(out(log(text))).toBe(
+			"---\nlast_contact: 2026-11-26\n---\n```md\n## Interactions\n- 2026-01-01\n```\n<!--\n## Interactions\n-->\n\n## Interactions\n\n- 2026-11-26 — call\n",
+		);
 	});
 
 	it.each([
 		["final newline", "---\n---\nHello\n", "---\nlast_contact: 2026-11-26\n---\nHello\n\n## Interactions\n\n- 2026-11-26 — call\n"],
 		["no final newline", "---\n---\nHello", "---\nlast_contact: 2026-11-26\n---\nHello\n\n## Interactions\n\n- 2026-11-26 — call"],
-		["trailing blank lines", "---\n---\nHello\n\n\n", "---\nlast_contact: 2026-11-26\n---\nHello\n\n\n## Interactions\n\n- 2026-11-26 — call\n"],
-		["trailing whitespace line", "---\n---\nHello\n  ", "---\nlast_contact: 2026-11-26\n---\nHello\n  \n## Interactions\n\n- 2026-11-26 — call"],
+		[
+			"trailing blank lines",
+			"---\n---\nHello\n\n\n",
+			"---\nlast_contact: 2026-11-26\n---\nHello\n\n\n## Interactions\n\n- 2026-11-26 — call\n",
+		],
+		[
+			"trailing whitespace line",
+			"---\n---\nHello\n  ",
+			"---\nlast_contact: 2026-11-26\n---\nHello\n  \n## Interactions\n\n- 2026-11-26 — call",
+		],
 		["empty body", "---\n---\n", "---\nlast_contact: 2026-11-26\n---\n## Interactions\n\n- 2026-11-26 — call\n"],
-		["unclosed fence at the end", "---\n---\nHello\n```\ncode\n", "---\nlast_contact: 2026-11-26\n---\nHello\n\n## Interactions\n\n- 2026-11-26 — call\n\n```\ncode\n"],
-		["unclosed comment at the end", "---\n---\nHello\n\n%% draft\nmore", "---\nlast_contact: 2026-11-26\n---\nHello\n\n## Interactions\n\n- 2026-11-26 — call\n\n%% draft\nmore"],
+		[
+			"unclosed fence at the end",
+			"---\n---\nHello\n```\ncode\n",
+			"---\nlast_contact: 2026-11-26\n---\nHello\n\n## Interactions\n\n- 2026-11-26 — call\n\n```\ncode\n",
+		],
+		[
+			"unclosed comment at the end",
+			"---\n---\nHello\n\n%% draft\nmore",
+			"---\nlast_contact: 2026-11-26\n---\nHello\n\n## Interactions\n\n- 2026-11-26 — call\n\n%% draft\nmore",
+		],
 	])("creates the section when missing: %s", (_, text, want) => {
 		expect(out(log(text))).toBe(want);
 	});
 
 	it("uses the configured heading when creating the section", () => {
-		expect(out(log("---\n---\n", {}, { logHeading: "### Contact log" }))).toBe("---\nlast_contact: 2026-11-26\n---\n### Contact log\n\n- 2026-11-26 — call\n");
+		expect(out(log("---\n---\n", {}, { logHeading: "### Contact log" }))).toBe(
+			"---\nlast_contact: 2026-11-26\n---\n### Contact log\n\n- 2026-11-26 — call\n",
+		);
 	});
 
 	const fm = "---\nlast_contact: 2026-12-31\n---\n";
 	const section = (...entries: string[]) => `${fm}## Interactions\n\n${entries.map((e) => `${e}\n`).join("")}\n## Notes\nx\n`;
 
 	it.each([
-		["newest at the end", ["- 2026-01-01 — a", "- 2026-02-01 — b"], "2026-11-26", ["- 2026-01-01 — a", "- 2026-02-01 — b", "- 2026-11-26 — call"]],
-		["older in place", ["- 2026-01-01 — a", "- 2026-12-01 — b"], "2026-11-26", ["- 2026-01-01 — a", "- 2026-11-26 — call", "- 2026-12-01 — b"]],
+		[
+			"newest at the end",
+			["- 2026-01-01 — a", "- 2026-02-01 — b"],
+			"2026-11-26",
+			["- 2026-01-01 — a", "- 2026-02-01 — b", "- 2026-11-26 — call"],
+		],
+		[
+			"older in place",
+			["- 2026-01-01 — a", "- 2026-12-01 — b"],
+			"2026-11-26",
+			["- 2026-01-01 — a", "- 2026-11-26 — call", "- 2026-12-01 — b"],
+		],
 		["oldest first", ["- 2026-01-01 — a"], "2025-06-01", ["- 2025-06-01 — call", "- 2026-01-01 — a"]],
-		["same date after existing", ["- 2026-11-26 — a", "- 2026-11-26 — b", "- 2026-12-01 — c"], "2026-11-26", ["- 2026-11-26 — a", "- 2026-11-26 — b", "- 2026-11-26 — call", "- 2026-12-01 — c"]],
-		["before a multi-line entry", ["- 2026-01-01 — a", "- 2026-12-01 — b", "  more about b"], "2026-11-26", ["- 2026-01-01 — a", "- 2026-11-26 — call", "- 2026-12-01 — b", "  more about b"]],
-		["after a multi-line entry", ["- 2026-01-01 — a", "  more about a", "    - detail"], "2026-11-26", ["- 2026-01-01 — a", "  more about a", "    - detail", "- 2026-11-26 — call"]],
-		["hand-written forms", ["* 2026-01-01", "- [[2026-02-01|Feb]] lunch", "- 2026-12-01: later"], "2026-11-26", ["* 2026-01-01", "- [[2026-02-01|Feb]] lunch", "- 2026-11-26 — call", "- 2026-12-01: later"]],
-		["after undated items", ["- 2026-01-01 — a", "- met at a party"], "2026-11-26", ["- 2026-01-01 — a", "- met at a party", "- 2026-11-26 — call"]],
-		["impossible dates ignored", ["- 2026-01-01 — a", "- 2026-02-30 — typo"], "2026-11-26", ["- 2026-01-01 — a", "- 2026-02-30 — typo", "- 2026-11-26 — call"]],
+		[
+			"same date after existing",
+			["- 2026-11-26 — a", "- 2026-11-26 — b", "- 2026-12-01 — c"],
+			"2026-11-26",
+			["- 2026-11-26 — a", "- 2026-11-26 — b", "- 2026-11-26 — call", "- 2026-12-01 — c"],
+		],
+		[
+			"before a multi-line entry",
+			["- 2026-01-01 — a", "- 2026-12-01 — b", "  more about b"],
+			"2026-11-26",
+			["- 2026-01-01 — a", "- 2026-11-26 — call", "- 2026-12-01 — b", "  more about b"],
+		],
+		[
+			"after a multi-line entry",
+			["- 2026-01-01 — a", "  more about a", "    - detail"],
+			"2026-11-26",
+			["- 2026-01-01 — a", "  more about a", "    - detail", "- 2026-11-26 — call"],
+		],
+		[
+			"hand-written forms",
+			["* 2026-01-01", "- [[2026-02-01|Feb]] lunch", "- 2026-12-01: later"],
+			"2026-11-26",
+			["* 2026-01-01", "- [[2026-02-01|Feb]] lunch", "- 2026-11-26 — call", "- 2026-12-01: later"],
+		],
+		[
+			"after undated items",
+			["- 2026-01-01 — a", "- met at a party"],
+			"2026-11-26",
+			["- 2026-01-01 — a", "- met at a party", "- 2026-11-26 — call"],
+		],
+		[
+			"impossible dates ignored",
+			["- 2026-01-01 — a", "- 2026-02-30 — typo"],
+			"2026-11-26",
+			["- 2026-01-01 — a", "- 2026-02-30 — typo", "- 2026-11-26 — call"],
+		],
 	])("oldest first: %s", (_, entries, date, want) => {
 		expect(out(log(section(...entries), { date }))).toBe(section(...want));
 	});
 
 	it.each([
-		["newest on top", ["- 2026-02-01 — b", "- 2026-01-01 — a"], "2026-11-26", ["- 2026-11-26 — call", "- 2026-02-01 — b", "- 2026-01-01 — a"]],
-		["older in place", ["- 2026-12-01 — b", "- 2026-01-01 — a"], "2026-11-26", ["- 2026-12-01 — b", "- 2026-11-26 — call", "- 2026-01-01 — a"]],
+		[
+			"newest on top",
+			["- 2026-02-01 — b", "- 2026-01-01 — a"],
+			"2026-11-26",
+			["- 2026-11-26 — call", "- 2026-02-01 — b", "- 2026-01-01 — a"],
+		],
+		[
+			"older in place",
+			["- 2026-12-01 — b", "- 2026-01-01 — a"],
+			"2026-11-26",
+			["- 2026-12-01 — b", "- 2026-11-26 — call", "- 2026-01-01 — a"],
+		],
 		["oldest at the end", ["- 2026-12-01 — b"], "2025-01-01", ["- 2026-12-01 — b", "- 2025-01-01 — call"]],
-		["same date before existing", ["- 2026-11-26 — a", "- 2026-01-01 — b"], "2026-11-26", ["- 2026-11-26 — call", "- 2026-11-26 — a", "- 2026-01-01 — b"]],
+		[
+			"same date before existing",
+			["- 2026-11-26 — a", "- 2026-01-01 — b"],
+			"2026-11-26",
+			["- 2026-11-26 — call", "- 2026-11-26 — a", "- 2026-01-01 — b"],
+		],
 	])("newest first: %s", (_, entries, date, want) => {
 		expect(out(log(section(...entries), { date }, { logOrder: "newest-first" }))).toBe(section(...want));
 	});
@@ -162,7 +249,9 @@ describe("applyLog: the log section", () => {
 	});
 
 	it("goes after the last line when the section has no list", () => {
-		expect(out(log(`${fm}## Interactions\nWe met in 2019.\n\n## Next\n`))).toBe(`${fm}## Interactions\nWe met in 2019.\n- 2026-11-26 — call\n\n## Next\n`);
+		expect(out(log(`${fm}## Interactions\nWe met in 2019.\n\n## Next\n`))).toBe(
+			`${fm}## Interactions\nWe met in 2019.\n- 2026-11-26 — call\n\n## Next\n`,
+		);
 		expect(out(log(`${fm}## Interactions\n\n## Next\n`))).toBe(`${fm}## Interactions\n- 2026-11-26 — call\n\n## Next\n`);
 		expect(out(log(`${fm}## Interactions`))).toBe(`${fm}## Interactions\n- 2026-11-26 — call`);
 	});
@@ -173,14 +262,18 @@ describe("applyLog: the log section", () => {
 
 	it("never writes inside a code fence in the section", () => {
 		const text = `${fm}## Interactions\n- 2026-01-01 — a\n\n\`\`\`\n- 2026-12-01 — not an entry\n\`\`\`\n`;
-		expect(out(log(text))).toBe(`${fm}## Interactions\n- 2026-01-01 — a\n- 2026-11-26 — call\n\n\`\`\`\n- 2026-12-01 — not an entry\n\`\`\`\n`);
+		expect(out(log(text))).toBe(
+			`${fm}## Interactions\n- 2026-01-01 — a\n- 2026-11-26 — call\n\n\`\`\`\n- 2026-12-01 — not an entry\n\`\`\`\n`,
+		);
 		const unclosed = `${fm}## Interactions\nIntro.\n\`\`\`\n- 2026-12-01 — code\n`;
 		expect(out(log(unclosed))).toBe(`${fm}## Interactions\nIntro.\n- 2026-11-26 — call\n\`\`\`\n- 2026-12-01 — code\n`);
 	});
 
 	it("treats entries under a sub-heading as part of the log", () => {
 		const text = `${fm}## Interactions\n### 2026\n- 2026-12-01 — b\n### 2025\n- 2025-01-01 — a\n# Next\n`;
-		expect(out(log(text))).toBe(`${fm}## Interactions\n### 2026\n- 2026-11-26 — call\n- 2026-12-01 — b\n### 2025\n- 2025-01-01 — a\n# Next\n`);
+		expect(out(log(text))).toBe(
+			`${fm}## Interactions\n### 2026\n- 2026-11-26 — call\n- 2026-12-01 — b\n### 2025\n- 2025-01-01 — a\n# Next\n`,
+		);
 	});
 });
 
@@ -206,13 +299,17 @@ describe("applyLog: lazy continuation lines", () => {
 
 	it("does not absorb a paragraph after a blank line that follows a lazy line", () => {
 		const text = `${fm}## Interactions\n- 2026-01-01 — call\nmore about that call\n\nA paragraph after the list.\nIts second line.\n\n## Next\n`;
-		expect(out(log(text))).toBe(`${fm}## Interactions\n- 2026-01-01 — call\nmore about that call\n- 2026-11-26 — call\n\nA paragraph after the list.\nIts second line.\n\n## Next\n`);
+		expect(out(log(text))).toBe(
+			`${fm}## Interactions\n- 2026-01-01 — call\nmore about that call\n- 2026-11-26 — call\n\nA paragraph after the list.\nIts second line.\n\n## Next\n`,
+		);
 	});
 
 	it("keeps CRLF line endings around a lazy line", () => {
 		const crlf = "---\r\nlast_contact: 2026-12-31\r\n---\r\n";
 		const text = `${crlf}## Interactions\r\n- 2026-01-01 — call\r\nmore about that call\r\n\r\n## Next\r\n`;
-		expect(out(log(text))).toBe(`${crlf}## Interactions\r\n- 2026-01-01 — call\r\nmore about that call\r\n- 2026-11-26 — call\r\n\r\n## Next\r\n`);
+		expect(out(log(text))).toBe(
+			`${crlf}## Interactions\r\n- 2026-01-01 — call\r\nmore about that call\r\n- 2026-11-26 — call\r\n\r\n## Next\r\n`,
+		);
 	});
 
 	it("goes after a lazy line at the end of a note without a final newline, and keeps it without one", () => {
@@ -240,13 +337,19 @@ describe("applyLog: setext headings, closing sequences and comments", () => {
 
 	it("stops the log at a setext heading: the entry goes before it, not under it", () => {
 		const text = `${fm}## Interactions\n\n- 2026-01-01 — call\n\nOther\n-----\n\n- 2026-12-01 todo item\n`;
-		expect(out(log(text))).toBe(`${fm}## Interactions\n\n- 2026-01-01 — call\n- 2026-11-26 — call\n\nOther\n-----\n\n- 2026-12-01 todo item\n`);
+		expect(out(log(text))).toBe(
+			`${fm}## Interactions\n\n- 2026-01-01 — call\n- 2026-11-26 — call\n\nOther\n-----\n\n- 2026-12-01 todo item\n`,
+		);
 	});
 
 	it("finds a setext log heading instead of adding a second section", () => {
-		expect(out(log("Interactions\n------------\n\n- 2026-01-01 — call\n"))).toBe("---\nlast_contact: 2026-11-26\n---\nInteractions\n------------\n\n- 2026-01-01 — call\n- 2026-11-26 — call\n");
+		expect(out(log("Interactions\n------------\n\n- 2026-01-01 — call\n"))).toBe(
+			"---\nlast_contact: 2026-11-26\n---\nInteractions\n------------\n\n- 2026-01-01 — call\n- 2026-11-26 — call\n",
+		);
 		const crlf = "---\r\nlast_contact: 2026-12-31\r\n---\r\n";
-		expect(out(log(`${crlf}Interactions\r\n============\r\n- 2026-12-01 — b\r\n`))).toBe(`${crlf}Interactions\r\n============\r\n- 2026-11-26 — call\r\n- 2026-12-01 — b\r\n`);
+		expect(out(log(`${crlf}Interactions\r\n============\r\n- 2026-12-01 — b\r\n`))).toBe(
+			`${crlf}Interactions\r\n============\r\n- 2026-11-26 — call\r\n- 2026-12-01 — b\r\n`,
+		);
 	});
 
 	it("keeps a blank line between the entry and a setext heading right below it, so the heading stays one", () => {
@@ -256,7 +359,9 @@ describe("applyLog: setext headings, closing sequences and comments", () => {
 		expect(headingsOf(written)).toEqual(["2 Interactions", "2 Other"]);
 		expect(latestLogDay(written, settings())).toBe(day("2026-11-26"));
 		const afterFence = `${fm}## Interactions\n- 2026-01-01 — a\n  \`\`\`\n  x\n  \`\`\`\nOther\n=====\n`;
-		expect(out(log(afterFence))).toBe(`${fm}## Interactions\n- 2026-01-01 — a\n  \`\`\`\n  x\n  \`\`\`\n- 2026-11-26 — call\n\nOther\n=====\n`);
+		expect(out(log(afterFence))).toBe(
+			`${fm}## Interactions\n- 2026-01-01 — a\n  \`\`\`\n  x\n  \`\`\`\n- 2026-11-26 — call\n\nOther\n=====\n`,
+		);
 	});
 
 	it("goes after the section's last line, not between a setext heading's text and its underline", () => {
@@ -266,8 +371,12 @@ describe("applyLog: setext headings, closing sequences and comments", () => {
 
 	it("finds a heading written with a closing sequence when the setting has one too", () => {
 		const text = `${fm}## Interactions ##\n- 2026-01-01 — a\n`;
-		expect(out(log(text, {}, { logHeading: "## Interactions ##" }))).toBe(`${fm}## Interactions ##\n- 2026-01-01 — a\n- 2026-11-26 — call\n`);
-		expect(out(log(`${fm}# Jane\n`, {}, { logHeading: "## Interactions ##" }))).toBe(`${fm}# Jane\n\n## Interactions\n\n- 2026-11-26 — call\n`);
+		expect(out(log(text, {}, { logHeading: "## Interactions ##" }))).toBe(
+			`${fm}## Interactions ##\n- 2026-01-01 — a\n- 2026-11-26 — call\n`,
+		);
+		expect(out(log(`${fm}# Jane\n`, {}, { logHeading: "## Interactions ##" }))).toBe(
+			`${fm}# Jane\n\n## Interactions\n\n- 2026-11-26 — call\n`,
+		);
 	});
 
 	it.each([
@@ -278,7 +387,9 @@ describe("applyLog: setext headings, closing sequences and comments", () => {
 		expect(first).toBe(`${fm}## Interactions\n- 2026-01-01 — a\n- 2026-11-20 — call: ${written}\n`);
 		const second = out(log(first, { date: "2026-06-01" }));
 		const third = out(log(second, { date: "2026-11-25" }));
-		expect(third).toBe(`${fm}## Interactions\n- 2026-01-01 — a\n- 2026-06-01 — call\n- 2026-11-20 — call: ${written}\n- 2026-11-25 — call\n`);
+		expect(third).toBe(
+			`${fm}## Interactions\n- 2026-01-01 — a\n- 2026-06-01 — call\n- 2026-11-20 — call: ${written}\n- 2026-11-25 — call\n`,
+		);
 		expect(latestLogDay(third, settings())).toBe(day("2026-11-25"));
 		// Obsidian's model sees no comment, and every entry as a list item.
 		const cache = parseNote(third).cache;
@@ -296,8 +407,12 @@ describe("applyLog: entry text", () => {
 	});
 
 	it("links dates to daily notes", () => {
-		expect(out(log(`${fm}- [[2026-01-01]] — a\n`, { note: "Hi" }, { linkDates: true }))).toBe(`${fm}- [[2026-01-01]] — a\n- [[2026-11-26]] — call: Hi\n`);
-		expect(out(log(`${fm}- [[01.12.2026]] — b\n`, {}, { linkDates: true, dailyNoteFormat: "DD.MM.YYYY" }))).toBe(`${fm}- [[26.11.2026]] — call\n- [[01.12.2026]] — b\n`);
+		expect(out(log(`${fm}- [[2026-01-01]] — a\n`, { note: "Hi" }, { linkDates: true }))).toBe(
+			`${fm}- [[2026-01-01]] — a\n- [[2026-11-26]] — call: Hi\n`,
+		);
+		expect(out(log(`${fm}- [[01.12.2026]] — b\n`, {}, { linkDates: true, dailyNoteFormat: "DD.MM.YYYY" }))).toBe(
+			`${fm}- [[26.11.2026]] — call\n- [[01.12.2026]] — b\n`,
+		);
 	});
 
 	it("writes a bare contact", () => {
@@ -321,7 +436,15 @@ describe("applyLog: favors", () => {
 	});
 
 	it("resolves a favor I owed and says so", () => {
-		expect(out(log(base('owed_favors:\n  - "2026-11-01: intro to Sam"\n  - lunch\n'), { type: "email", note: "Sent the intro", resolveOwed: ["intro to Sam"] }))).toBe(
+		expect(
+			out(
+				log(base('owed_favors:\n  - "2026-11-01: intro to Sam"\n  - lunch\n'), {
+					type: "email",
+					note: "Sent the intro",
+					resolveOwed: ["intro to Sam"],
+				}),
+			),
+		).toBe(
 			"---\nlast_contact: 2026-11-26\nowed_favors:\n  - lunch\n---\n## Interactions\n- 2026-01-01 — call\n- 2026-11-26 — email: Sent the intro — favor returned: intro to Sam\n",
 		);
 	});
@@ -332,7 +455,9 @@ describe("applyLog: favors", () => {
 		const person = buildPerson({ path: "People/Ann.md", frontmatter: parseYaml(scanFrontmatterSource(text)) }, settings());
 		expect(person.owedFavors.map((f) => f.raw)).toEqual(["2026-1-5: intro to Sam"]);
 		for (const target of [person.owedFavors[0].raw, "intro to Sam"]) {
-			expect(out(log(text, { resolveOwed: [target] }))).toBe("---\nlast_contact: 2026-11-26\nowed_favors:\n---\n## Interactions\n- 2026-01-01 — call\n- 2026-11-26 — call — favor returned: intro to Sam\n");
+			expect(out(log(text, { resolveOwed: [target] }))).toBe(
+				"---\nlast_contact: 2026-11-26\nowed_favors:\n---\n## Interactions\n- 2026-01-01 — call\n- 2026-11-26 — call — favor returned: intro to Sam\n",
+			);
 		}
 	});
 
@@ -350,7 +475,11 @@ describe("applyLog: favors", () => {
 	});
 
 	it.each([
-		[{ resolveOwed: ["intro to Sam"] }, "owed_favors: [lunch]\n", 'cannot mark "intro to Sam" as returned: "intro to Sam" is not in owed_favors'],
+		[
+			{ resolveOwed: ["intro to Sam"] },
+			"owed_favors: [lunch]\n",
+			'cannot mark "intro to Sam" as returned: "intro to Sam" is not in owed_favors',
+		],
 		[{ resolveOwedToMe: ["book"] }, "", 'cannot mark "book" as received: "book" is not in owed_to_me'],
 		[{ addOwed: ["x"] }, "owed_favors:\n  a: b\n", "owed_favors is not a list, so a favor cannot be added to it"],
 	])("refuses %j", (entry, fmLines, error) => {
@@ -361,7 +490,9 @@ describe("applyLog: favors", () => {
 describe("setFrontmatterDate and removeFrontmatterKey", () => {
 	it("snoozes surgically, in any direction", () => {
 		const text = "---\nname: x # n\nsnooze_until: 2027-01-01\n---\nbody";
-		expect(out(setFrontmatterDate(text, "snooze_until", day("2026-12-03"), load))).toBe("---\nname: x # n\nsnooze_until: 2026-12-03\n---\nbody");
+		expect(out(setFrontmatterDate(text, "snooze_until", day("2026-12-03"), load))).toBe(
+			"---\nname: x # n\nsnooze_until: 2026-12-03\n---\nbody",
+		);
 		expect(out(setFrontmatterDate("body", "snooze_until", day("2026-12-03"), load))).toBe("---\nsnooze_until: 2026-12-03\n---\nbody");
 	});
 
@@ -372,7 +503,9 @@ describe("setFrontmatterDate and removeFrontmatterKey", () => {
 	});
 
 	it("un-snoozes", () => {
-		expect(out(removeFrontmatterKey("---\nname: x\nsnoozeUntil: 2027-01-01 # later\n---\n", "snooze_until", load))).toBe("---\nname: x\n---\n");
+		expect(out(removeFrontmatterKey("---\nname: x\nsnoozeUntil: 2027-01-01 # later\n---\n", "snooze_until", load))).toBe(
+			"---\nname: x\n---\n",
+		);
 		expect(out(removeFrontmatterKey("no frontmatter", "snooze_until", load))).toBe("no frontmatter");
 	});
 });
@@ -428,10 +561,16 @@ const trailingArb = fc.constantFrom("", "", " ", "  ", "\t");
 type Block = string[];
 
 const paragraphArb: fc.Arbitrary<Block> = fc.tuple(textArb, trailingArb).map(([t, s]) => [t + s]);
-const headingArb: fc.Arbitrary<Block> = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom(...HEADINGS)).map(([l, h]) => [`${"#".repeat(l)} ${h}`]);
+const headingArb: fc.Arbitrary<Block> = fc
+	.tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom(...HEADINGS))
+	.map(([l, h]) => [`${"#".repeat(l)} ${h}`]);
 const fakeLog = ["## Interactions", "- 2099-01-01 — fake"];
 const fenceArb: fc.Arbitrary<Block> = fc.constantFrom("```", "~~~", "````").map((f) => [f + (f === "~~~" ? "" : "md"), ...fakeLog, f]);
-const commentArb: fc.Arbitrary<Block> = fc.constantFrom<Block>(["<!--", ...fakeLog, "-->"], ["%%", ...fakeLog, "%%"], ["<!-- ## Interactions -->"]);
+const commentArb: fc.Arbitrary<Block> = fc.constantFrom<Block>(
+	["<!--", ...fakeLog, "-->"],
+	["%%", ...fakeLog, "%%"],
+	["<!-- ## Interactions -->"],
+);
 const blankArb: fc.Arbitrary<Block> = trailingArb.map((s) => [s]);
 const listArb: fc.Arbitrary<Block> = fc.array(textArb, { minLength: 1, maxLength: 3 }).map((items) => items.map((i) => `- ${i}`));
 const blockArb = fc.oneof(paragraphArb, headingArb, fenceArb, commentArb, blankArb, listArb);
@@ -492,14 +631,24 @@ const noteArb = fc
 		owed: fc.uniqueArray(fc.constantFrom(...FAVORS), { maxLength: 3 }),
 		toMeStyle: fc.integer({ min: 0, max: 5 }),
 		toMe: fc.uniqueArray(fc.constantFrom(...FAVORS), { maxLength: 3 }),
-		extraFm: fc.subarray(["name: Jane Doe # full name", "# a comment", "tags: [person, work]", "aliases:\n  - JD", "note: 'a: b'", "", "cadence: monthly"]),
+		extraFm: fc.subarray([
+			"name: Jane Doe # full name",
+			"# a comment",
+			"tags: [person, work]",
+			"aliases:\n  - JD",
+			"note: 'a: b'",
+			"",
+			"cadence: monthly",
+		]),
 		before: fc.array(blockArb, { maxLength: 5 }),
 		hasLog: fc.boolean(),
 		logLevel: fc.integer({ min: 1, max: 6 }),
 		logText: fc.constantFrom("Interactions", "interactions", "INTERACTIONS", "Interactions  "),
 		entryDays: fc.array(dayArb, { maxLength: 6 }),
 		forms: fc.array(entryFormArb, { minLength: 6, maxLength: 6 }),
-		inLog: fc.array(fc.oneof(blankArb, fenceArb, commentArb, paragraphArb, listArb, fc.constant<Block>(["###### Deeper"])), { maxLength: 2 }),
+		inLog: fc.array(fc.oneof(blankArb, fenceArb, commentArb, paragraphArb, listArb, fc.constant<Block>(["###### Deeper"])), {
+			maxLength: 2,
+		}),
 		continuation: fc.boolean(),
 		after: fc.array(blockArb, { maxLength: 4 }),
 		finalNewline: fc.boolean(),
@@ -529,7 +678,9 @@ const noteArb = fc
 					...r.inLog.flat(),
 				]
 			: [];
-		const after = r.hasLog ? [[`${"#".repeat(Math.max(1, r.logLevel - 1))} After`], ...r.after.filter((b) => !b.some((l) => /^#{1,6} /.test(l)))] : r.after;
+		const after = r.hasLog
+			? [[`${"#".repeat(Math.max(1, r.logLevel - 1))} After`], ...r.after.filter((b) => !b.some((l) => /^#{1,6} /.test(l)))]
+			: r.after;
 		const body = [...r.before.flat(), ...log, ...after.flat()];
 		const spec: NoteSpec = { eol: r.eol, bom: r.bom, frontmatter, body, finalNewline: r.finalNewline, hasLog: r.hasLog };
 		return { spec, newestFirst: r.newestFirst, owed: r.owed, toMe: r.toMe, owedStyle: r.owedStyle, toMeStyle: r.toMeStyle };
@@ -576,7 +727,11 @@ describe("applyLog properties", () => {
 			fc.property(noteArb, entryArb, (note, e) => {
 				const { spec } = note;
 				const original = render(spec);
-				const s = settings({ logOrder: note.newestFirst ? "newest-first" : "oldest-first", linkDates: e.linkDates, dailyNoteFormat: e.format });
+				const s = settings({
+					logOrder: note.newestFirst ? "newest-first" : "oldest-first",
+					linkDates: e.linkDates,
+					dailyNoteFormat: e.format,
+				});
 				const owedNow = note.owedStyle <= 2 ? note.owed : [];
 				const toResolve = e.resolve && spec.frontmatter && owedNow.length > 0 ? [owedNow[0]] : [];
 				const input: LogEntryInput = { day: e.day, type: e.type, note: e.note, addOwed: e.addOwed, resolveOwed: toResolve };
@@ -607,7 +762,10 @@ describe("applyLog properties", () => {
 				for (const f of toResolve) expect(owedAfter).not.toContain(f);
 
 				// The entry is there exactly once, and the log is in date order.
-				const entryLines = formatLogEntry({ day: e.day, type: e.type, note: e.note, returned: toResolve.map((f) => f.replace(/^\d{4}-\d{2}-\d{2}: /, "")) }, s);
+				const entryLines = formatLogEntry(
+					{ day: e.day, type: e.type, note: e.note, returned: toResolve.map((f) => f.replace(/^\d{4}-\d{2}-\d{2}: /, "")) },
+					s,
+				);
 				// The entry takes its neighbours' list marker (`* `, `2. `), its further lines indented to match.
 				const asWritten = (first: string): string[] | null => {
 					const m = /^(?:[-*+]|\d{1,9}[.)]) /.exec(first);
@@ -679,11 +837,46 @@ describe("applyLog properties", () => {
 	});
 
 	it("never throws on arbitrary text, and keeps every original line when it writes", () => {
-		const token = fc.constantFrom("---", "...", "\n", "\r\n", "## Interactions", "# x", "- ", "2026-05-05", "[[", "]]", "```", "~~~", "<!--", "-->", "%%", "`", ":", " ", "\t", "a", "last_contact", "owed_favors", "[", "]", "'", '"', "#", "\uFEFF");
+		const token = fc.constantFrom(
+			"---",
+			"...",
+			"\n",
+			"\r\n",
+			"## Interactions",
+			"# x",
+			"- ",
+			"2026-05-05",
+			"[[",
+			"]]",
+			"```",
+			"~~~",
+			"<!--",
+			"-->",
+			"%%",
+			"`",
+			":",
+			" ",
+			"\t",
+			"a",
+			"last_contact",
+			"owed_favors",
+			"[",
+			"]",
+			"'",
+			'"',
+			"#",
+			"\uFEFF",
+		);
 		fc.assert(
 			fc.property(fc.array(token, { maxLength: 40 }), pastDayArb, fc.boolean(), (tokens, d, resolve) => {
 				const text = tokens.join("");
-				const r = applyLog(text, { day: d, type: "call", note: "n", addOwed: ["x"], resolveOwed: resolve ? ["a"] : [] }, settings(), TODAY, load);
+				const r = applyLog(
+					text,
+					{ day: d, type: "call", note: "n", addOwed: ["x"], resolveOwed: resolve ? ["a"] : [] },
+					settings(),
+					TODAY,
+					load,
+				);
 				if (!r.ok) return;
 				expect(r.text.startsWith("\uFEFF")).toBe(text.startsWith("\uFEFF"));
 				const orig = text.replace(/^\uFEFF/, "").split(/\r?\n/);

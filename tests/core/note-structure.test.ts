@@ -70,11 +70,14 @@ describe("scanFrontmatter", () => {
 		expect(scanFrontmatter(text)).toEqual({ kind: "none", bodyStart });
 	});
 
-	it.each(["---", "---\n", "---\na: 1\n", "\uFEFF---\r\na: 1\r\n", "---\na: 1\n...\nbody"])("reports unclosed frontmatter in %j", (text) => {
-		const r = scanFrontmatter(text);
-		expect(r.kind).toBe("unclosed");
-		if (r.kind === "unclosed") expect(r.error).toMatch(/not closed/);
-	});
+	it.each(["---", "---\n", "---\na: 1\n", "\uFEFF---\r\na: 1\r\n", "---\na: 1\n...\nbody"])(
+		"reports unclosed frontmatter in %j",
+		(text) => {
+			const r = scanFrontmatter(text);
+			expect(r.kind).toBe("unclosed");
+			if (r.kind === "unclosed") expect(r.error).toMatch(/not closed/);
+		},
+	);
 });
 
 describe("headings", () => {
@@ -293,12 +296,19 @@ describe("findLogSection", () => {
 		return s && { heading: text.slice(s.headingStart, s.headingEnd), body: text.slice(s.contentStart, s.end), level: s.level };
 	};
 
-	it.each(["# interactions", "## Interactions", "### Interactions  ", "###### INTERACTIONS", "  ## Interactions ##"])("matches %j at any level, in any case", (h) => {
-		expect(section(`intro\n${h}\n- x\n`)?.heading).toBe(h);
-	});
+	it.each(["# interactions", "## Interactions", "### Interactions  ", "###### INTERACTIONS", "  ## Interactions ##"])(
+		"matches %j at any level, in any case",
+		(h) => {
+			expect(section(`intro\n${h}\n- x\n`)?.heading).toBe(h);
+		},
+	);
 
 	it("runs to the next heading of the same or a higher level", () => {
-		expect(section("## Interactions\n- a\n### Sub\n- b\n## Next\n- c\n")).toEqual({ heading: "## Interactions", body: "- a\n### Sub\n- b\n", level: 2 });
+		expect(section("## Interactions\n- a\n### Sub\n- b\n## Next\n- c\n")).toEqual({
+			heading: "## Interactions",
+			body: "- a\n### Sub\n- b\n",
+			level: 2,
+		});
 		expect(section("### Interactions\n- a\n# Top\n")?.body).toBe("- a\n");
 		expect(section("# Interactions\n- a\n## Sub\n- b\n")?.body).toBe("- a\n## Sub\n- b\n");
 	});
@@ -323,7 +333,11 @@ describe("findLogSection", () => {
 	});
 
 	it.each([
-		["level 1", "intro\n\nInteractions\n============\n- x\n# Next\n", { heading: "Interactions\n============", body: "- x\n", level: 1 }],
+		[
+			"level 1",
+			"intro\n\nInteractions\n============\n- x\n# Next\n",
+			{ heading: "Interactions\n============", body: "- x\n", level: 1 },
+		],
 		["level 2", "Interactions\n------------\n\n- x\n## Next\n", { heading: "Interactions\n------------", body: "\n- x\n", level: 2 }],
 		["CRLF", "Interactions\r\n---\r\n- x\r\n## Next\r\n", { heading: "Interactions\r\n---", body: "- x\r\n", level: 2 }],
 		["indented, in another case", "  INTERACTIONS  \n   ===\n- x", { heading: "  INTERACTIONS  \n   ===", body: "- x", level: 1 }],
@@ -362,7 +376,6 @@ describe("findLogSection", () => {
 		expect(section("## Interactions ##\n- x\n", "## Interactions ##")?.body).toBe("- x\n");
 		expect(section("## Interactions\n- x\n", "## Interactions ##")?.body).toBe("- x\n");
 	});
-
 
 	it("handles the heading as the last line without a break", () => {
 		expect(section("a\n## Interactions")).toEqual({ heading: "## Interactions", body: "", level: 2 });

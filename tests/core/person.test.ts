@@ -36,9 +36,12 @@ describe("buildPerson", () => {
 		expect(p.problems).toEqual([]);
 	});
 
-	it.each([["last_contact"], ["last-contact"], ["lastContact"], ["LastContact"], ["Last contact"]])("tolerates the spelling %s", (key) => {
-		expect(person({ [key]: "2026-11-01" }).lastContact).toBe(d("2026-11-01"));
-	});
+	it.each([["last_contact"], ["last-contact"], ["lastContact"], ["LastContact"], ["Last contact"]])(
+		"tolerates the spelling %s",
+		(key) => {
+			expect(person({ [key]: "2026-11-01" }).lastContact).toBe(d("2026-11-01"));
+		},
+	);
 
 	it("reports two spellings of one key instead of guessing silently", () => {
 		const p = person({ last_contact: "2026-11-01", lastContact: "2026-10-01" });
@@ -95,14 +98,29 @@ describe("buildPerson", () => {
 
 	it("never throws and never drops a value silently", () => {
 		fc.assert(
-			fc.property(fc.dictionary(fc.constantFrom("last_contact", "cadence", "snooze_until", "owed_favors", "owed_to_me", "birthday", "aliases", "lastContact"), fc.anything()), (fm) => {
-				const p = person(fm);
-				expect(Array.isArray(p.problems)).toBe(true);
-				// A present, non-empty cadence either parses or is explained.
-				if (typeof fm.cadence === "string" && fm.cadence.trim() !== "" && !("lastContact" in fm)) {
-					expect(p.cadence !== null || p.problems.some((m) => m.startsWith("cadence "))).toBe(true);
-				}
-			}),
+			fc.property(
+				fc.dictionary(
+					fc.constantFrom(
+						"last_contact",
+						"cadence",
+						"snooze_until",
+						"owed_favors",
+						"owed_to_me",
+						"birthday",
+						"aliases",
+						"lastContact",
+					),
+					fc.anything(),
+				),
+				(fm) => {
+					const p = person(fm);
+					expect(Array.isArray(p.problems)).toBe(true);
+					// A present, non-empty cadence either parses or is explained.
+					if (typeof fm.cadence === "string" && fm.cadence.trim() !== "" && !("lastContact" in fm)) {
+						expect(p.cadence !== null || p.problems.some((m) => m.startsWith("cadence "))).toBe(true);
+					}
+				},
+			),
 		);
 		fc.assert(fc.property(fc.anything(), (fm) => void person(fm)));
 	});

@@ -45,7 +45,9 @@ describe("isPersonNote", () => {
 	it("finds a people folder whatever Unicode composition the path or the setting has", () => {
 		expect(isPersonNote("E\u0301quipe/Zoé.md", {}, [], ctx({ peopleFolders: ["Équipe"] }))).toBe(true);
 		expect(isPersonNote("Équipe/Zoé.md", {}, [], ctx({ peopleFolders: ["E\u0301quipe"] }))).toBe(true);
-		expect(isPersonNote("E\u0301quipe/Archive/Zoé.md", {}, [], ctx({ peopleFolders: ["Équipe"], excludedFolders: ["équipe/archive"] }))).toBe(false);
+		expect(
+			isPersonNote("E\u0301quipe/Archive/Zoé.md", {}, [], ctx({ peopleFolders: ["Équipe"], excludedFolders: ["équipe/archive"] })),
+		).toBe(false);
 	});
 
 	it("honours disabled rules and several people folders", () => {
@@ -90,15 +92,28 @@ describe("tags", () => {
 });
 
 describe("followFolderRename", () => {
-	const settings = (peopleFolders: string[], excludedFolders: string[] = []) => ({ ...defaultSettings(), peopleFolders, excludedFolders });
+	const settings = (peopleFolders: string[], excludedFolders: string[] = []) => ({
+		...defaultSettings(),
+		peopleFolders,
+		excludedFolders,
+	});
 
 	it("moves a people or excluded folder at or under the renamed one, in any case, keeping the rest as written", () => {
-		expect(followFolderRename(settings(["People", "Clients"], ["people/Archive"]), "People", "Contacts")).toEqual({ peopleFolders: ["Contacts", "Clients"], excludedFolders: ["Contacts/Archive"] });
-		expect(followFolderRename(settings(["/Work/People/"]), "Work", "Job")).toEqual({ peopleFolders: ["Job/People"], excludedFolders: [] });
+		expect(followFolderRename(settings(["People", "Clients"], ["people/Archive"]), "People", "Contacts")).toEqual({
+			peopleFolders: ["Contacts", "Clients"],
+			excludedFolders: ["Contacts/Archive"],
+		});
+		expect(followFolderRename(settings(["/Work/People/"]), "Work", "Job")).toEqual({
+			peopleFolders: ["Job/People"],
+			excludedFolders: [],
+		});
 	});
 
 	it("compares folder names whose lower case has another length, segment by segment", () => {
-		expect(followFolderRename(settings(["İnsanlar/İş"]), "İnsanlar", "People")).toEqual({ peopleFolders: ["People/İş"], excludedFolders: [] });
+		expect(followFolderRename(settings(["İnsanlar/İş"]), "İnsanlar", "People")).toEqual({
+			peopleFolders: ["People/İş"],
+			excludedFolders: [],
+		});
 	});
 
 	it("leaves settings alone for a folder that only starts with the same letters, or is above none", () => {

@@ -53,12 +53,17 @@ describe("status", () => {
 
 	it("uses the default cadence setting, but not for a person whose own cadence is broken", () => {
 		expect(scheduled({ last_contact: "2026-11-01" }, today, { defaultCadence: "2w" }).schedule.status).toBe("overdue");
-		expect(scheduled({ last_contact: "2026-11-01", cadence: "sometimes" }, today, { defaultCadence: "2w" }).schedule.status).toBe("untracked");
+		expect(scheduled({ last_contact: "2026-11-01", cadence: "sometimes" }, today, { defaultCadence: "2w" }).schedule.status).toBe(
+			"untracked",
+		);
 	});
 
 	it("takes the newest log entry as contact", () => {
 		const settings = defaultSettings();
-		const person = buildPerson({ path: "People/A.md", frontmatter: { cadence: "weekly", last_contact: "2026-10-01" }, lastLogged: d("2026-11-25") }, settings);
+		const person = buildPerson(
+			{ path: "People/A.md", frontmatter: { cadence: "weekly", last_contact: "2026-10-01" }, lastLogged: d("2026-11-25") },
+			settings,
+		);
 		const s = computeSchedule(person, { today, settings, defaultCadence: null });
 		expect(s.status).toBe("soon");
 		expect(s.daysSince).toBe(1);
@@ -66,7 +71,9 @@ describe("status", () => {
 
 	it("applies tiers from settings", () => {
 		expect(scheduled({ cadence: "close", last_contact: "2026-10-20" }, today).schedule.status).toBe("overdue");
-		expect(scheduled({ cadence: "close", last_contact: "2026-10-20" }, today, { tiers: { close: "2 months" } }).schedule.status).toBe("ok");
+		expect(scheduled({ cadence: "close", last_contact: "2026-10-20" }, today, { tiers: { close: "2 months" } }).schedule.status).toBe(
+			"ok",
+		);
 	});
 });
 
@@ -107,12 +114,18 @@ describe("properties", () => {
 
 	it("urgency grows with elapsed time", () => {
 		fc.assert(
-			fc.property(fc.constantFrom(...cadences), dayArb, fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 1, max: 400 }), (cadence, last, gap, more) => {
-				const fm = { cadence, last_contact: formatDay(last) };
-				const before = scheduled(fm, last + gap).schedule.urgency ?? 0;
-				const after = scheduled(fm, last + gap + more).schedule.urgency ?? 0;
-				expect(after).toBeGreaterThan(before);
-			}),
+			fc.property(
+				fc.constantFrom(...cadences),
+				dayArb,
+				fc.integer({ min: 0, max: 2000 }),
+				fc.integer({ min: 1, max: 400 }),
+				(cadence, last, gap, more) => {
+					const fm = { cadence, last_contact: formatDay(last) };
+					const before = scheduled(fm, last + gap).schedule.urgency ?? 0;
+					const after = scheduled(fm, last + gap + more).schedule.urgency ?? 0;
+					expect(after).toBeGreaterThan(before);
+				},
+			),
 		);
 	});
 });

@@ -17,7 +17,14 @@ const person = fc.record({
 type Spec = typeof person extends fc.Arbitrary<infer T> ? T : never;
 
 function one(path: string, p: Spec): Scheduled {
-	return scheduled(path, { cadence: p.cadence, last_contact: p.last, owed_favors: p.owed, owed_to_me: p.owedToMe, birthday: p.birthday, snooze_until: p.snooze });
+	return scheduled(path, {
+		cadence: p.cadence,
+		last_contact: p.last,
+		owed_favors: p.owed,
+		owed_to_me: p.owedToMe,
+		birthday: p.birthday,
+		snooze_until: p.snooze,
+	});
 }
 
 function build(specs: Spec[]): Scheduled[] {
@@ -41,9 +48,18 @@ function reference(list: Scheduled[], window: number): Partial<Record<GroupId, S
 	};
 	return {
 		overdue: where((s) => s.schedule.status === "overdue"),
-		soon: where((s) => s.schedule.status === "due" || s.schedule.status === "soon", (a, b) => (a.schedule.dueDay ?? 0) - (b.schedule.dueDay ?? 0) || byName(a, b)),
-		favors: where((s) => s.person.owedFavors.length + s.person.owedToMe.length > 0, (a, b) => (favorKey(a) < favorKey(b) ? -1 : favorKey(a) > favorKey(b) ? 1 : 0) || byName(a, b)),
-		birthdays: where((s) => s.schedule.daysUntilBirthday !== null && s.schedule.daysUntilBirthday <= window, (a, b) => (a.schedule.daysUntilBirthday ?? 0) - (b.schedule.daysUntilBirthday ?? 0) || byName(a, b)),
+		soon: where(
+			(s) => s.schedule.status === "due" || s.schedule.status === "soon",
+			(a, b) => (a.schedule.dueDay ?? 0) - (b.schedule.dueDay ?? 0) || byName(a, b),
+		),
+		favors: where(
+			(s) => s.person.owedFavors.length + s.person.owedToMe.length > 0,
+			(a, b) => (favorKey(a) < favorKey(b) ? -1 : favorKey(a) > favorKey(b) ? 1 : 0) || byName(a, b),
+		),
+		birthdays: where(
+			(s) => s.schedule.daysUntilBirthday !== null && s.schedule.daysUntilBirthday <= window,
+			(a, b) => (a.schedule.daysUntilBirthday ?? 0) - (b.schedule.daysUntilBirthday ?? 0) || byName(a, b),
+		),
 		never: where((s) => s.schedule.status === "never", byName),
 		problems: where((s) => s.person.problems.length > 0, byName),
 	};
@@ -52,21 +68,30 @@ function reference(list: Scheduled[], window: number): Partial<Record<GroupId, S
 describe("sidebarModel", () => {
 	it("shows each group's first rows in SPEC order, however often and with whatever page sizes it is asked", () => {
 		fc.assert(
-			fc.property(fc.array(person, { maxLength: 60 }), fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 4 }), fc.constantFrom(0, 14, 30), (specs, pages, window) => {
-				const list = build(specs);
-				const s = { ...settings, birthdayWindowDays: window };
-				const expected = reference(list, window);
-				// The same list again and again: later calls may reuse what earlier ones ordered.
-				for (const page of pages) {
-					const model = sidebarModel(list, "", today, s, () => page);
-					for (const group of model.groups) {
-						const all = expected[group.id] ?? [];
-						expect(group.count).toBe(all.length);
-						expect(group.rows.map((r) => r.person.path)).toEqual(all.slice(0, page).map((r) => r.person.path));
+			fc.property(
+				fc.array(person, { maxLength: 60 }),
+				fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 4 }),
+				fc.constantFrom(0, 14, 30),
+				(specs, pages, window) => {
+					const list = build(specs);
+					const s = { ...settings, birthdayWindowDays: window };
+					const expected = reference(list, window);
+					// The same list again and again: later calls may reuse what earlier ones ordered.
+					for (const page of pages) {
+						const model = sidebarModel(list, "", today, s, () => page);
+						for (const group of model.groups) {
+							const all = expected[group.id] ?? [];
+							expect(group.count).toBe(all.length);
+							expect(group.rows.map((r) => r.person.path)).toEqual(all.slice(0, page).map((r) => r.person.path));
+						}
+						expect(model.groups.map((g) => g.id)).toEqual(
+							Object.entries(expected)
+								.filter(([, rows]) => rows.length > 0)
+								.map(([id]) => id),
+						);
 					}
-					expect(model.groups.map((g) => g.id)).toEqual(Object.entries(expected).filter(([, rows]) => rows.length > 0).map(([id]) => id));
-				}
-			}),
+				},
+			),
 			{ numRuns: 300 },
 		);
 	});
@@ -106,9 +131,14 @@ describe("sidebarModel", () => {
 	});
 
 	it("groups again when the birthday window is not the one the kept groups were built for", () => {
-		const list = build([{ name: "Ada", cadence: "weekly", last: "2026-11-25", owed: [], owedToMe: [], birthday: "12-01", snooze: undefined }]);
+		const list = build([
+			{ name: "Ada", cadence: "weekly", last: "2026-11-25", owed: [], owedToMe: [], birthday: "12-01", snooze: undefined },
+		]);
 		const kept = new SidebarGroups(list, 14);
-		const birthdays = (window: number) => sidebarModel(list, "", today, { ...settings, birthdayWindowDays: window }, undefined, kept).groups.find((g) => g.id === "birthdays")?.count ?? 0;
+		const birthdays = (window: number) =>
+			sidebarModel(list, "", today, { ...settings, birthdayWindowDays: window }, undefined, kept).groups.find(
+				(g) => g.id === "birthdays",
+			)?.count ?? 0;
 		expect(birthdays(14)).toBe(1);
 		expect(birthdays(2)).toBe(0);
 		expect(birthdays(14)).toBe(1);

@@ -39,7 +39,11 @@ describe("SPEC: inline tags are read as Obsidian reads them", () => {
 	// Two mixes: comments with inline code, and math with code. A `%%` inside a math block, or a
 	// fence line inside a comment, is not pinned down in the Obsidian model either.
 	it.each([
-		["comments and inline code", ["#person", "#work", "text", "%%", "<!--", "-->", "`code #x`", "(#y)"], ["%%", "<!--", "-->", "", "# Heading #h"]],
+		[
+			"comments and inline code",
+			["#person", "#work", "text", "%%", "<!--", "-->", "`code #x`", "(#y)"],
+			["%%", "<!--", "-->", "", "# Heading #h"],
+		],
 		["math and code", ["#person", "#work", "text", "$$", "`code #x`", "(#y)"], ["```", "~~~", "$$", "", "# Heading #h"]],
 	])("agrees with the Obsidian model on random notes mixing %s", (_name, pieces, whole) => {
 		const line = fc.oneof(

@@ -18,16 +18,46 @@ function log(text: string, date: string, note = ""): string {
 
 describe("a new entry takes the list marker of the log's entries", () => {
 	it.each([
-		["* bullets, at the end", "## Log\n* 2026-11-01 — call\n* 2026-11-05 — call\n", "2026-11-26", "## Log\n* 2026-11-01 — call\n* 2026-11-05 — call\n* 2026-11-26 — call\n"],
-		["+ bullets, in between", "## Log\n+ 2026-11-01 — call\n+ 2026-11-05 — call\n", "2026-11-03", "## Log\n+ 2026-11-01 — call\n+ 2026-11-03 — call\n+ 2026-11-05 — call\n"],
+		[
+			"* bullets, at the end",
+			"## Log\n* 2026-11-01 — call\n* 2026-11-05 — call\n",
+			"2026-11-26",
+			"## Log\n* 2026-11-01 — call\n* 2026-11-05 — call\n* 2026-11-26 — call\n",
+		],
+		[
+			"+ bullets, in between",
+			"## Log\n+ 2026-11-01 — call\n+ 2026-11-05 — call\n",
+			"2026-11-03",
+			"## Log\n+ 2026-11-01 — call\n+ 2026-11-03 — call\n+ 2026-11-05 — call\n",
+		],
 		["* bullets, first", "## Log\n* 2026-11-01 — call\n", "2026-10-01", "## Log\n* 2026-10-01 — call\n* 2026-11-01 — call\n"],
-		["numbered, at the end", "## Log\n1. 2026-11-01 — call\n2. 2026-11-05 — call\n", "2026-11-26", "## Log\n1. 2026-11-01 — call\n2. 2026-11-05 — call\n3. 2026-11-26 — call\n"],
-		["numbered with ), in between", "## Log\n1) 2026-11-01 — call\n2) 2026-11-05 — call\n", "2026-11-03", "## Log\n1) 2026-11-01 — call\n2) 2026-11-03 — call\n2) 2026-11-05 — call\n"],
+		[
+			"numbered, at the end",
+			"## Log\n1. 2026-11-01 — call\n2. 2026-11-05 — call\n",
+			"2026-11-26",
+			"## Log\n1. 2026-11-01 — call\n2. 2026-11-05 — call\n3. 2026-11-26 — call\n",
+		],
+		[
+			"numbered with ), in between",
+			"## Log\n1) 2026-11-01 — call\n2) 2026-11-05 — call\n",
+			"2026-11-03",
+			"## Log\n1) 2026-11-01 — call\n2) 2026-11-03 — call\n2) 2026-11-05 — call\n",
+		],
 		["numbered, first", "## Log\n3. 2026-11-01 — call\n", "2026-10-01", "## Log\n3. 2026-10-01 — call\n3. 2026-11-01 — call\n"],
 		["- bullets stay as they are", "## Log\n- 2026-11-01 — call\n", "2026-11-26", "## Log\n- 2026-11-01 — call\n- 2026-11-26 — call\n"],
 		// The entry goes right above the - item, after a numbered list that a paragraph ended: it joins the - list.
-		["between two lists, the one below", "## Log\n1. 2026-11-01 — call\n\nThen we switched.\n\n- 2026-11-20 — call\n", "2026-11-10", "## Log\n1. 2026-11-01 — call\n\nThen we switched.\n\n- 2026-11-10 — call\n- 2026-11-20 — call\n"],
-		["numbered, loose (blank lines between)", "## Log\n1. 2026-11-01 — call\n\n2. 2026-11-05 — call\n", "2026-11-03", "## Log\n1. 2026-11-01 — call\n\n2. 2026-11-03 — call\n2. 2026-11-05 — call\n"],
+		[
+			"between two lists, the one below",
+			"## Log\n1. 2026-11-01 — call\n\nThen we switched.\n\n- 2026-11-20 — call\n",
+			"2026-11-10",
+			"## Log\n1. 2026-11-01 — call\n\nThen we switched.\n\n- 2026-11-10 — call\n- 2026-11-20 — call\n",
+		],
+		[
+			"numbered, loose (blank lines between)",
+			"## Log\n1. 2026-11-01 — call\n\n2. 2026-11-05 — call\n",
+			"2026-11-03",
+			"## Log\n1. 2026-11-01 — call\n\n2. 2026-11-03 — call\n2. 2026-11-05 — call\n",
+		],
 	])("%s", (_, text, date, want) => {
 		expect(log(text.replace("## Log", "## Interactions"), date)).toBe(want.replace("## Log", "## Interactions"));
 	});

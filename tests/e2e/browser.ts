@@ -23,10 +23,12 @@ function serve(): Promise<{ server: Server; url: string }> {
 		}
 		res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
 	});
-	return new Promise((done) => server.listen(0, "127.0.0.1", () => {
-		const address = server.address();
-		done({ server, url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` });
-	}));
+	return new Promise((done) =>
+		server.listen(0, "127.0.0.1", () => {
+			const address = server.address();
+			done({ server, url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` });
+		}),
+	);
 }
 
 export interface Session {
@@ -44,12 +46,23 @@ export async function launch(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
 		headless: true,
-		args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+		args: [
+			"--no-sandbox",
+			"--disable-gpu",
+			"--disable-quic",
+			"--no-first-run",
+			"--disable-background-networking",
+			"--disable-component-update",
+			"--disable-sync",
+		],
 	});
 }
 
 /** A fresh page with the vault loaded and the built plugin enabled, "today" pinned. */
-export async function openVault(browser: Browser, options: { theme?: "light" | "dark"; files?: Record<string, string>; width?: number; height?: number; today?: string } = {}): Promise<Session> {
+export async function openVault(
+	browser: Browser,
+	options: { theme?: "light" | "dark"; files?: Record<string, string>; width?: number; height?: number; today?: string } = {},
+): Promise<Session> {
 	const { server, url } = await serve();
 	const page = await browser.newPage({ viewport: { width: options.width ?? 1100, height: options.height ?? 900 } });
 	const errors: string[] = [];
@@ -63,7 +76,11 @@ export async function openVault(browser: Browser, options: { theme?: "light" | "
 	});
 	await page.goto(`${url}/tests/e2e/page/index.html`);
 	await page.evaluate((theme) => document.body.classList.replace("theme-light", `theme-${theme}`), options.theme ?? "light");
-	await page.evaluate(({ files, manifest, today }) => window.e2e.start(files, manifest, today), { files: options.files ?? EXAMPLE, manifest: MANIFEST, today: options.today ?? "2026-11-26" });
+	await page.evaluate(({ files, manifest, today }) => window.e2e.start(files, manifest, today), {
+		files: options.files ?? EXAMPLE,
+		manifest: MANIFEST,
+		today: options.today ?? "2026-11-26",
+	});
 	return {
 		page,
 		errors,

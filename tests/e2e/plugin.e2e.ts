@@ -16,11 +16,22 @@ describe("the built main.js in Chromium", () => {
 		const state = await s.page.evaluate(() => ({
 			ribbon: document.querySelectorAll(".side-dock-actions > *").length,
 			statusBar: document.querySelector(".stay-in-touch-status-bar")?.textContent,
-			commands: window.e2e.app().commands.listCommands().map((c) => c.id).filter((id) => id.startsWith("stay-in-touch:")).sort(),
+			commands: window.e2e
+				.app()
+				.commands.listCommands()
+				.map((c) => c.id)
+				.filter((id) => id.startsWith("stay-in-touch:"))
+				.sort(),
 		}));
 		expect(state.ribbon).toBe(1);
 		expect(state.statusBar).toBe("5 overdue");
-		expect(state.commands).toEqual(["stay-in-touch:find-person", "stay-in-touch:log-interaction", "stay-in-touch:log-interaction-today", "stay-in-touch:open-sidebar", "stay-in-touch:undo-last-log"]);
+		expect(state.commands).toEqual([
+			"stay-in-touch:find-person",
+			"stay-in-touch:log-interaction",
+			"stay-in-touch:log-interaction-today",
+			"stay-in-touch:open-sidebar",
+			"stay-in-touch:undo-last-log",
+		]);
 		expect(s.errors).toEqual([]);
 		expect(s.requests).toEqual([]);
 		await s.close();

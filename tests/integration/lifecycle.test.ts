@@ -78,7 +78,10 @@ describe("plugin lifecycle", () => {
 
 	it("moves the sidebar, the status bar and open query blocks on at midnight, though no note changed", async () => {
 		// Weekly, last seen on the 19th: due today, overdue from tomorrow.
-		const { app, plugin, passMidnight } = await beforeMidnight({ "People/Ada.md": ADA_DUE_TODAY, "Overdue.md": "```stay-in-touch\noverdue\n```\n" });
+		const { app, plugin, passMidnight } = await beforeMidnight({
+			"People/Ada.md": ADA_DUE_TODAY,
+			"Overdue.md": "```stay-in-touch\noverdue\n```\n",
+		});
 		const note = await app.renderNote("Overdue.md");
 		const view = await openSidebar({ app, plugin });
 		const status = app.dom.statusBarEl.querySelector(".stay-in-touch-status-bar");
@@ -106,7 +109,10 @@ describe("plugin lifecycle", () => {
 	});
 
 	it("applies settings synced during start-up without reading the vault before the layout is ready", async () => {
-		const app = await createTestApp({ "People/Ada.md": "---\ncadence: weekly\n---\n", "Contacts/Bob.md": "---\ncadence: weekly\n---\n" });
+		const app = await createTestApp({
+			"People/Ada.md": "---\ncadence: weekly\n---\n",
+			"Contacts/Bob.md": "---\ncadence: weekly\n---\n",
+		});
 		const plugin = await app.loadPlugin(PinnedPlugin, manifest, { finishStartup: false });
 		const reads = vi.spyOn(app.vault, "getMarkdownFiles");
 		await app.externalSettingsChange(manifest.id, { version: 1, peopleFolders: ["Contacts"] });

@@ -76,15 +76,21 @@ describe("Log interaction", () => {
 		const picker = s.app.activeModal;
 		if (!(picker instanceof PersonPicker)) throw new Error("the person picker is not open");
 		type(picker.inputEl, "lovel");
-		const ada = [...picker.modalEl.querySelectorAll(".suggestion-item")].find((i) => i.querySelector(".stay-in-touch-suggestion-name")?.textContent === "Ada Lovelace")!;
-		expect([...ada.querySelectorAll(".stay-in-touch-suggestion-name .suggestion-highlight")].map((h) => h.textContent).join("")).toBe("Lovel");
+		const ada = [...picker.modalEl.querySelectorAll(".suggestion-item")].find(
+			(i) => i.querySelector(".stay-in-touch-suggestion-name")?.textContent === "Ada Lovelace",
+		)!;
+		expect([...ada.querySelectorAll(".stay-in-touch-suggestion-name .suggestion-highlight")].map((h) => h.textContent).join("")).toBe(
+			"Lovel",
+		);
 		type(picker.inputEl, "countess");
 		const item = picker.modalEl.querySelector(".suggestion-item")!;
 		expect(item.querySelector(".stay-in-touch-suggestion-name")?.textContent).toBe("Ada Lovelace");
 		expect(item.querySelector(".stay-in-touch-suggestion-note")?.textContent).toBe("Ada, Countess of Lovelace");
 		const highlighted = (cls: string) => [...item.querySelectorAll(`.${cls} .suggestion-highlight`)].map((h) => h.textContent).join("");
 		// Fuzzy: the matcher may take the first letter from the name; the rest is in the alias.
-		expect(`${highlighted("stay-in-touch-suggestion-name")}${highlighted("stay-in-touch-suggestion-note")}`.toLowerCase()).toBe("countess");
+		expect(`${highlighted("stay-in-touch-suggestion-name")}${highlighted("stay-in-touch-suggestion-note")}`.toLowerCase()).toBe(
+			"countess",
+		);
 		expect(highlighted("stay-in-touch-suggestion-note")).toMatch(/ountess$/);
 	});
 
@@ -115,7 +121,9 @@ describe("Log interaction", () => {
 		const m = modal(s);
 		type(field(m, "I now owe them"), "review her paper");
 		type(field(m, "They now owe me"), "intro to her editor");
-		const toggle = [...m.contentEl.querySelectorAll(".setting-item")].find((el) => el.textContent?.startsWith("Favor I returned: intro to Sam"));
+		const toggle = [...m.contentEl.querySelectorAll(".setting-item")].find((el) =>
+			el.textContent?.startsWith("Favor I returned: intro to Sam"),
+		);
 		click(toggle!.querySelector(".checkbox-container")!);
 		pressKey(field(m, "Note"), "Enter");
 		await s.app.settle();
@@ -170,18 +178,25 @@ describe("Log interaction", () => {
 		await s.app.openNote("People/Alan Turing.md");
 		expect(s.app.runCommand("log-interaction-today")).toBe(true);
 		await s.app.settle();
-		expect(s.app.readFile("People/Alan Turing.md")).toBe("---\ntags: [person]\ncadence: quarterly\nlast_contact: 2026-11-26\n---\nRuns long distances; likes puzzles and chess problems.\n\n## Interactions\n\n- 2026-11-26\n");
+		expect(s.app.readFile("People/Alan Turing.md")).toBe(
+			"---\ntags: [person]\ncadence: quarterly\nlast_contact: 2026-11-26\n---\nRuns long distances; likes puzzles and chess problems.\n\n## Interactions\n\n- 2026-11-26\n",
+		);
 	});
 });
 
 describe("the API's logInteraction", () => {
 	it("takes one favor as a plain string, and refuses a favor that is not text instead of dropping it", async () => {
 		const s = await start(exampleFiles());
-		expect(await s.plugin.api.logInteraction("People/Grace Hopper.md", { date: "2026-11-20", note: "Caught up", owe: "a talk" })).toEqual({ ok: true });
+		expect(
+			await s.plugin.api.logInteraction("People/Grace Hopper.md", { date: "2026-11-20", note: "Caught up", owe: "a talk" }),
+		).toEqual({ ok: true });
 		expect(s.app.readFile("People/Grace Hopper.md")).toMatch(/\nowed_favors:\n {2}- "?\d{4}-\d{2}-\d{2}: a talk"?\n/);
 		const before = s.app.readFile("People/Grace Hopper.md");
 		const wrong = { owed: 42 } as unknown as { owed: string };
-		expect(await s.plugin.api.logInteraction("People/Grace Hopper.md", wrong)).toEqual({ ok: false, error: "owed must be a favor's text or a list of them" });
+		expect(await s.plugin.api.logInteraction("People/Grace Hopper.md", wrong)).toEqual({
+			ok: false,
+			error: "owed must be a favor's text or a list of them",
+		});
 		expect(s.app.readFile("People/Grace Hopper.md")).toBe(before);
 	});
 });
@@ -206,7 +221,9 @@ describe("Undo last log", () => {
 		s.app.runCommand("undo-last-log");
 		await s.app.settle();
 		expect(s.app.readFile("People/Grace Hopper.md")).toBe(edited);
-		expect(s.app.noticeMessages().at(-1)).toBe("Cannot undo the last log in People/Grace Hopper.md: the note changed after the log, so undoing could lose those changes.");
+		expect(s.app.noticeMessages().at(-1)).toBe(
+			"Cannot undo the last log in People/Grace Hopper.md: the note changed after the log, so undoing could lose those changes.",
+		);
 	});
 });
 
@@ -218,7 +235,10 @@ describe("writes that cannot happen", () => {
 		const outcome = await s.plugin.ctx.interactions.log(file, { day: 20783, type: "call", note: "" });
 		expect(outcome.ok).toBe(false);
 		expect(s.app.noticeMessages().at(-1)).toBe("Nothing was written: People/Alan Turing.md no longer exists.");
-		expect(await s.plugin.ctx.interactions.snooze("People/Alan Turing.md", 20790)).toEqual({ ok: false, error: "People/Alan Turing.md does not exist" });
+		expect(await s.plugin.ctx.interactions.snooze("People/Alan Turing.md", 20790)).toEqual({
+			ok: false,
+			error: "People/Alan Turing.md does not exist",
+		});
 	});
 
 	it("a note that vanishes under the writer is an outcome, not an exception", async () => {

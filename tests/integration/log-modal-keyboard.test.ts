@@ -29,7 +29,9 @@ describe("the log modal from the keyboard", () => {
 
 describe("the log modal on a phone", () => {
 	it("the keyboard's return key starts a new line in the note (there is no Shift+Enter); the Log button submits", async () => {
-		const app = await createTestApp(exampleFiles(), { platform: { isMobile: true, isDesktop: false, isPhone: true, isDesktopApp: false, isMobileApp: true } });
+		const app = await createTestApp(exampleFiles(), {
+			platform: { isMobile: true, isDesktop: false, isPhone: true, isDesktopApp: false, isMobileApp: true },
+		});
 		await app.loadPlugin(PinnedPlugin, manifest);
 		await app.settle();
 		const before = app.readFile(ADA);

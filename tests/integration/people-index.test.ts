@@ -29,15 +29,42 @@ const bodies = [
 ];
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-	{ weight: 4, arbitrary: fc.record({ kind: fc.constant("create" as const), folder: fc.constantFrom(...folders), name: fc.constantFrom(...names), body: fc.constantFrom(...bodies) }) },
+	{
+		weight: 4,
+		arbitrary: fc.record({
+			kind: fc.constant("create" as const),
+			folder: fc.constantFrom(...folders),
+			name: fc.constantFrom(...names),
+			body: fc.constantFrom(...bodies),
+		}),
+	},
 	{ weight: 4, arbitrary: fc.record({ kind: fc.constant("modify" as const), pick: fc.nat(), body: fc.constantFrom(...bodies) }) },
-	{ weight: 2, arbitrary: fc.record({ kind: fc.constant("rename" as const), pick: fc.nat(), folder: fc.constantFrom(...folders), name: fc.constantFrom(...names) }) },
+	{
+		weight: 2,
+		arbitrary: fc.record({
+			kind: fc.constant("rename" as const),
+			pick: fc.nat(),
+			folder: fc.constantFrom(...folders),
+			name: fc.constantFrom(...names),
+		}),
+	},
 	{ weight: 2, arbitrary: fc.record({ kind: fc.constant("delete" as const), pick: fc.nat() }) },
 	{
 		weight: 1,
 		arbitrary: fc.record({
 			kind: fc.constant("settings" as const),
-			patch: fc.constantFrom<Record<string, unknown>>({ useTag: false }, { useTag: true }, { useFolders: false }, { useFolders: true }, { peopleFolders: ["Contacts"] }, { peopleFolders: ["People"] }, { personTag: "person/work" }, { logHeading: "## Log" }, { excludedFolders: ["People/Work"] }, { tiers: { close: "2 weeks" } }),
+			patch: fc.constantFrom<Record<string, unknown>>(
+				{ useTag: false },
+				{ useTag: true },
+				{ useFolders: false },
+				{ useFolders: true },
+				{ peopleFolders: ["Contacts"] },
+				{ peopleFolders: ["People"] },
+				{ personTag: "person/work" },
+				{ logHeading: "## Log" },
+				{ excludedFolders: ["People/Work"] },
+				{ tiers: { close: "2 weeks" } },
+			),
 		}),
 	},
 	{ weight: 2, arbitrary: fc.constant({ kind: "settle" as const }) },
@@ -57,7 +84,10 @@ async function ensureFolder(s: Started, folder: string): Promise<void> {
 
 async function apply(s: Started, o: Op): Promise<void> {
 	if ("folder" in o) await ensureFolder(s, o.folder);
-	const notes = s.app.vault.getMarkdownFiles().map((f) => f.path).sort();
+	const notes = s.app.vault
+		.getMarkdownFiles()
+		.map((f) => f.path)
+		.sort();
 	const picked = notes.length > 0 && "pick" in o ? notes[o.pick % notes.length] : null;
 	switch (o.kind) {
 		case "create": {
@@ -89,7 +119,12 @@ describe("the people index", () => {
 	it("always equals a fresh build, people and order, after any sequence of vault and settings changes", async () => {
 		await fc.assert(
 			fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
-				const s = await start({ "People/Ada.md": bodies[0], "Notes/Bob.md": bodies[3], "Templates/Cy.md": bodies[1], ".obsidian/templates.json": '{"folder":"Templates"}' });
+				const s = await start({
+					"People/Ada.md": bodies[0],
+					"Notes/Bob.md": bodies[3],
+					"Templates/Cy.md": bodies[1],
+					".obsidian/templates.json": '{"folder":"Templates"}',
+				});
 				const today = s.plugin.ctx.clock.today();
 				for (const o of ops) {
 					await apply(s, o);
@@ -107,7 +142,13 @@ describe("the people index", () => {
 				expect(live).toEqual(byPath(fresh.all()));
 				const order = (index: PeopleIndex) => index.scheduled(today).map((row) => row.person.path);
 				expect(order(s.plugin.ctx.index)).toEqual(order(fresh));
-				const groups = (index: PeopleIndex) => GROUP_IDS.map((id) => index.sidebarGroups(today).get(id).map((row) => row.person.path));
+				const groups = (index: PeopleIndex) =>
+					GROUP_IDS.map((id) =>
+						index
+							.sidebarGroups(today)
+							.get(id)
+							.map((row) => row.person.path),
+					);
 				expect(groups(s.plugin.ctx.index)).toEqual(groups(fresh));
 				fresh.unload();
 			}),
@@ -137,7 +178,12 @@ describe("the people index", () => {
 		);
 		const plugin = await app.loadPlugin(PinnedPlugin, manifest);
 		await app.settle();
-		expect(plugin.ctx.index.all().map((p) => p.path).sort()).toEqual(["Notes/Bob.md", "People/Ada.md", "People/Cy.md"]);
+		expect(
+			plugin.ctx.index
+				.all()
+				.map((p) => p.path)
+				.sort(),
+		).toEqual(["Notes/Bob.md", "People/Ada.md", "People/Cy.md"]);
 		expect(plugin.ctx.index.get("People/Ada.md")?.lastLogged).not.toBeNull();
 		expect(plugin.ctx.index.get("People/Cy.md")?.problems.join()).toMatch(/frontmatter/i);
 		const status = app.dom.statusBarEl.querySelector(".stay-in-touch-status-bar");
@@ -151,7 +197,10 @@ describe("the people index", () => {
 		await s.app.renameFile("People/Ann.md", "People/Ann Lee.md");
 		await s.app.settle();
 		expect(s.plugin.ctx.index.get("People/Ann.md")).toBeUndefined();
-		expect(s.plugin.ctx.index.get("People/Ann Lee.md")).toMatchObject({ name: "Ann Lee", lastLogged: s.plugin.ctx.index.get("People/Ann Lee.md")?.lastLogged });
+		expect(s.plugin.ctx.index.get("People/Ann Lee.md")).toMatchObject({
+			name: "Ann Lee",
+			lastLogged: s.plugin.ctx.index.get("People/Ann Lee.md")?.lastLogged,
+		});
 		expect(s.plugin.ctx.index.get("People/Ann Lee.md")?.lastLogged).not.toBeNull();
 		expect(s.plugin.ctx.index.revision).toBeGreaterThan(revision);
 	});
@@ -179,7 +228,10 @@ describe("the people index and settings", () => {
 	});
 
 	it("matches the log heading the way the writer does (case and inner spaces)", async () => {
-		const s = await start({ "People/Ann.md": "---\ncadence: weekly\n---\n### CALL  log\n- 2026-11-20 — call\n", ".obsidian/plugins/stay-in-touch/data.json": JSON.stringify({ version: 1, logHeading: "## Call log" }) });
+		const s = await start({
+			"People/Ann.md": "---\ncadence: weekly\n---\n### CALL  log\n- 2026-11-20 — call\n",
+			".obsidian/plugins/stay-in-touch/data.json": JSON.stringify({ version: 1, logHeading: "## Call log" }),
+		});
 		expect(s.plugin.ctx.index.get("People/Ann.md")?.lastLogged).not.toBeNull();
 	});
 });

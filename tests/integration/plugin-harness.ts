@@ -45,7 +45,9 @@ export async function openSidebar({ app }: Started): Promise<SidebarView> {
 }
 
 export function groupTitles(view: SidebarView): string[] {
-	return [...view.contentEl.querySelectorAll(".stay-in-touch-group-header")].map((h) => `${h.querySelector(".stay-in-touch-group-title")?.textContent} ${h.querySelector(".stay-in-touch-count")?.textContent}`);
+	return [...view.contentEl.querySelectorAll(".stay-in-touch-group-header")].map(
+		(h) => `${h.querySelector(".stay-in-touch-group-title")?.textContent} ${h.querySelector(".stay-in-touch-count")?.textContent}`,
+	);
 }
 
 export function rowNames(view: SidebarView, group: string): string[] {
@@ -55,7 +57,11 @@ export function rowNames(view: SidebarView, group: string): string[] {
 
 export function row(view: SidebarView, group: string, name: string): HTMLElement {
 	const section = view.contentEl.querySelector(`.stay-in-touch-group-${group}`);
-	const found = section && [...section.querySelectorAll<HTMLElement>(".stay-in-touch-row")].find((r) => r.querySelector(".stay-in-touch-name")?.textContent === name);
+	const found =
+		section &&
+		[...section.querySelectorAll<HTMLElement>(".stay-in-touch-row")].find(
+			(r) => r.querySelector(".stay-in-touch-name")?.textContent === name,
+		);
 	if (!found) throw new Error(`no row ${name} in ${group}`);
 	return found;
 }

@@ -16,7 +16,9 @@ function tableNames(el: HTMLElement): string[] {
 
 describe("the stay-in-touch code block", () => {
 	it("renders a table of links with the chosen columns and a count", async () => {
-		const s = await start(exampleFiles({ "Q.md": block("overdue\ntag #work\nsort by urgency\ncolumns name, last contact, cadence, due, favors") }));
+		const s = await start(
+			exampleFiles({ "Q.md": block("overdue\ntag #work\nsort by urgency\ncolumns name, last contact, cadence, due, favors") }),
+		);
 		const note = await s.app.renderNote("Q.md");
 		await s.app.settle();
 		const el = note.el.querySelector<HTMLElement>(".stay-in-touch-query")!;
@@ -40,7 +42,9 @@ describe("the stay-in-touch code block", () => {
 		const tabs = s.app.workspace.getLeavesOfType("markdown").length;
 		click(note.el.querySelector<HTMLAnchorElement>(".stay-in-touch-query a.internal-link")!, { mod: true });
 		await s.app.settle();
-		const opened = s.app.workspace.getLeavesOfType("markdown").filter((l) => (l.view as { file?: { path: string } }).file?.path === "People/Ada Lovelace.md");
+		const opened = s.app.workspace
+			.getLeavesOfType("markdown")
+			.filter((l) => (l.view as { file?: { path: string } }).file?.path === "People/Ada Lovelace.md");
 		expect(opened).toHaveLength(1);
 		expect(s.app.workspace.getLeavesOfType("markdown")).toHaveLength(tabs + 1);
 	});
@@ -50,7 +54,10 @@ describe("the stay-in-touch code block", () => {
 		const note = await s.app.renderNote("Q.md");
 		await s.app.settle();
 		const items = [...note.el.querySelectorAll(".stay-in-touch-query-error li")].map((li) => li.textContent);
-		expect(items).toEqual(["line 2: 'sort by age': can sort by urgency, due, last contact, name, cadence, birthday", "line 3: 'limit x': limit needs a whole number from 1"]);
+		expect(items).toEqual([
+			"line 2: 'sort by age': can sort by urgency, due, last contact, name, cadence, birthday",
+			"line 3: 'limit x': limit needs a whole number from 1",
+		]);
 		expect(note.el.querySelector("table")).toBeNull();
 	});
 
@@ -59,7 +66,12 @@ describe("the stay-in-touch code block", () => {
 		const note = await s.app.renderNote("Q.md");
 		await s.app.settle();
 		// limit applies before grouping: the first four by name, then grouped by status.
-		expect([...note.el.querySelectorAll(".stay-in-touch-query-group")].map((h) => h.textContent)).toEqual(["overdue (1)", "soon (1)", "never (1)", "snoozed (1)"]);
+		expect([...note.el.querySelectorAll(".stay-in-touch-query-group")].map((h) => h.textContent)).toEqual([
+			"overdue (1)",
+			"soon (1)",
+			"never (1)",
+			"snoozed (1)",
+		]);
 		expect(note.el.querySelector(".stay-in-touch-query-count")?.textContent).toBe("4 people of 13");
 		expect(note.el.querySelector(".stay-in-touch-query-explain")?.textContent).toContain("not untracked");
 	});
@@ -70,7 +82,10 @@ describe("the stay-in-touch code block", () => {
 		await s.app.settle();
 		const el = () => note.el.querySelector<HTMLElement>(".stay-in-touch-query")!;
 		expect(tableNames(el())).toContain("Grace Hopper");
-		await s.app.writeFile("People/Grace Hopper.md", s.app.readFile("People/Grace Hopper.md").replace("last_contact: 2026-10-01", "last_contact: 2026-11-25"));
+		await s.app.writeFile(
+			"People/Grace Hopper.md",
+			s.app.readFile("People/Grace Hopper.md").replace("last_contact: 2026-10-01", "last_contact: 2026-11-25"),
+		);
 		await s.app.settle();
 		expect(tableNames(el())).not.toContain("Grace Hopper");
 		const blockEl = el();
@@ -80,7 +95,10 @@ describe("the stay-in-touch code block", () => {
 		await s.app.settle();
 		expect(s.app.debugCounts().components).toBeLessThan(before.components);
 		// Alan becomes overdue, but the unloaded block no longer listens: its table stays as it was.
-		await s.app.writeFile("People/Alan Turing.md", s.app.readFile("People/Alan Turing.md").replace("cadence: quarterly", "cadence: weekly"));
+		await s.app.writeFile(
+			"People/Alan Turing.md",
+			s.app.readFile("People/Alan Turing.md").replace("cadence: quarterly", "cadence: weekly"),
+		);
 		await s.app.settle();
 		expect(s.plugin.api.query("overdue").map((r) => r.name)).toContain("Alan Turing");
 		expect(tableNames(blockEl)).toEqual(shown);
@@ -98,7 +116,9 @@ describe("the stay-in-touch code block", () => {
 			s.plugin.now = () => new Date(2026, 10, 27, 0, 5);
 			vi.advanceTimersByTime(60 * 1000);
 			await s.app.settle();
-			const katherine = [...note.el.querySelectorAll("tbody tr")].find((tr) => tr.querySelector("td")?.textContent === "Katherine Johnson");
+			const katherine = [...note.el.querySelectorAll("tbody tr")].find(
+				(tr) => tr.querySelector("td")?.textContent === "Katherine Johnson",
+			);
 			expect(katherine?.querySelectorAll("td")[1].textContent).toBe("1 day overdue");
 		} finally {
 			vi.useRealTimers();
@@ -116,7 +136,10 @@ describe("the stay-in-touch code block", () => {
 	it("finds a folder whatever Unicode form its accents are stored in", async () => {
 		// macOS stores "É" in file paths as E + a combining accent; a keyboard types the one character.
 		const stored = "E\u0301quipe";
-		const s = await start({ [`${stored}/Zoé Ndiaye.md`]: "---\ntags: [person]\ncadence: weekly\n---\n", "Q.md": block("folder \u00c9quipe\ncolumns name, folder") });
+		const s = await start({
+			[`${stored}/Zoé Ndiaye.md`]: "---\ntags: [person]\ncadence: weekly\n---\n",
+			"Q.md": block("folder \u00c9quipe\ncolumns name, folder"),
+		});
 		const note = await s.app.renderNote("Q.md");
 		await s.app.settle();
 		expect(tableNames(note.el)).toEqual(["Zoé Ndiaye"]);
@@ -145,17 +168,40 @@ describe("the public API", () => {
 
 	it("serves people(), person(), query() and logInteraction() to another plugin", async () => {
 		const s = await start(exampleFiles());
-		const other = await s.app.loadPlugin(OtherPlugin, { id: "other", name: "Other", version: "1.0.0", minAppVersion: "1.7.2", description: "", author: "" });
+		const other = await s.app.loadPlugin(OtherPlugin, {
+			id: "other",
+			name: "Other",
+			version: "1.0.0",
+			minAppVersion: "1.7.2",
+			description: "",
+			author: "",
+		});
 		const api = other.api();
 		expect(api.people()).toHaveLength(15);
-		expect(api.people()[0]).toMatchObject({ name: "Ada Lovelace", status: "overdue", lastContact: "2026-11-12", cadenceDays: 7, dueDate: "2026-11-19", daysOverdue: 7, urgency: 2, owedFavors: ["2026-11-01: intro to Sam"], owedToMe: [], problems: [] });
+		expect(api.people()[0]).toMatchObject({
+			name: "Ada Lovelace",
+			status: "overdue",
+			lastContact: "2026-11-12",
+			cadenceDays: 7,
+			dueDate: "2026-11-19",
+			daysOverdue: 7,
+			urgency: 2,
+			owedFavors: ["2026-11-01: intro to Sam"],
+			owedToMe: [],
+			problems: [],
+		});
 		expect(api.person("People/Frances Allen.md")?.problems).toHaveLength(2);
 		expect(api.person("Notes/Project ideas.md")).toBeNull();
 		expect(api.query("owes me; sort by name").map((r) => r.name)).toEqual(["Grace Hopper", "Margaret Hamilton", "Sophie Wilson"]);
 		expect(() => api.query("sort by age")).toThrow("line 1: 'sort by age'");
-		expect(await api.logInteraction("People/Alan Turing.md", { date: "yesterday", type: "email", note: "Sent puzzles" })).toEqual({ ok: true });
+		expect(await api.logInteraction("People/Alan Turing.md", { date: "yesterday", type: "email", note: "Sent puzzles" })).toEqual({
+			ok: true,
+		});
 		expect(s.app.readFile("People/Alan Turing.md")).toContain("last_contact: 2026-11-25\n");
-		expect(await api.logInteraction("Notes/Project ideas.md")).toEqual({ ok: false, error: "Notes/Project ideas.md is not a person note" });
+		expect(await api.logInteraction("Notes/Project ideas.md")).toEqual({
+			ok: false,
+			error: "Notes/Project ideas.md is not a person note",
+		});
 		expect(await api.logInteraction("People/Alan Turing.md", { date: "someday" })).toMatchObject({ ok: false });
 	});
 });
@@ -211,9 +257,18 @@ describe("the public API's logInteraction with what scripts pass", () => {
 		const afterNull = s.app.readFile("People/Alan Turing.md");
 		expect(afterNull).not.toBe(before);
 		await expect(api.logInteraction("People/Alan Turing.md", { note: 42 })).resolves.toEqual({ ok: false, error: "note must be text" });
-		await expect(api.logInteraction("People/Alan Turing.md", { type: ["call"] })).resolves.toEqual({ ok: false, error: "type must be text" });
-		await expect(api.logInteraction("People/Alan Turing.md", "call")).resolves.toEqual({ ok: false, error: 'the entry must be an object, e.g. { type: "call", note: "…" }' });
-		await expect(api.logInteraction(undefined, {})).resolves.toEqual({ ok: false, error: 'the path must be text, e.g. "People/Ada Lovelace.md"' });
+		await expect(api.logInteraction("People/Alan Turing.md", { type: ["call"] })).resolves.toEqual({
+			ok: false,
+			error: "type must be text",
+		});
+		await expect(api.logInteraction("People/Alan Turing.md", "call")).resolves.toEqual({
+			ok: false,
+			error: 'the entry must be an object, e.g. { type: "call", note: "…" }',
+		});
+		await expect(api.logInteraction(undefined, {})).resolves.toEqual({
+			ok: false,
+			error: 'the path must be text, e.g. "People/Ada Lovelace.md"',
+		});
 		const untyped = s.plugin.api as unknown as { person(path: unknown): unknown; onChange(callback: unknown): unknown };
 		expect(untyped.person(undefined)).toBeNull();
 		expect(() => untyped.onChange(undefined)).toThrow(TypeError);

@@ -11,7 +11,9 @@ function settingTab(s: Started): HTMLElement {
 }
 
 function setting(root: HTMLElement, name: string): HTMLElement {
-	const item = [...root.querySelectorAll<HTMLElement>(".setting-item")].find((el) => el.querySelector(".setting-item-name")?.textContent === name);
+	const item = [...root.querySelectorAll<HTMLElement>(".setting-item")].find(
+		(el) => el.querySelector(".setting-item-name")?.textContent === name,
+	);
 	if (!item) throw new Error(`no setting ${name}`);
 	return item;
 }
@@ -24,9 +26,34 @@ describe("settings tab", () => {
 	it("has a heading per section and every setting SPEC lists", async () => {
 		const s = await start(exampleFiles());
 		const root = settingTab(s);
-		const headings = [...root.querySelectorAll(".setting-item-heading .setting-item-name, .setting-group-heading, .setting-item-heading")].map((h) => h.textContent?.trim()).filter(Boolean);
-		for (const heading of ["Which notes are people", "Properties", "Cadence", "Interaction log", "Display"]) expect(headings.join("|")).toContain(heading);
-		for (const name of ["People folders", "Person tag", "Marker property", "Marker value", "Excluded folders", "Last contact", "Cadence", "Snooze until", "Favors you owe", "Favors owed to you", "Birthday", "Default cadence", "Tiers", "Due soon window", "Log heading", "Entry order", "Link dates to daily notes", "Interaction types", "Overdue count in the status bar"]) {
+		const headings = [
+			...root.querySelectorAll(".setting-item-heading .setting-item-name, .setting-group-heading, .setting-item-heading"),
+		]
+			.map((h) => h.textContent?.trim())
+			.filter(Boolean);
+		for (const heading of ["Which notes are people", "Properties", "Cadence", "Interaction log", "Display"])
+			expect(headings.join("|")).toContain(heading);
+		for (const name of [
+			"People folders",
+			"Person tag",
+			"Marker property",
+			"Marker value",
+			"Excluded folders",
+			"Last contact",
+			"Cadence",
+			"Snooze until",
+			"Favors you owe",
+			"Favors owed to you",
+			"Birthday",
+			"Default cadence",
+			"Tiers",
+			"Due soon window",
+			"Log heading",
+			"Entry order",
+			"Link dates to daily notes",
+			"Interaction types",
+			"Overdue count in the status bar",
+		]) {
 			expect(setting(root, name)).toBeTruthy();
 		}
 	});
@@ -37,7 +64,9 @@ describe("settings tab", () => {
 		const cadence = setting(root, "Default cadence");
 		type(cadence.querySelector("input")!, "fortnighly");
 		await s.app.settle();
-		expect(cadence.querySelector(".stay-in-touch-setting-error")?.textContent).toBe("'fortnighly' is not a cadence; did you mean fortnightly?");
+		expect(cadence.querySelector(".stay-in-touch-setting-error")?.textContent).toBe(
+			"'fortnighly' is not a cadence; did you mean fortnightly?",
+		);
 		expect(s.plugin.ctx.settings.get().defaultCadence).toBe("");
 		const folders = setting(root, "People folders");
 		type(folders.querySelector("input")!, "People, Nowhere");
@@ -71,7 +100,9 @@ describe("settings tab", () => {
 		tab.display();
 		const names = [...tab.containerEl.querySelectorAll(".setting-item-heading .setting-item-name")].map((h) => h.textContent);
 		expect(names).toEqual(["Which notes are people", "Properties", "Cadence", "Interaction log", "Display"]);
-		expect(setting(tab.containerEl, "Tiers").querySelector("textarea")?.value).toBe("inner: 2 weeks\nclose: 1 month\ncasual: 3 months\ndistant: 6 months\ndormant: 1 year");
+		expect(setting(tab.containerEl, "Tiers").querySelector("textarea")?.value).toBe(
+			"inner: 2 weeks\nclose: 1 month\ncasual: 3 months\ndistant: 6 months\ndormant: 1 year",
+		);
 	});
 
 	it("refuses to remove a tier the default cadence uses, instead of leaving everyone untracked", async () => {
@@ -83,7 +114,9 @@ describe("settings tab", () => {
 		const tiers = setting(root, "Tiers");
 		type(tiers.querySelector("textarea")!, "inner: 2 weeks");
 		await s.app.settle();
-		expect(tiers.querySelector(".stay-in-touch-setting-error")?.textContent).toBe("The default cadence 'close' needs a tier removed here; change the default cadence first.");
+		expect(tiers.querySelector(".stay-in-touch-setting-error")?.textContent).toBe(
+			"The default cadence 'close' needs a tier removed here; change the default cadence first.",
+		);
 		expect(Object.keys(s.plugin.ctx.settings.get().tiers)).toContain("close");
 		expect(s.plugin.ctx.index.scheduledOne("People/Ada.md", s.plugin.ctx.clock.today())?.schedule.status).toBe("never");
 		// Changing a tier's length is fine.

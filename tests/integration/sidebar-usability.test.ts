@@ -5,7 +5,8 @@ import { click, createTestApp } from "../runtime/harness";
 import { clickMenuItem, getOpenMenu, Menu, TFile } from "../runtime/obsidian";
 import { exampleFiles, manifest, openSidebar, PinnedPlugin, row, rowNames, start } from "./plugin-harness";
 
-const header = (view: SidebarView, group: string) => view.contentEl.querySelector<HTMLButtonElement>(`.stay-in-touch-group-${group} .stay-in-touch-group-header`)!;
+const header = (view: SidebarView, group: string) =>
+	view.contentEl.querySelector<HTMLButtonElement>(`.stay-in-touch-group-${group} .stay-in-touch-group-header`)!;
 
 describe("the sidebar from the keyboard", () => {
 	it("keeps focus on a group's header when it is collapsed and expanded", async () => {
@@ -24,7 +25,8 @@ describe("the sidebar from the keyboard", () => {
 
 	it("moves focus to the first newly shown row after 'Show more'", async () => {
 		const files: Record<string, string> = {};
-		for (let i = 0; i < 30; i++) files[`People/P${String(i).padStart(3, "0")}.md`] = `---\ncadence: weekly\nlast_contact: 2026-0${1 + (i % 9)}-01\n---\n`;
+		for (let i = 0; i < 30; i++)
+			files[`People/P${String(i).padStart(3, "0")}.md`] = `---\ncadence: weekly\nlast_contact: 2026-0${1 + (i % 9)}-01\n---\n`;
 		const s = await start(files);
 		const view = await openSidebar(s);
 		const more = view.contentEl.querySelector<HTMLButtonElement>(".stay-in-touch-group-overdue .stay-in-touch-more")!;
@@ -42,7 +44,10 @@ describe("the sidebar from the keyboard", () => {
 		const log = () => row(view, "overdue", "Grace Hopper").querySelector<HTMLButtonElement>("[data-action='log']")!;
 		log().focus();
 		expect(document.activeElement).toBe(log());
-		await s.app.writeFile("People/Ada Lovelace.md", s.app.readFile("People/Ada Lovelace.md").replace("last_contact: 2026-11-12", "last_contact: 2026-11-25"));
+		await s.app.writeFile(
+			"People/Ada Lovelace.md",
+			s.app.readFile("People/Ada Lovelace.md").replace("last_contact: 2026-11-12", "last_contact: 2026-11-25"),
+		);
 		await s.app.settle();
 		expect(rowNames(view, "overdue")).not.toContain("Ada Lovelace");
 		expect(document.activeElement).toBe(log());
@@ -93,7 +98,9 @@ describe("the sidebar's row actions", () => {
 		const before = s.app.readFile("People/Grace Hopper.md");
 		click(row(view, "overdue", "Grace Hopper").querySelector(".stay-in-touch-meta")!, { button: 2 });
 		const menu = getOpenMenu();
-		expect(menu?.titles()).toEqual(expect.arrayContaining(["Log interaction…", "Contacted today", "Snooze for 1 week", "Added by another plugin"]));
+		expect(menu?.titles()).toEqual(
+			expect.arrayContaining(["Log interaction…", "Contacted today", "Snooze for 1 week", "Added by another plugin"]),
+		);
 		expect(seen).toEqual([`People/Grace Hopper.md ${VIEW_TYPE}`]);
 		clickMenuItem("Contacted today");
 		await s.app.settle();
@@ -109,7 +116,11 @@ describe("the sidebar's row actions", () => {
 		click(row(view, "overdue", "Grace Hopper").querySelector(".stay-in-touch-name")!, { button: 1 });
 		await s.app.settle();
 		expect(s.app.workspace.getLeavesOfType("markdown").length).toBe(tabs + 1);
-		expect(s.app.workspace.getLeavesOfType("markdown").some((l) => (l.view as { file?: { path: string } }).file?.path === "People/Grace Hopper.md")).toBe(true);
+		expect(
+			s.app.workspace
+				.getLeavesOfType("markdown")
+				.some((l) => (l.view as { file?: { path: string } }).file?.path === "People/Grace Hopper.md"),
+		).toBe(true);
 	});
 
 	it("writes one entry when 'Contacted today' is double-clicked", async () => {
@@ -123,7 +134,9 @@ describe("the sidebar's row actions", () => {
 	});
 
 	it("on a phone, closes the sidebar drawer when a note is opened from it", async () => {
-		const app = await createTestApp(exampleFiles(), { platform: { isMobile: true, isDesktop: false, isPhone: true, isDesktopApp: false, isMobileApp: true } });
+		const app = await createTestApp(exampleFiles(), {
+			platform: { isMobile: true, isDesktop: false, isPhone: true, isDesktopApp: false, isMobileApp: true },
+		});
 		const plugin = await app.loadPlugin(PinnedPlugin, manifest);
 		await app.settle();
 		const view = await openSidebar({ app, plugin });
@@ -143,7 +156,9 @@ describe("settings the sidebar cannot understand", () => {
 		expect(box()).toBeNull();
 		await s.app.externalSettingsChange(manifest.id, { version: 1, defaultCadence: "fortnighly" });
 		await s.app.settle();
-		expect([...box()!.querySelectorAll("li")].map((li) => li.textContent)).toEqual(["default cadence 'fortnighly' is not a cadence; did you mean fortnightly?"]);
+		expect([...box()!.querySelectorAll("li")].map((li) => li.textContent)).toEqual([
+			"default cadence 'fortnighly' is not a cadence; did you mean fortnightly?",
+		]);
 		await s.app.externalSettingsChange(manifest.id, { version: 1, defaultCadence: "fortnightly" });
 		await s.app.settle();
 		expect(box()).toBeNull();

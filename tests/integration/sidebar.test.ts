@@ -9,7 +9,14 @@ describe("the Stay in touch sidebar", () => {
 	it("shows every group with counts, in SPEC order, overdue by urgency", async () => {
 		const s = await start(exampleFiles());
 		const view = await openSidebar(s);
-		expect(groupTitles(view)).toEqual(["Overdue 5", "Due soon 3", "Owed favors 4", "Birthdays 2", "Not yet contacted 1", "Needs attention 1"]);
+		expect(groupTitles(view)).toEqual([
+			"Overdue 5",
+			"Due soon 3",
+			"Owed favors 4",
+			"Birthdays 2",
+			"Not yet contacted 1",
+			"Needs attention 1",
+		]);
 		expect(rowNames(view, "overdue")).toEqual(["Ada Lovelace", "Grace Hopper", "Edsger Dijkstra", "Sophie Wilson", "Tim Berners-Lee"]);
 		// Due first by how long they have been due (Linus's range opened on Nov 17), then due soon.
 		expect(rowNames(view, "soon")).toEqual(["Linus Torvalds", "Katherine Johnson", "Alan Turing"]);
@@ -52,7 +59,10 @@ describe("the Stay in touch sidebar", () => {
 		const grace = row(view, "overdue", "Grace Hopper");
 		const edsger = row(view, "overdue", "Edsger Dijkstra");
 		expect(edsger.querySelector(".stay-in-touch-due")?.textContent).toBe("7 days overdue");
-		await s.app.writeFile("Notes/Edsger Dijkstra.md", s.app.readFile("Notes/Edsger Dijkstra.md").replace("last_contact: 2026-11-05", "last_contact: 2026-11-01"));
+		await s.app.writeFile(
+			"Notes/Edsger Dijkstra.md",
+			s.app.readFile("Notes/Edsger Dijkstra.md").replace("last_contact: 2026-11-05", "last_contact: 2026-11-01"),
+		);
 		await s.app.settle();
 		// Kept as it was, and moved to the new list.
 		expect(row(view, "overdue", "Grace Hopper")).toBe(grace);
@@ -76,7 +86,14 @@ describe("the Stay in touch sidebar", () => {
 		click(row(view, "overdue", "Grace Hopper").querySelector("button[aria-label='Mark Grace Hopper as contacted today']")!);
 		await s.app.settle();
 		const after = s.app.readFile("People/Grace Hopper.md");
-		expect(after).toBe(before.replace("last_contact: 2026-10-01", "last_contact: 2026-11-26").replace("- 2026-10-01 — meeting: Swapped talks; she'll send feedback on mine.\n", "- 2026-10-01 — meeting: Swapped talks; she'll send feedback on mine.\n- 2026-11-26\n"));
+		expect(after).toBe(
+			before
+				.replace("last_contact: 2026-10-01", "last_contact: 2026-11-26")
+				.replace(
+					"- 2026-10-01 — meeting: Swapped talks; she'll send feedback on mine.\n",
+					"- 2026-10-01 — meeting: Swapped talks; she'll send feedback on mine.\n- 2026-11-26\n",
+				),
+		);
 		expect(rowNames(view, "overdue")).not.toContain("Grace Hopper");
 		expect(s.app.noticeMessages()).toContain("Logged contact with Grace Hopper");
 	});
@@ -88,7 +105,9 @@ describe("the Stay in touch sidebar", () => {
 		click(row(view, "overdue", "Tim Berners-Lee").querySelector("button[aria-label='Snooze Tim Berners-Lee']")!);
 		clickMenuItem("For 1 week");
 		await s.app.settle();
-		expect(s.app.readFile("People/Tim Berners-Lee.md")).toBe(before.replace("last_contact: 2025-11-01\n", "last_contact: 2025-11-01\nsnooze_until: 2026-12-03\n"));
+		expect(s.app.readFile("People/Tim Berners-Lee.md")).toBe(
+			before.replace("last_contact: 2025-11-01\n", "last_contact: 2025-11-01\nsnooze_until: 2026-12-03\n"),
+		);
 		expect(rowNames(view, "overdue")).not.toContain("Tim Berners-Lee");
 		type(view.contentEl.querySelector("input.stay-in-touch-filter-input")!, "snoozed");
 		await s.app.settle();
@@ -115,7 +134,9 @@ describe("the Stay in touch sidebar", () => {
 
 	it("shows names from the vault as text, never as HTML", async () => {
 		const name = "<img src=x onerror=alert(1)>";
-		const s = await start({ [`People/${name}.md`]: "---\ncadence: weekly\nlast_contact: 2026-01-01\nowed_favors: ['<b>bold</b>']\n---\n" });
+		const s = await start({
+			[`People/${name}.md`]: "---\ncadence: weekly\nlast_contact: 2026-01-01\nowed_favors: ['<b>bold</b>']\n---\n",
+		});
 		const view = await openSidebar(s);
 		expect(rowNames(view, "overdue")).toEqual([name]);
 		expect(view.contentEl.querySelector("img, b, script")).toBeNull();
@@ -124,12 +145,15 @@ describe("the Stay in touch sidebar", () => {
 	it("explains the empty state and names the settings to change", async () => {
 		const s = await start({ "Notes/Idea.md": "# Nothing here\n" });
 		const view = await openSidebar(s);
-		expect(view.contentEl.querySelector(".stay-in-touch-empty")?.textContent).toContain("No person notes found in People/ or tagged #person or with type: person — change this in settings.");
+		expect(view.contentEl.querySelector(".stay-in-touch-empty")?.textContent).toContain(
+			"No person notes found in People/ or tagged #person or with type: person — change this in settings.",
+		);
 	});
 
 	it("renders a bounded number of rows per group, with 'Show more'", async () => {
 		const files: Record<string, string> = {};
-		for (let i = 0; i < 120; i++) files[`People/P${String(i).padStart(3, "0")}.md`] = `---\ncadence: weekly\nlast_contact: 2026-0${1 + (i % 9)}-01\n---\n`;
+		for (let i = 0; i < 120; i++)
+			files[`People/P${String(i).padStart(3, "0")}.md`] = `---\ncadence: weekly\nlast_contact: 2026-0${1 + (i % 9)}-01\n---\n`;
 		const s = await start(files);
 		const view = await openSidebar(s);
 		expect(rowNames(view, "overdue")).toHaveLength(10);
@@ -150,20 +174,28 @@ describe("the Stay in touch sidebar", () => {
 		click(header);
 		await s.app.settle();
 		expect(rowNames(view, "overdue")).toEqual([]);
-		expect(view.contentEl.querySelector(".stay-in-touch-group-overdue .stay-in-touch-group-header")?.getAttribute("aria-expanded")).toBe("false");
+		expect(
+			view.contentEl.querySelector(".stay-in-touch-group-overdue .stay-in-touch-group-header")?.getAttribute("aria-expanded"),
+		).toBe("false");
 		const app2 = await s.app.restart();
 		await app2.settle();
 		const restored = app2.workspace.getLeavesOfType(VIEW_TYPE)[0];
 		await app2.workspace.revealLeaf(restored);
 		await app2.settle();
 		expect(restored.view).toBeInstanceOf(SidebarView);
-		expect((restored.view as SidebarView).contentEl.querySelector(".stay-in-touch-group-overdue .stay-in-touch-group-header")?.getAttribute("aria-expanded")).toBe("false");
+		expect(
+			(restored.view as SidebarView).contentEl
+				.querySelector(".stay-in-touch-group-overdue .stay-in-touch-group-header")
+				?.getAttribute("aria-expanded"),
+		).toBe("false");
 	});
 
 	it("collapses each group, whatever order it keeps, and keeps its count in the header", async () => {
 		const s = await start(exampleFiles());
 		const view = await openSidebar(s);
-		const ids = [...view.contentEl.querySelectorAll(".stay-in-touch-group")].map((g) => [...g.classList].find((c) => c.startsWith("stay-in-touch-group-"))!.slice("stay-in-touch-group-".length));
+		const ids = [...view.contentEl.querySelectorAll(".stay-in-touch-group")].map((g) =>
+			[...g.classList].find((c) => c.startsWith("stay-in-touch-group-"))!.slice("stay-in-touch-group-".length),
+		);
 		expect(ids).toEqual(expect.arrayContaining(["overdue", "soon", "favors", "birthdays"]));
 		for (const id of ids) {
 			const count = view.contentEl.querySelector(`.stay-in-touch-group-${id} .stay-in-touch-count`)?.textContent;

@@ -16,6 +16,11 @@ describe("SPEC: person tag in the plugin", () => {
 			"Notes/Real tag.md": "Met at the fair. #person/work\n",
 			"Notes/After a comment.md": "%% hidden %% and then #person\n",
 		});
-		expect(plugin.api.people().map((p) => p.path).sort()).toEqual(["Notes/After a comment.md", "Notes/Real tag.md"]);
+		expect(
+			plugin.api
+				.people()
+				.map((p) => p.path)
+				.sort(),
+		).toEqual(["Notes/After a comment.md", "Notes/Real tag.md"]);
 	});
 });

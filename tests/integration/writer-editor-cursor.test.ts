@@ -20,14 +20,18 @@ async function openAt(s: Awaited<ReturnType<typeof start>>, offset?: number) {
 
 describe("logging while typing in the open note", () => {
 	it("keeps typing on the user's own last line when the note ends without a final newline", async () => {
-		const s = await start({ [ANN]: "---\ncadence: weekly\nlast_contact: 2026-11-01\n---\n## Interactions\n- 2026-11-01 — call: Talked" });
+		const s = await start({
+			[ANN]: "---\ncadence: weekly\nlast_contact: 2026-11-01\n---\n## Interactions\n- 2026-11-01 — call: Talked",
+		});
 		const editor = await openAt(s);
 		editor.replaceSelection(" about");
 		expect(s.app.runCommand("log-interaction-today")).toBe(true);
 		await s.app.settle();
 		editor.replaceSelection(" Acme");
 		await s.app.settle();
-		expect(s.app.readFile(ANN)).toBe("---\ncadence: weekly\nlast_contact: 2026-11-26\n---\n## Interactions\n- 2026-11-01 — call: Talked about Acme\n- 2026-11-26");
+		expect(s.app.readFile(ANN)).toBe(
+			"---\ncadence: weekly\nlast_contact: 2026-11-26\n---\n## Interactions\n- 2026-11-01 — call: Talked about Acme\n- 2026-11-26",
+		);
 	});
 
 	it("keeps the cursor on the empty last line below the new entry, so typing does not break the entry", async () => {
@@ -37,7 +41,9 @@ describe("logging while typing in the open note", () => {
 		await s.app.settle();
 		editor.replaceSelection("Next: send the slides.");
 		await s.app.settle();
-		expect(s.app.readFile(ANN)).toBe("---\ncadence: weekly\nlast_contact: 2026-11-26\n---\n## Interactions\n- 2026-11-01 — call\n- 2026-11-26\nNext: send the slides.");
+		expect(s.app.readFile(ANN)).toBe(
+			"---\ncadence: weekly\nlast_contact: 2026-11-26\n---\n## Interactions\n- 2026-11-01 — call\n- 2026-11-26\nNext: send the slides.",
+		);
 	});
 
 	it("keeps the cursor after new frontmatter written at the very start of the note", async () => {
@@ -47,7 +53,9 @@ describe("logging while typing in the open note", () => {
 		await s.app.settle();
 		editor.replaceSelection("Ann ");
 		await s.app.settle();
-		expect(s.app.readFile(ANN)).toBe("---\nlast_contact: 2026-11-26\n---\nAnn Met at the conference.\n\n## Interactions\n\n- 2026-11-26\n");
+		expect(s.app.readFile(ANN)).toBe(
+			"---\nlast_contact: 2026-11-26\n---\nAnn Met at the conference.\n\n## Interactions\n\n- 2026-11-26\n",
+		);
 	});
 
 	it("keeps the cursor where it was on a frontmatter line whose date changes", async () => {
@@ -66,7 +74,9 @@ describe("logging while typing in the open note", () => {
 		await s.app.settle();
 		editor.replaceSelection("Next");
 		await s.app.settle();
-		expect(s.app.readFile(ANN)).toBe("---\r\nlast_contact: 2026-11-26\r\n---\r\n## Interactions\r\n- 2026-11-01 — call\r\n- 2026-11-26\r\nNext");
+		expect(s.app.readFile(ANN)).toBe(
+			"---\r\nlast_contact: 2026-11-26\r\n---\r\n## Interactions\r\n- 2026-11-01 — call\r\n- 2026-11-26\r\nNext",
+		);
 	});
 });
 

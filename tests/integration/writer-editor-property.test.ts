@@ -34,7 +34,12 @@ const line = fc.constantFrom(
 
 const note = fc
 	.record({
-		frontmatter: fc.constantFrom("", "---\ncadence: weekly\n---\n", "---\ncadence: weekly\nlast_contact: 2026-11-01\n---\n", "---\nlast_contact: 2026-11-25 # met\ntags: [a]\n---\n"),
+		frontmatter: fc.constantFrom(
+			"",
+			"---\ncadence: weekly\n---\n",
+			"---\ncadence: weekly\nlast_contact: 2026-11-01\n---\n",
+			"---\nlast_contact: 2026-11-25 # met\ntags: [a]\n---\n",
+		),
 		lines: fc.array(line, { maxLength: 10 }),
 		finalNewline: fc.boolean(),
 		crlf: fc.boolean(),
@@ -47,27 +52,33 @@ const note = fc
 describe("the editor path of a write", () => {
 	it("gives the writer's text, one undo step back, and a cursor on the user's own text", () => {
 		fc.assert(
-			fc.property(note, fc.integer({ min: 0, max: 60 }), fc.integer({ min: dayFromYmd(2026, 1, 1), max: TODAY }), fc.double({ min: 0, max: 1, noNaN: true }), (text, back, day, where) => {
-				const entry: LogEntryInput = { day: day - back, type: "call", note: "n" };
-				const r = applyLog(text, entry, defaultSettings(), TODAY, load);
-				if (!r.ok || r.text === text) return;
-				const editor = new Editor(text);
-				const offset = Math.floor(where * text.length);
-				editor.setCursor(editor.offsetToPos(offset));
-				applyToEditor(editor, text, r.text);
-				expect(editor.getValue()).toBe(r.text);
-				const cursor = editor.posToOffset(editor.getCursor());
-				expect(cursor).toBeGreaterThanOrEqual(0);
-				expect(cursor).toBeLessThanOrEqual(r.text.length);
-				// Never inside the new entry's line.
-				const entryLine = `${formatDay(entry.day)} — call: n`;
-				const lineStart = r.text.lastIndexOf("\n", cursor - 1) + 1;
-				const lineEnd = r.text.indexOf("\n", cursor);
-				const cursorLine = r.text.slice(lineStart, lineEnd < 0 ? r.text.length : lineEnd);
-				if (cursorLine.includes(entryLine)) expect(text.includes(cursorLine.replace(/\r$/, ""))).toBe(true);
-				editor.undo();
-				expect(editor.getValue()).toBe(text);
-			}),
+			fc.property(
+				note,
+				fc.integer({ min: 0, max: 60 }),
+				fc.integer({ min: dayFromYmd(2026, 1, 1), max: TODAY }),
+				fc.double({ min: 0, max: 1, noNaN: true }),
+				(text, back, day, where) => {
+					const entry: LogEntryInput = { day: day - back, type: "call", note: "n" };
+					const r = applyLog(text, entry, defaultSettings(), TODAY, load);
+					if (!r.ok || r.text === text) return;
+					const editor = new Editor(text);
+					const offset = Math.floor(where * text.length);
+					editor.setCursor(editor.offsetToPos(offset));
+					applyToEditor(editor, text, r.text);
+					expect(editor.getValue()).toBe(r.text);
+					const cursor = editor.posToOffset(editor.getCursor());
+					expect(cursor).toBeGreaterThanOrEqual(0);
+					expect(cursor).toBeLessThanOrEqual(r.text.length);
+					// Never inside the new entry's line.
+					const entryLine = `${formatDay(entry.day)} — call: n`;
+					const lineStart = r.text.lastIndexOf("\n", cursor - 1) + 1;
+					const lineEnd = r.text.indexOf("\n", cursor);
+					const cursorLine = r.text.slice(lineStart, lineEnd < 0 ? r.text.length : lineEnd);
+					if (cursorLine.includes(entryLine)) expect(text.includes(cursorLine.replace(/\r$/, ""))).toBe(true);
+					editor.undo();
+					expect(editor.getValue()).toBe(text);
+				},
+			),
 			{ numRuns: 1500 },
 		);
 	});

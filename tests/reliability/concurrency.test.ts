@@ -9,7 +9,8 @@ import { start, type Started } from "../integration/plugin-harness";
 import { surgicalViolations } from "./roundtrip";
 
 const ANN = "People/Ann.md";
-const ORIGINAL = "---\n# how often\ncadence: weekly\nlast_contact: 2026-09-01\naliases: [Annie]\n---\nMet at a conference.\n\n## Interactions\n- 2026-09-01 — call: first\n\n## Notes\nLikes tea.\n";
+const ORIGINAL =
+	"---\n# how often\ncadence: weekly\nlast_contact: 2026-09-01\naliases: [Annie]\n---\nMet at a conference.\n\n## Interactions\n- 2026-09-01 — call: first\n\n## Notes\nLikes tea.\n";
 
 function frontmatter(text: string): Record<string, unknown> {
 	const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
@@ -32,7 +33,9 @@ function dates(): string[] {
 
 async function fiftyLogs(s: Started): Promise<void> {
 	const all = dates();
-	const results = await Promise.all(all.map((date, i) => s.plugin.api.logInteraction(ANN, { date, type: "call", note: `log ${i}`, owe: [`favor ${i}`] })));
+	const results = await Promise.all(
+		all.map((date, i) => s.plugin.api.logInteraction(ANN, { date, type: "call", note: `log ${i}`, owe: [`favor ${i}`] })),
+	);
 	expect(results.every((r) => r.ok)).toBe(true);
 	await s.app.settle();
 	const text = s.app.readFile(ANN);
@@ -40,18 +43,29 @@ async function fiftyLogs(s: Started): Promise<void> {
 	// All 50 landed, once each, after the existing entry, in date order; same-day logs in the order they were started.
 	expect(logged).toHaveLength(51);
 	expect(logged[0]).toEqual(["2026-09-01", "first"]);
-	expect(logged.slice(1).map(([, note]) => note).sort()).toEqual(all.map((_, i) => `log ${i}`).sort());
+	expect(
+		logged
+			.slice(1)
+			.map(([, note]) => note)
+			.sort(),
+	).toEqual(all.map((_, i) => `log ${i}`).sort());
 	const order = logged.map(([date]) => date);
 	expect(order).toEqual([...order].sort());
 	for (let k = 1; k < logged.length; k++) {
-		if (logged[k][0] === logged[k - 1][0] && k > 1) expect(Number(logged[k][1].slice(4))).toBeGreaterThan(Number(logged[k - 1][1].slice(4)));
+		if (logged[k][0] === logged[k - 1][0] && k > 1)
+			expect(Number(logged[k][1].slice(4))).toBeGreaterThan(Number(logged[k - 1][1].slice(4)));
 	}
 	// The frontmatter is valid YAML with every favor and the latest date; nothing else changed.
 	const fm = frontmatter(text);
 	expect(fm.last_contact).toBe([...all].sort().at(-1));
 	expect(fm.owed_favors).toEqual(expect.arrayContaining(all.map((_, i) => `2026-11-26: favor ${i}`)));
 	expect(fm.owed_favors).toHaveLength(50);
-	expect({ ...fm, last_contact: undefined, owed_favors: undefined }).toEqual({ cadence: "weekly", aliases: ["Annie"], last_contact: undefined, owed_favors: undefined });
+	expect({ ...fm, last_contact: undefined, owed_favors: undefined }).toEqual({
+		cadence: "weekly",
+		aliases: ["Annie"],
+		last_contact: undefined,
+		owed_favors: undefined,
+	});
 	expect(text).toContain("# how often\n");
 	expect(text.endsWith("\n## Notes\nLikes tea.\n")).toBe(true);
 	expect(s.app.noticeMessages().filter((m) => m.startsWith("Logged call with Ann on 2026-"))).toHaveLength(50);
@@ -73,7 +87,13 @@ describe("50 logs to one note started at once", () => {
 	it("logs to ten notes interleaved all land", async () => {
 		const files = Object.fromEntries(Array.from({ length: 10 }, (_, n) => [`People/P${n}.md`, ORIGINAL]));
 		const s = await start(files);
-		const calls = Array.from({ length: 50 }, (_, i) => s.plugin.api.logInteraction(`People/P${i % 10}.md`, { date: `2026-11-${String(1 + (i % 25)).padStart(2, "0")}`, type: "call", note: `n${i}` }));
+		const calls = Array.from({ length: 50 }, (_, i) =>
+			s.plugin.api.logInteraction(`People/P${i % 10}.md`, {
+				date: `2026-11-${String(1 + (i % 25)).padStart(2, "0")}`,
+				type: "call",
+				note: `n${i}`,
+			}),
+		);
 		expect((await Promise.all(calls)).every((r) => r.ok)).toBe(true);
 		await s.app.settle();
 		for (let n = 0; n < 10; n++) {
@@ -90,7 +110,11 @@ describe("a log racing an external modification of the same note", () => {
 		frontmatter: (t: string) => t.replace("aliases: [Annie]", "aliases: [Annie, A.]"),
 	};
 
-	async function race(order: "external first" | "log first", open: boolean, edit: keyof typeof EDITS): Promise<{ text: string; s: Started }> {
+	async function race(
+		order: "external first" | "log first",
+		open: boolean,
+		edit: keyof typeof EDITS,
+	): Promise<{ text: string; s: Started }> {
 		const s = await start({ [ANN]: ORIGINAL });
 		if (open) await s.app.openNote(ANN);
 		// The external program computed its version from the text it read: the original.
@@ -103,7 +127,9 @@ describe("a log racing an external modification of the same note", () => {
 		return { text: s.app.readFile(ANN), s };
 	}
 
-	const cases = (["external first", "log first"] as const).flatMap((order) => [false, true].flatMap((open) => (Object.keys(EDITS) as (keyof typeof EDITS)[]).map((edit) => [order, open, edit] as const)));
+	const cases = (["external first", "log first"] as const).flatMap((order) =>
+		[false, true].flatMap((open) => (Object.keys(EDITS) as (keyof typeof EDITS)[]).map((edit) => [order, open, edit] as const)),
+	);
 
 	it.each(cases)("%s, note open: %s, %s edit: the log is never lost", async (order, open, edit) => {
 		const { text } = await race(order, open, edit);
@@ -114,11 +140,14 @@ describe("a log racing an external modification of the same note", () => {
 	/** The combinations where the external change meets unsaved editor text (see below). */
 	const lost = ([order, open, edit]: (typeof cases)[number]) => order === "log first" && open && edit !== "body, after the log";
 
-	it.each(cases.filter((c) => !lost(c)))("%s, note open: %s, %s edit: the external change is kept too, surgically", async (order, open, edit) => {
-		const { text } = await race(order, open, edit);
-		const edited = EDITS[edit](ORIGINAL);
-		expect(surgicalViolations(edited, text, { entryLines: ["- 2026-11-20 — call: raced"] })).toEqual([]);
-	});
+	it.each(cases.filter((c) => !lost(c)))(
+		"%s, note open: %s, %s edit: the external change is kept too, surgically",
+		async (order, open, edit) => {
+			const { text } = await race(order, open, edit);
+			const edited = EDITS[edit](ORIGINAL);
+			expect(surgicalViolations(edited, text, { entryLines: ["- 2026-11-20 — call: raced"] })).toEqual([]);
+		},
+	);
 
 	// The cases where the log waits in an open editor while the external change lands on disk:
 	// both survive through the line-level three-way merge Obsidian applies (and the runtime

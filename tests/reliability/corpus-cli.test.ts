@@ -9,14 +9,25 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { buildCli, cli } from "../cli/cli-helpers";
-import { EXPECTED_PROBLEMS, fullCorpus, HUGE_PATH, matchesProblems, NOT_PEOPLE, readTree, UNREADABLE_FRONTMATTER, writeVault } from "./corpus";
+import {
+	EXPECTED_PROBLEMS,
+	fullCorpus,
+	HUGE_PATH,
+	matchesProblems,
+	NOT_PEOPLE,
+	readTree,
+	UNREADABLE_FRONTMATTER,
+	writeVault,
+} from "./corpus";
 import { surgicalViolations } from "./roundtrip";
 
 describe("the corpus from the command line", () => {
 	const dirs: string[] = [];
 	const files = fullCorpus();
 	/** Notes js-yaml cannot parse: to be reported on stderr and skipped. */
-	const SKIPPED = UNREADABLE_FRONTMATTER.filter((p) => p !== "People/frontmatter-is-a-list.md" && p !== "People/frontmatter-is-a-scalar.md");
+	const SKIPPED = UNREADABLE_FRONTMATTER.filter(
+		(p) => p !== "People/frontmatter-is-a-list.md" && p !== "People/frontmatter-is-a-scalar.md",
+	);
 	/** …of which the CLI's fast YAML path currently reads these (see the skipped test below). */
 	const MISREAD = ["People/yaml-bad-indentation.md", "People/nul-in-frontmatter.md"];
 	function vault(content: Record<string, string> = files): string {
@@ -44,8 +55,13 @@ describe("the corpus from the command line", () => {
 		for (const { args, run } of runs) {
 			expect(run.code, args.join(" ")).toBe(0);
 			const stderr = run.stderr.split("\n").filter(Boolean);
-			const skipped = stderr.map((l) => /^stay-in-touch: skipped (.+?\.md): the frontmatter is (not valid YAML: \S.*|not closed \(.+\))$/.exec(l)?.[1]);
-			expect(skipped.filter((p) => p === undefined || !SKIPPED.includes(p)), args.join(" ")).toEqual([]);
+			const skipped = stderr.map(
+				(l) => /^stay-in-touch: skipped (.+?\.md): the frontmatter is (not valid YAML: \S.*|not closed \(.+\))$/.exec(l)?.[1],
+			);
+			expect(
+				skipped.filter((p) => p === undefined || !SKIPPED.includes(p)),
+				args.join(" "),
+			).toEqual([]);
 			for (const p of SKIPPED.filter((x) => !MISREAD.includes(x))) expect(skipped, args.join(" ")).toContain(p);
 			// No terminal control characters reach the terminal, whatever the file names hold.
 			expect(/[\u0000-\u0008\u000b-\u001f\u007f]/.test(run.stdout), args.join(" ")).toBe(false);
@@ -63,7 +79,12 @@ describe("the corpus from the command line", () => {
 		expect(overdue.length).toBeGreaterThan(5);
 		expect(overdue.every((r) => ["overdue", "due", "soon"].includes(r.status))).toBe(true);
 		const problems = JSON.parse(runs[2].run.stdout) as { path: string }[];
-		expect(problems.map((r) => r.path).sort()).toEqual(people.filter((r) => r.problems.length > 0).map((r) => r.path).sort());
+		expect(problems.map((r) => r.path).sort()).toEqual(
+			people
+				.filter((r) => r.problems.length > 0)
+				.map((r) => r.path)
+				.sort(),
+		);
 		expect(runs[3].run.stdout).toContain("<img src=x onerror=alert(1)>");
 		// As the code block shows it: the count, then the table.
 		expect(runs[4].run.stdout).toMatch(/^1 person\n\nNAME +STATUS/);
@@ -83,7 +104,9 @@ describe("the corpus from the command line", () => {
 			.map((l) => /^stay-in-touch: skipped (.+?\.md): /.exec(l)?.[1]);
 		expect(skipped.sort()).toEqual([...SKIPPED].sort());
 		const people = JSON.parse(run.stdout) as { path: string; problems: string[] }[];
-		expect(people.find((r) => r.path === "People/frontmatter-is-a-scalar.md")?.problems).toEqual(["the frontmatter is 'just some words', not a set of properties"]);
+		expect(people.find((r) => r.path === "People/frontmatter-is-a-scalar.md")?.problems).toEqual([
+			"the frontmatter is 'just some words', not a set of properties",
+		]);
 	});
 
 	it("log writes surgically or refuses with exit code 1, leaving the note byte for byte", () => {
@@ -104,14 +127,32 @@ describe("the corpus from the command line", () => {
 		for (const [name, path, outcome] of cases) {
 			const where = path === HUGE_PATH ? hugeDir : dir;
 			const before = readFileSync(join(where, path), "utf8");
-			const run = cli(["log", name, "--date", "2026-11-20", "--type", "call", "--note", "From the CLI", "--vault", where, "--today", "2026-11-26"]);
+			const run = cli([
+				"log",
+				name,
+				"--date",
+				"2026-11-20",
+				"--type",
+				"call",
+				"--note",
+				"From the CLI",
+				"--vault",
+				where,
+				"--today",
+				"2026-11-26",
+			]);
 			const after = readFileSync(join(where, path), "utf8");
 			if (outcome === "written") {
 				expect(run.code, `${name}: ${run.stderr}`).toBe(0);
 				expect(surgicalViolations(before, after, { entryLines: ["- 2026-11-20 — call: From the CLI"] }), name).toEqual([]);
 			} else {
 				expect(run.code, name).toBe(1);
-				expect(run.stderr).toMatch(new RegExp(`^stay-in-touch: nothing was written to ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: last_contact .+; fix it in the note first\n`, "m"));
+				expect(run.stderr).toMatch(
+					new RegExp(
+						`^stay-in-touch: nothing was written to ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: last_contact .+; fix it in the note first\n`,
+						"m",
+					),
+				);
 				expect(after, name).toBe(before);
 			}
 		}
@@ -119,7 +160,9 @@ describe("the corpus from the command line", () => {
 		const broken = readFileSync(join(dir, "People/yaml-unclosed-flow-list.md"), "utf8");
 		const run = cli(["log", "yaml-unclosed-flow-list", "--vault", dir]);
 		expect(run.code).toBe(1);
-		expect(run.stderr).toContain("stay-in-touch: nothing was written to People/yaml-unclosed-flow-list.md: the frontmatter is not valid YAML");
+		expect(run.stderr).toContain(
+			"stay-in-touch: nothing was written to People/yaml-unclosed-flow-list.md: the frontmatter is not valid YAML",
+		);
 		expect(readFileSync(join(dir, "People/yaml-unclosed-flow-list.md"), "utf8")).toBe(broken);
 		// And the frontmatter it wrote parses.
 		const crlf = readFileSync(join(dir, "People/crlf.md"), "utf8");

@@ -57,7 +57,12 @@ interface Row {
 
 /** Every row of every group: clicks "Show more" until each group shows everyone. */
 function rows(view: SidebarView): Row[] {
-	for (let more = view.contentEl.querySelector<HTMLElement>(".stay-in-touch-more"); more; more = view.contentEl.querySelector<HTMLElement>(".stay-in-touch-more")) more.click();
+	for (
+		let more = view.contentEl.querySelector<HTMLElement>(".stay-in-touch-more");
+		more;
+		more = view.contentEl.querySelector<HTMLElement>(".stay-in-touch-more")
+	)
+		more.click();
 	return [...view.contentEl.querySelectorAll<HTMLElement>(".stay-in-touch-group")].flatMap((section) => {
 		const group = [...section.classList].find((c) => c.startsWith("stay-in-touch-group-"))?.slice("stay-in-touch-group-".length) ?? "";
 		return [...section.querySelectorAll<HTMLElement>(".stay-in-touch-row")].map((row) => ({
@@ -143,12 +148,23 @@ describe("the whole corpus at once, with the 5 MB note", () => {
 		const attention = rows(view).filter((r) => r.group === "problems");
 		expect(attention.map((r) => r.name).sort()).toEqual(withProblems.map((p) => p.name).sort());
 		for (const person of withProblems) expect(attention.find((r) => r.name === person.name)?.problems).toEqual(person.problems);
-		expect(view.contentEl.querySelector(".stay-in-touch-group-problems .stay-in-touch-count")?.textContent).toBe(String(withProblems.length));
+		expect(view.contentEl.querySelector(".stay-in-touch-group-problems .stay-in-touch-count")?.textContent).toBe(
+			String(withProblems.length),
+		);
 
 		// The 5 MB note: its newest log entry is its last contact, so it is overdue.
 		const huge = s.plugin.api.person(HUGE_PATH);
-		expect(huge).toMatchObject({ status: "overdue", lastContact: hugeNoteLatest(), owedFavors: ["2019-05-01: return the ladder"], problems: [] });
-		expect(rows(view).filter((r) => r.name === "huge-5mb").map((r) => r.group)).toEqual(["overdue", "favors"]);
+		expect(huge).toMatchObject({
+			status: "overdue",
+			lastContact: hugeNoteLatest(),
+			owedFavors: ["2019-05-01: return the ladder"],
+			problems: [],
+		});
+		expect(
+			rows(view)
+				.filter((r) => r.name === "huge-5mb")
+				.map((r) => r.group),
+		).toEqual(["overdue", "favors"]);
 
 		await s.app.settle();
 		expect(notesOf(s.app.snapshot())).toEqual(before);
@@ -222,7 +238,10 @@ describe("the whole corpus at once, with the 5 MB note", () => {
 		for (const path of UNREADABLE_FRONTMATTER) {
 			const row = attention.find((r) => r.name === basename(path));
 			expect(row, path).toBeDefined();
-			expect(row?.problems.some((m) => /frontmatter/.test(m)), path).toBe(true);
+			expect(
+				row?.problems.some((m) => /frontmatter/.test(m)),
+				path,
+			).toBe(true);
 		}
 	});
 
@@ -252,7 +271,22 @@ describe("the plugin and the CLI's vault reader", () => {
 			// Only notes whose frontmatter cannot be read are skipped (the exact set: corpus-cli.test.ts).
 			for (const line of scan.skipped) expect(UNREADABLE_FRONTMATTER).toContain(line.slice(0, line.indexOf(".md: ") + 3));
 			const s = await start(files);
-			const fields = ["name", "status", "lastContact", "cadence", "cadenceDays", "dueDate", "daysOverdue", "urgency", "owedFavors", "owedToMe", "aliases", "snoozeUntil", "birthday", "nextBirthday"] as const;
+			const fields = [
+				"name",
+				"status",
+				"lastContact",
+				"cadence",
+				"cadenceDays",
+				"dueDate",
+				"daysOverdue",
+				"urgency",
+				"owedFavors",
+				"owedToMe",
+				"aliases",
+				"snoozeUntil",
+				"birthday",
+				"nextBirthday",
+			] as const;
 			const pick = (r: PersonRecord) => Object.fromEntries(fields.map((f) => [f, r[f]]));
 			expect(fromCli.length).toBeGreaterThan(50);
 			let compared = 0;

@@ -28,11 +28,25 @@ let hugeText: string | null = null;
  */
 export function hugeNote(): string {
 	if (hugeText !== null) return hugeText;
-	const lines = ["---", "cadence: weekly", "last_contact: 2010-01-01", "owed_favors:", '  - "2019-05-01: return the ladder"', "---", "# A very long note", "", "## Interactions", ""];
+	const lines = [
+		"---",
+		"cadence: weekly",
+		"last_contact: 2010-01-01",
+		"owed_favors:",
+		'  - "2019-05-01: return the ladder"',
+		"---",
+		"# A very long note",
+		"",
+		"## Interactions",
+		"",
+	];
 	let size = lines.reduce((n, l) => n + l.length + 1, 0);
 	let t = Date.UTC(1971, 0, 1);
 	for (let i = 0; size < HUGE_BYTES; i++) {
-		const line = i % 50 === 49 ? `  A continuation line with #tag/${i % 7} and [[Link ${i % 13}]] number ${i}.` : `- ${new Date(t).toISOString().slice(0, 10)} — call: talked about project ${i} and the weather in some detail`;
+		const line =
+			i % 50 === 49
+				? `  A continuation line with #tag/${i % 7} and [[Link ${i % 13}]] number ${i}.`
+				: `- ${new Date(t).toISOString().slice(0, 10)} — call: talked about project ${i} and the weather in some detail`;
 		if (i % 50 !== 49) t += 6 * 3_600_000;
 		lines.push(line);
 		size += line.length + 1;
@@ -52,9 +66,13 @@ const fm = (...lines: string[]) => `---\n${lines.join("\n")}\n---\n`;
 
 /** Notes whose file names are markup (and one with terminal escape codes), created at test time. */
 export const GENERATED: Readonly<Record<string, string>> = Object.freeze({
-	"People/<img src=x onerror=alert(1)>.md": fm("cadence: weekly", "last_contact: 2026-10-01", "owed_favors: [\"<b>lend</b> the <i>book</i>\"]"),
+	"People/<img src=x onerror=alert(1)>.md": fm(
+		"cadence: weekly",
+		"last_contact: 2026-10-01",
+		'owed_favors: ["<b>lend</b> the <i>book</i>"]',
+	),
 	"People/<script>alert(1).md": fm("cadence: <i>often</i>", "last_contact: 2026-11-01"),
-	'People/<iframe src=javascript:alert(1)> & "quotes".md': fm("cadence: monthly", "aliases: [\"<svg onload=alert(1)>\"]"),
+	'People/<iframe src=javascript:alert(1)> & "quotes".md': fm("cadence: monthly", 'aliases: ["<svg onload=alert(1)>"]'),
 	"People/<b>broken yaml.md": fm("cadence: [weekly", "last_contact: 2026-10-01"),
 	"People/\u001b[31mred\u001b[0m escape.md": fm("cadence: weekly", "last_contact: 2026-10-01"),
 });
@@ -104,7 +122,10 @@ export function readTree(dir: string): Record<string, { bytes: string; mtimeMs: 
  * messages shown under "Needs attention" (in the order the person record lists them).
  */
 export const EXPECTED_PROBLEMS: Readonly<Record<string, readonly (string | RegExp)[]>> = Object.freeze({
-	"Notes/marker-person-bad-values.md": ["cadence 'sometimes' is not a cadence; try 2w, monthly or every 3 months", "last_contact 'yesterday-ish' is not a date; write it as YYYY-MM-DD"],
+	"Notes/marker-person-bad-values.md": [
+		"cadence 'sometimes' is not a cadence; try 2w, monthly or every 3 months",
+		"last_contact 'yesterday-ish' is not a date; write it as YYYY-MM-DD",
+	],
 	"People/birthday-impossible.md": ["birthday '02-30' is not a real calendar date"],
 	"People/cadence-1e9.md": ["cadence 1000000000 is too long; a cadence is at most 100 years"],
 	"People/cadence-nan-and-infinity.md": ["cadence NaN is not a cadence; try 2w, monthly or every 3 months"],
@@ -116,25 +137,47 @@ export const EXPECTED_PROBLEMS: Readonly<Record<string, readonly (string | RegEx
 	"People/crlf-with-problem.md": ["cadence 'fortnighly' is not a cadence; did you mean fortnightly?"],
 	"People/day-first-date.md": ["last_contact '26/11/2026' is ambiguous (day-first or month-first?); write it as YYYY-MM-DD"],
 	"People/duplicate-key-spellings.md": ["last_contact and lastContact are the same key written twice; using last_contact"],
-	"People/favor-object.md": ["owed_favors has an entry that is not text: an object", "owed_favors has an entry that is not text: an object", "owed_to_me has an entry that is not text: an object"],
-	"People/favors-bare-date.md": ["owed_favors has a favor dated 2026-10-02 with no text", "owed_favors '2026-13-01' is not a real calendar date"],
-	"People/favors-nested-lists.md": ["owed_favors has an entry that is not text: a list", "owed_favors has an entry that is not text: a list", "owed_to_me has an entry that is not text: true"],
+	"People/favor-object.md": [
+		"owed_favors has an entry that is not text: an object",
+		"owed_favors has an entry that is not text: an object",
+		"owed_to_me has an entry that is not text: an object",
+	],
+	"People/favors-bare-date.md": [
+		"owed_favors has a favor dated 2026-10-02 with no text",
+		"owed_favors '2026-13-01' is not a real calendar date",
+	],
+	"People/favors-nested-lists.md": [
+		"owed_favors has an entry that is not text: a list",
+		"owed_favors has an entry that is not text: a list",
+		"owed_to_me has an entry that is not text: true",
+	],
 	"People/full-width-digits.md": ["last_contact '２０２６-１１-０１' is not a date; write it as YYYY-MM-DD"],
 	"People/html-in-values.md": [
 		"cadence '<b>weekly</b>' is not a cadence; try 2w, monthly or every 3 months",
 		"last_contact '<img src=x onerror=alert(2)>' is not a date; write it as YYYY-MM-DD",
 		"snooze_until '<iframe src=javascript:alert(3)>' is not a date; write it as YYYY-MM-DD",
 	],
-	"People/impossible-date-2025-02-29.md": ["last_contact '2025-02-29' is not a real calendar date", "snooze_until '2026-04-31' is not a real calendar date", "birthday '2025-02-29' is not a real calendar date"],
+	"People/impossible-date-2025-02-29.md": [
+		"last_contact '2025-02-29' is not a real calendar date",
+		"snooze_until '2026-04-31' is not a real calendar date",
+		"birthday '2025-02-29' is not a real calendar date",
+	],
 	"People/impossible-date-2026-13-45.md": ["last_contact '2026-13-45' is not a real calendar date"],
 	"People/impossible-time-of-day.md": ["last_contact '2026-11-01T25:61' has an impossible time of day"],
 	"People/snooze-not-a-date.md": ["snooze_until 'someday' is not a date; write it as YYYY-MM-DD"],
-	"People/very-long-values.md": [/^cadence 'fortnighly fortnighly .{30,60}…' is not a cadence; try 2w, monthly or every 3 months$/, /^last_contact '2026-11-01 2026-11-01 .*' is not a date; write it as YYYY-MM-DD$/, /^birthday '05-04 05-04 .{30,60}…' is not a birthday; write YYYY-MM-DD or MM-DD$/],
+	"People/very-long-values.md": [
+		/^cadence 'fortnighly fortnighly .{30,60}…' is not a cadence; try 2w, monthly or every 3 months$/,
+		/^last_contact '2026-11-01 2026-11-01 .*' is not a date; write it as YYYY-MM-DD$/,
+		/^birthday '05-04 05-04 .{30,60}…' is not a birthday; write YYYY-MM-DD or MM-DD$/,
+	],
 	"People/wrong-type-boolean-cadence.md": ["cadence true is not a cadence; try 2w, monthly or every 3 months"],
 	"People/wrong-type-list-for-date.md": ["last_contact a list is not a date; write it as YYYY-MM-DD"],
 	"People/wrong-type-number-for-date.md": ["last_contact 20261101 is a number, not a date; write it as YYYY-MM-DD"],
 	"People/wrong-type-object-cadence.md": ["cadence an object is not a cadence; try 2w, monthly or every 3 months"],
-	"People/wrong-type-object-dates.md": ["snooze_until an object is not a date; write it as YYYY-MM-DD", "birthday a list is not a birthday; write YYYY-MM-DD or MM-DD"],
+	"People/wrong-type-object-dates.md": [
+		"snooze_until an object is not a date; write it as YYYY-MM-DD",
+		"birthday a list is not a birthday; write YYYY-MM-DD or MM-DD",
+	],
 	"People/דוד כהן.md": ["cadence 'חודשי' is not a cadence; try 2w, monthly or every 3 months"],
 	"People/山田太郎.md": ["cadence '毎月' is not a cadence; try 2w, monthly or every 3 months"],
 	"People/<script>alert(1).md": ["cadence '<i>often</i>' is not a cadence; try 2w, monthly or every 3 months"],
@@ -165,11 +208,20 @@ export const UNREADABLE_FRONTMATTER: readonly string[] = Object.freeze([
 ]);
 
 /** Notes of the corpus that are not person notes (outside People/, no tag, no marker). */
-export const NOT_PEOPLE: readonly string[] = Object.freeze(["Notes/broken-yaml-not-a-person.md", "Notes/hostile-non-person.md", "Notes/queries.md"]);
+export const NOT_PEOPLE: readonly string[] = Object.freeze([
+	"Notes/broken-yaml-not-a-person.md",
+	"Notes/hostile-non-person.md",
+	"Notes/queries.md",
+]);
 
 /** What "Needs attention" must say about a person note of the corpus. */
 export function expectedProblemsFor(path: string): readonly (string | RegExp)[] {
-	return EXPECTED_PROBLEMS[path] ?? (UNREADABLE_FRONTMATTER.includes(path) ? [/^the frontmatter (is not valid YAML: .+|is not closed .+|is (a list|a single value .+), not a set of properties)$/] : []);
+	return (
+		EXPECTED_PROBLEMS[path] ??
+		(UNREADABLE_FRONTMATTER.includes(path)
+			? [/^the frontmatter (is not valid YAML: .+|is not closed .+|is (a list|a single value .+), not a set of properties)$/]
+			: [])
+	);
 }
 
 /** Checks a list of problem messages against the expected strings / patterns, in order. */

@@ -59,10 +59,20 @@ const FORBIDDEN = "img, script, iframe, frame, object, embed, b, i, u, em, stron
 function expectInert(root: Element, literals: readonly string[]): void {
 	expect([...root.querySelectorAll(FORBIDDEN)].map((el) => el.outerHTML)).toEqual([]);
 	const all = [root, ...root.querySelectorAll("*")];
-	expect(all.filter((el) => el.tagName.toLowerCase() === "svg" && !el.classList.contains("svg-icon")).map((el) => el.outerHTML)).toEqual([]);
-	const handlers = all.flatMap((el) => [...el.attributes].filter((a) => a.name.toLowerCase().startsWith("on")).map((a) => `${el.tagName} ${a.name}`));
+	expect(all.filter((el) => el.tagName.toLowerCase() === "svg" && !el.classList.contains("svg-icon")).map((el) => el.outerHTML)).toEqual(
+		[],
+	);
+	const handlers = all.flatMap((el) =>
+		[...el.attributes].filter((a) => a.name.toLowerCase().startsWith("on")).map((a) => `${el.tagName} ${a.name}`),
+	);
 	expect(handlers).toEqual([]);
-	const scriptUrls = all.flatMap((el) => [...el.attributes].filter((a) => /^\s*javascript:/i.test(a.value) && a.name !== "title" && !a.name.startsWith("aria-") && !a.name.startsWith("data-")).map((a) => `${el.tagName} ${a.name}=${a.value}`));
+	const scriptUrls = all.flatMap((el) =>
+		[...el.attributes]
+			.filter(
+				(a) => /^\s*javascript:/i.test(a.value) && a.name !== "title" && !a.name.startsWith("aria-") && !a.name.startsWith("data-"),
+			)
+			.map((a) => `${el.tagName} ${a.name}=${a.value}`),
+	);
 	expect(scriptUrls).toEqual([]);
 	const text = root.textContent ?? "";
 	for (const literal of literals) expect(text).toContain(literal);
@@ -122,7 +132,9 @@ describe("hostile text renders as text", () => {
 		const names = [...view.contentEl.querySelectorAll(".stay-in-touch-name")].map((a) => a.textContent);
 		expect(names).toContain(IMG_NAME);
 		// Favor texts go into a tooltip attribute, as text.
-		const badge = [...view.contentEl.querySelectorAll(".stay-in-touch-badge.mod-owe")].find((b) => b.closest(".stay-in-touch-row")?.querySelector(".stay-in-touch-name")?.textContent === IMG_NAME);
+		const badge = [...view.contentEl.querySelectorAll(".stay-in-touch-badge.mod-owe")].find(
+			(b) => b.closest(".stay-in-touch-row")?.querySelector(".stay-in-touch-name")?.textContent === IMG_NAME,
+		);
 		expect(badge?.getAttribute("title")).toBe("<b>lend</b> the <i>book</i>");
 		const filter = view.contentEl.querySelector<HTMLInputElement>("input.stay-in-touch-filter-input")!;
 		type(filter, "<svg onload=alert(1)>");
@@ -144,7 +156,11 @@ describe("hostile text renders as text", () => {
 		openLogModal(s.plugin.ctx, "People/html-valid-person.md");
 		const m2 = s.app.activeModal;
 		if (!(m2 instanceof LogModal)) throw new Error("the log modal is not open");
-		expectInert(m2.modalEl, ["Favor I returned: <b>review</b> her <i>paper</i>", "Favor I returned: <iframe src=javascript:alert(1)></iframe>", "Favor they returned: <script>document.title='owned'</script>"]);
+		expectInert(m2.modalEl, [
+			"Favor I returned: <b>review</b> her <i>paper</i>",
+			"Favor I returned: <iframe src=javascript:alert(1)></iframe>",
+			"Favor they returned: <script>document.title='owned'</script>",
+		]);
 		m2.close();
 	});
 
@@ -172,7 +188,13 @@ describe("hostile text renders as text", () => {
 		expect(blocks).toHaveLength(3);
 		// Every person's name contains "<", so the first table lists all six.
 		expect(blocks[0].querySelectorAll("tbody tr")).toHaveLength(6);
-		expectInert(blocks[0], [IMG_NAME, "<svg onload=alert(1)>", "<img src=x onerror=alert(1)>, <b>bold alias</b>", "cadence '<b>weekly</b>' is not a cadence", "'<img src=x onerror=alert(2)>' is not a date"]);
+		expectInert(blocks[0], [
+			IMG_NAME,
+			"<svg onload=alert(1)>",
+			"<img src=x onerror=alert(1)>, <b>bold alias</b>",
+			"cadence '<b>weekly</b>' is not a cadence",
+			"'<img src=x onerror=alert(2)>' is not a date",
+		]);
 		// A query made of markup is a mistake, explained with the line quoted as text.
 		const errors = [...blocks[1].querySelectorAll("li")].map((li) => li.textContent ?? "");
 		expect(errors.some((e) => e.startsWith("line 1: '<img src=x onerror=alert(1)>': "))).toBe(true);

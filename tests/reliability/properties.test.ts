@@ -70,7 +70,12 @@ const plausible = fc.constantFrom<unknown>(
 	{ every: 2 },
 	[["nested"]],
 );
-const value = fc.oneof({ weight: 2, arbitrary: plausible }, { weight: 2, arbitrary: fc.anything({ withDate: true, withNullPrototype: true, withMap: true, withSet: true, withBigInt: true }) }, fc.string(), fc.array(fc.oneof(plausible, fc.string())));
+const value = fc.oneof(
+	{ weight: 2, arbitrary: plausible },
+	{ weight: 2, arbitrary: fc.anything({ withDate: true, withNullPrototype: true, withMap: true, withSet: true, withBigInt: true }) },
+	fc.string(),
+	fc.array(fc.oneof(plausible, fc.string())),
+);
 
 /** Frontmatter with any subset of our keys (each spelled one way) plus random other keys. */
 const frontmatterArb = fc
@@ -85,25 +90,73 @@ const frontmatterArb = fc
 
 const anyFrontmatter = fc.oneof(frontmatterArb, fc.anything({ withDate: true }), fc.object());
 
-const segment = fc.oneof(fc.constantFrom("People", "people", "Notes", "Templates", "Sub", "", ".", "..", "ليلى", "山田", "🦄", "a b", "<b>"), fc.string({ maxLength: 8 }));
-const pathArb = fc.tuple(fc.array(segment, { maxLength: 3 }), fc.string({ maxLength: 12 }), fc.constantFrom(".md", ".MD", ".txt", "", ".md.bak")).map(([dirs, name, ext]) => [...dirs, `${name}${ext}`].join("/"));
+const segment = fc.oneof(
+	fc.constantFrom("People", "people", "Notes", "Templates", "Sub", "", ".", "..", "ليلى", "山田", "🦄", "a b", "<b>"),
+	fc.string({ maxLength: 8 }),
+);
+const pathArb = fc
+	.tuple(fc.array(segment, { maxLength: 3 }), fc.string({ maxLength: 12 }), fc.constantFrom(".md", ".MD", ".txt", "", ".md.bak"))
+	.map(([dirs, name, ext]) => [...dirs, `${name}${ext}`].join("/"));
 
 const settingsArb: fc.Arbitrary<Settings> = fc
 	.record({
 		useFolders: fc.boolean(),
-		peopleFolders: fc.array(fc.oneof(fc.constantFrom("People", "/People/", "", "Notes/Sub"), fc.string({ maxLength: 6 })), { maxLength: 3 }),
+		peopleFolders: fc.array(fc.oneof(fc.constantFrom("People", "/People/", "", "Notes/Sub"), fc.string({ maxLength: 6 })), {
+			maxLength: 3,
+		}),
 		useTag: fc.boolean(),
 		personTag: fc.oneof(fc.constantFrom("person", "#person", "", "people/work"), fc.string({ maxLength: 6 })),
 		useMarker: fc.boolean(),
 		markerKey: fc.oneof(fc.constantFrom("type", "", "__proto__", "constructor"), fc.string({ maxLength: 6 })),
 		markerValue: fc.oneof(fc.constantFrom("person", "", "#person"), fc.string({ maxLength: 6 })),
-		excludedFolders: fc.array(fc.oneof(fc.constantFrom("Templates", "People/Archive", ""), fc.string({ maxLength: 6 })), { maxLength: 2 }),
+		excludedFolders: fc.array(fc.oneof(fc.constantFrom("Templates", "People/Archive", ""), fc.string({ maxLength: 6 })), {
+			maxLength: 2,
+		}),
 		dueSoonDays: fc.integer({ min: 0, max: 60 }),
 		defaultCadence: fc.constantFrom("", "monthly", "fortnighly", "4-6 weeks"),
 	})
 	.map((patch) => ({ ...defaultSettings(), ...patch }));
 
-const MARKDOWN_TOKENS = ["---", "...", "\n", "\r\n", "\r", "## Interactions", "# Interactions", "- ", "* ", "2026-05-05", "2026-13-45", "[[2026-01-02]]", " — call", "```", "~~~", "<!--", "-->", "%%", ":", " ", "\t", "#person", "#person/work", "#", "cadence: weekly", "last_contact: 2026-01-01", "owed_favors:", "  - a", "[", "]", "'", '"', "\uFEFF", "\0", "<script>", "ليلى", "🦄", "\u202E"];
+const MARKDOWN_TOKENS = [
+	"---",
+	"...",
+	"\n",
+	"\r\n",
+	"\r",
+	"## Interactions",
+	"# Interactions",
+	"- ",
+	"* ",
+	"2026-05-05",
+	"2026-13-45",
+	"[[2026-01-02]]",
+	" — call",
+	"```",
+	"~~~",
+	"<!--",
+	"-->",
+	"%%",
+	":",
+	" ",
+	"\t",
+	"#person",
+	"#person/work",
+	"#",
+	"cadence: weekly",
+	"last_contact: 2026-01-01",
+	"owed_favors:",
+	"  - a",
+	"[",
+	"]",
+	"'",
+	'"',
+	"\uFEFF",
+	"\0",
+	"<script>",
+	"ليلى",
+	"🦄",
+	"\u202E",
+];
 const markdownArb = fc.oneof(
 	fc.array(fc.constantFrom(...MARKDOWN_TOKENS), { maxLength: 50 }).map((t) => t.join("")),
 	fc.string({ unit: "binary", maxLength: 200 }),
@@ -128,9 +181,28 @@ describe("recognition", () => {
 				expect(typeof isPerson).toBe("boolean");
 				if (!path.toLowerCase().endsWith(".md")) expect(isPerson).toBe(false);
 				const lower = path.toLowerCase();
-				const excluded = (settings.excludedFolders.some((f) => f.trim() !== "") ? settings.excludedFolders : ["Templates"]).map((f) => f.trim().replace(/^\/+|\/+$/g, "").toLowerCase()).filter((f) => f !== "");
+				const excluded = (settings.excludedFolders.some((f) => f.trim() !== "") ? settings.excludedFolders : ["Templates"])
+					.map((f) =>
+						f
+							.trim()
+							.replace(/^\/+|\/+$/g, "")
+							.toLowerCase(),
+					)
+					.filter((f) => f !== "");
 				if (excluded.some((f) => lower.startsWith(`${f}/`))) expect(isPerson).toBe(false);
-				else if (settings.useFolders && lower.endsWith(".md") && lower.startsWith("people/") && settings.peopleFolders.some((f) => f.trim().replace(/^\/+|\/+$/g, "").toLowerCase() === "people")) expect(isPerson).toBe(true);
+				else if (
+					settings.useFolders &&
+					lower.endsWith(".md") &&
+					lower.startsWith("people/") &&
+					settings.peopleFolders.some(
+						(f) =>
+							f
+								.trim()
+								.replace(/^\/+|\/+$/g, "")
+								.toLowerCase() === "people",
+					)
+				)
+					expect(isPerson).toBe(true);
 			}),
 			{ numRuns: 1000 },
 		);
@@ -191,7 +263,8 @@ describe("buildPerson", () => {
 			fc.property(fc.anything({ withDate: true, withBigInt: true, withMap: true }), (fm) => {
 				const p = buildPerson({ path: "People/X.md", frontmatter: fm }, defaultSettings());
 				const mapping = typeof fm === "object" && fm !== null && !Array.isArray(fm) && !(fm instanceof Date);
-				if (!mapping && fm !== null && fm !== undefined) expect(p.problems[0]).toMatch(/^the frontmatter is .+, not a set of properties$/);
+				if (!mapping && fm !== null && fm !== undefined)
+					expect(p.problems[0]).toMatch(/^the frontmatter is .+, not a set of properties$/);
 			}),
 			{ numRuns: 500 },
 		);
@@ -242,20 +315,25 @@ describe("runQuery", () => {
 
 	it("runs every query over arbitrary people without an error, returning only people it was given", () => {
 		fc.assert(
-			fc.property(fc.array(fc.tuple(frontmatterArb, fc.option(dayArb, { nil: null }), pathArb), { maxLength: 12 }), dayArb, (specs, today) => {
-				const settings = defaultSettings();
-				const people = specs.map(([fm, logged, path]) => scheduledFrom(fm, path, today, settings, logged));
-				for (const query of parsed) {
-					const result = runQuery(query, people, { today, settings });
-					expect(result.errors).toEqual([]);
-					expect(result.total).toBeGreaterThanOrEqual(result.rows.length);
-					for (const row of result.rows) expect(people).toContain(row);
-					if (query.limit !== null) expect(result.rows.length).toBeLessThanOrEqual(query.limit);
-					for (const row of result.rows) for (const column of result.columns) expect(typeof cellText(column, row, today)).toBe("string");
-				}
-				const problems = runQuery(parsed[1], people, { today, settings });
-				expect(problems.rows.length).toBe(people.filter((p) => p.person.problems.length > 0).length);
-			}),
+			fc.property(
+				fc.array(fc.tuple(frontmatterArb, fc.option(dayArb, { nil: null }), pathArb), { maxLength: 12 }),
+				dayArb,
+				(specs, today) => {
+					const settings = defaultSettings();
+					const people = specs.map(([fm, logged, path]) => scheduledFrom(fm, path, today, settings, logged));
+					for (const query of parsed) {
+						const result = runQuery(query, people, { today, settings });
+						expect(result.errors).toEqual([]);
+						expect(result.total).toBeGreaterThanOrEqual(result.rows.length);
+						for (const row of result.rows) expect(people).toContain(row);
+						if (query.limit !== null) expect(result.rows.length).toBeLessThanOrEqual(query.limit);
+						for (const row of result.rows)
+							for (const column of result.columns) expect(typeof cellText(column, row, today)).toBe("string");
+					}
+					const problems = runQuery(parsed[1], people, { today, settings });
+					expect(problems.rows.length).toBe(people.filter((p) => p.person.problems.length > 0).length);
+				},
+			),
 			{ numRuns: 300 },
 		);
 	});
@@ -275,8 +353,10 @@ describe("runQuery", () => {
 // The writer over the corpus
 
 describe("the surgical-write check itself", () => {
-	const original = "\uFEFF---\r\n# who\r\nname: Ann\r\nlast_contact: 2026-01-01\r\n---\r\nBody\r\n## Interactions\r\n- 2026-01-01 — call\r\n";
-	const good = "\uFEFF---\r\n# who\r\nname: Ann\r\nlast_contact: 2026-11-26\r\n---\r\nBody\r\n## Interactions\r\n- 2026-01-01 — call\r\n- 2026-11-26 — call\r\n";
+	const original =
+		"\uFEFF---\r\n# who\r\nname: Ann\r\nlast_contact: 2026-01-01\r\n---\r\nBody\r\n## Interactions\r\n- 2026-01-01 — call\r\n";
+	const good =
+		"\uFEFF---\r\n# who\r\nname: Ann\r\nlast_contact: 2026-11-26\r\n---\r\nBody\r\n## Interactions\r\n- 2026-01-01 — call\r\n- 2026-11-26 — call\r\n";
 	const want = { entryLines: ["- 2026-11-26 — call"] };
 
 	it("accepts the writer's kind of edit", () => {
@@ -299,12 +379,16 @@ describe("the surgical-write check itself", () => {
 
 	it("diffs and undoes arbitrary line lists", () => {
 		fc.assert(
-			fc.property(fc.array(fc.constantFrom("a\n", "b\n", "c\n", "d")), fc.array(fc.constantFrom("a\n", "b\n", "c\n", "e\n")), (a, b) => {
-				const diff = diffLines(a, b);
-				expect(diff).not.toBeNull();
-				if (diff) expect(undoDiff(a, b, diff)).toEqual(a);
-				if (diff) expect(b.filter((_, j) => !diff.inserted.includes(j))).toEqual(a.filter((_, i) => !diff.deleted.includes(i)));
-			}),
+			fc.property(
+				fc.array(fc.constantFrom("a\n", "b\n", "c\n", "d")),
+				fc.array(fc.constantFrom("a\n", "b\n", "c\n", "e\n")),
+				(a, b) => {
+					const diff = diffLines(a, b);
+					expect(diff).not.toBeNull();
+					if (diff) expect(undoDiff(a, b, diff)).toEqual(a);
+					if (diff) expect(b.filter((_, j) => !diff.inserted.includes(j))).toEqual(a.filter((_, i) => !diff.deleted.includes(i)));
+				},
+			),
 		);
 	});
 });
@@ -313,8 +397,27 @@ const corpus = fullCorpus();
 const settings = defaultSettings();
 
 /** Notes the writer must be able to write with a plain entry (a control that the check is not vacuous). */
-const MUST_WRITE = ["People/crlf.md", "People/bom.md", "People/bom-crlf-no-final-newline.md", "People/mixed-line-endings.md", "People/empty.md", "People/whitespace-only.md", "People/nul-in-body.md", "People/log-oddities.md", "People/tabs-everywhere.md", "People/ليلى أحمد.md", HUGE_PATH];
-const MUST_REFUSE = ["People/yaml-unclosed-flow-list.md", "People/frontmatter-unclosed.md", "People/frontmatter-is-a-list.md", "People/impossible-date-2026-13-45.md", "People/very-long-values.md", "People/<b>broken yaml.md"];
+const MUST_WRITE = [
+	"People/crlf.md",
+	"People/bom.md",
+	"People/bom-crlf-no-final-newline.md",
+	"People/mixed-line-endings.md",
+	"People/empty.md",
+	"People/whitespace-only.md",
+	"People/nul-in-body.md",
+	"People/log-oddities.md",
+	"People/tabs-everywhere.md",
+	"People/ليلى أحمد.md",
+	HUGE_PATH,
+];
+const MUST_REFUSE = [
+	"People/yaml-unclosed-flow-list.md",
+	"People/frontmatter-unclosed.md",
+	"People/frontmatter-is-a-list.md",
+	"People/impossible-date-2026-13-45.md",
+	"People/very-long-values.md",
+	"People/<b>broken yaml.md",
+];
 
 /** Applies the entry and checks the write; returns the written text, or null when it was refused. */
 function checkWrite(path: string, original: string, entry: LogEntryInput, entryLines: readonly string[]): string | null {
@@ -331,15 +434,20 @@ function checkWrite(path: string, original: string, entry: LogEntryInput, entryL
 	if (before !== null) {
 		expect(after, `${path}: the frontmatter no longer parses`).not.toBeNull();
 		expect(unmanagedChanges(before, after ?? {}), path).toEqual([]);
-		const key = Object.keys(after ?? {}).find((k) => k === "last_contact") ?? Object.keys(after ?? {}).find((k) => keyOf(k) === "lastcontact");
+		const key =
+			Object.keys(after ?? {}).find((k) => k === "last_contact") ?? Object.keys(after ?? {}).find((k) => keyOf(k) === "lastcontact");
 		const old = Object.keys(before).find((k) => k === key);
 		const oldDay = old !== undefined && before[old] !== null ? parseDateValue(before[old]) : null;
 		const newDay = key === undefined ? null : parseDateValue((after ?? {})[key]);
-		expect(newDay && newDay.ok ? newDay.day : null, `${path}: last_contact`).toBe(Math.max(oldDay && oldDay.ok ? oldDay.day : -Infinity, entry.day));
+		expect(newDay && newDay.ok ? newDay.day : null, `${path}: last_contact`).toBe(
+			Math.max(oldDay && oldDay.ok ? oldDay.day : -Infinity, entry.day),
+		);
 	}
 	const owedKey = Object.keys(after ?? {}).find((k) => keyOf(k) === "owedfavors");
 	const owed = owedKey === undefined ? undefined : (after ?? {})[owedKey];
-	if (after !== null) for (const favor of (entry.addOwed ?? []).map((f) => f.replace(/\s*[\r\n]+\s*/g, " ").trim()).filter(Boolean)) expect(owed, path).toContain(`${formatDay(TODAY)}: ${favor}`);
+	if (after !== null)
+		for (const favor of (entry.addOwed ?? []).map((f) => f.replace(/\s*[\r\n]+\s*/g, " ").trim()).filter(Boolean))
+			expect(owed, path).toContain(`${formatDay(TODAY)}: ${favor}`);
 	expect(latestLogDay(r.text, settings), path).toBe(Math.max(latestLogDay(original, settings) ?? -Infinity, entry.day));
 	return r.text;
 }
@@ -350,7 +458,10 @@ describe("applyLog over the malformed corpus", () => {
 	it("writes surgically or refuses with a reason: a two-line note dated today", () => {
 		const outcomes: Record<string, string> = {};
 		for (const path of paths) {
-			const written = checkWrite(path, corpus[path], { day: TODAY, type: "call", note: "Caught up.\nSecond line" }, [`- ${formatDay(TODAY)} — call: Caught up.`, "  Second line"]);
+			const written = checkWrite(path, corpus[path], { day: TODAY, type: "call", note: "Caught up.\nSecond line" }, [
+				`- ${formatDay(TODAY)} — call: Caught up.`,
+				"  Second line",
+			]);
 			outcomes[path] = written === null ? "refused" : "written";
 		}
 		for (const p of MUST_WRITE) expect(outcomes[p], p).toBe("written");
@@ -378,7 +489,9 @@ describe("applyLog over the malformed corpus", () => {
 			const person = buildPerson({ path, frontmatter: fm }, settings);
 			const favor = person.owedFavors[0];
 			if (!favor) continue;
-			const written = checkWrite(path, original, { day: TODAY, type: "", note: "", resolveOwed: [favor.raw] }, [`- ${formatDay(TODAY)} — favor returned: ${favor.text.replace(/\s*[\r\n]+\s*/g, " ")}`]);
+			const written = checkWrite(path, original, { day: TODAY, type: "", note: "", resolveOwed: [favor.raw] }, [
+				`- ${formatDay(TODAY)} — favor returned: ${favor.text.replace(/\s*[\r\n]+\s*/g, " ")}`,
+			]);
 			if (written === null) continue;
 			resolved++;
 			const after = buildPerson({ path, frontmatter: frontmatterData(written) }, settings);
@@ -393,8 +506,17 @@ describe("applyLog over the malformed corpus", () => {
 			// From 1970: earlier entries hit the pre-1970 bug (see the skipped test below).
 			day: fc.integer({ min: dayFromYmd(1970, 1, 1), max: TODAY }),
 			type: fc.oneof(fc.constantFrom("call", "", "coffee", "video call", "<b>x</b>"), fc.string({ maxLength: 10 })),
-			note: fc.oneof(fc.constantFrom("", "one\ntwo", "# not a heading\n```\n---\n===", "<script>alert(1)</script>"), fc.string({ unit: "grapheme", maxLength: 40 })),
-			addOwed: fc.array(fc.oneof(fc.constantFrom("lunch", "intro, to Sam", "it's \"quoted\"", "# hash", "a: b"), fc.string({ minLength: 1, maxLength: 10 })), { maxLength: 2 }),
+			note: fc.oneof(
+				fc.constantFrom("", "one\ntwo", "# not a heading\n```\n---\n===", "<script>alert(1)</script>"),
+				fc.string({ unit: "grapheme", maxLength: 40 }),
+			),
+			addOwed: fc.array(
+				fc.oneof(
+					fc.constantFrom("lunch", "intro, to Sam", 'it\'s "quoted"', "# hash", "a: b"),
+					fc.string({ minLength: 1, maxLength: 10 }),
+				),
+				{ maxLength: 2 },
+			),
 			addOwedToMe: fc.array(fc.constantFrom("book", "ride home"), { maxLength: 1 }),
 		});
 		fc.assert(
@@ -414,7 +536,9 @@ describe("log entries dated before 1970", () => {
 		const text = "---\ncadence: yearly\n---\n## Interactions\n- 1965-03-01 — call\n- 1969-12-31 — call\n";
 		expect(latestLogDay(text, settings)).toBe(dayFromYmd(1969, 12, 31));
 		const r = applyLog(text, { day: dayFromYmd(1966, 1, 1), type: "call", note: "" }, settings, TODAY, yaml);
-		expect(r.ok && r.text).toBe("---\ncadence: yearly\nlast_contact: 1966-01-01\n---\n## Interactions\n- 1965-03-01 — call\n- 1966-01-01 — call\n- 1969-12-31 — call\n");
+		expect(r.ok && r.text).toBe(
+			"---\ncadence: yearly\nlast_contact: 1966-01-01\n---\n## Interactions\n- 1965-03-01 — call\n- 1966-01-01 — call\n- 1969-12-31 — call\n",
+		);
 	});
 });
 
@@ -463,4 +587,3 @@ describe("applyLog over arbitrary markdown", () => {
 		);
 	});
 });
-

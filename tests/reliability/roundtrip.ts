@@ -81,8 +81,10 @@ export function surgicalViolations(original: string, result: string, want: Expec
 	}
 	for (const j of fmDiff.inserted) {
 		const fence = oClose < 0 && (j === 0 || j === rClose) && content(rFm[j]) === "---";
-		if (!fence && !(j > 0 && j < rClose && isManagedAt(rFm, j))) problems.push(`an unexpected frontmatter line was written: ${JSON.stringify(rFm[j])}`);
-		if (!rFm[j].endsWith(eol) || (eol === "\n" && rFm[j].endsWith("\r\n"))) problems.push(`line ${JSON.stringify(rFm[j])} does not end with the note's line ending`);
+		if (!fence && !(j > 0 && j < rClose && isManagedAt(rFm, j)))
+			problems.push(`an unexpected frontmatter line was written: ${JSON.stringify(rFm[j])}`);
+		if (!rFm[j].endsWith(eol) || (eol === "\n" && rFm[j].endsWith("\r\n")))
+			problems.push(`line ${JSON.stringify(rFm[j])} does not end with the note's line ending`);
 	}
 
 	// The body: one block inserted, nothing removed or changed.
@@ -92,9 +94,11 @@ export function surgicalViolations(original: string, result: string, want: Expec
 	if (!bodyDiff) return [...problems, "more than 200 body lines changed"];
 	for (const i of bodyDiff.deleted) problems.push(`body line ${oClose + 2 + i} was changed or removed: ${JSON.stringify(oBody[i])}`);
 	const ins = bodyDiff.inserted;
-	if (ins.length > 0 && ins[ins.length - 1] - ins[0] + 1 !== ins.length) problems.push(`the body lines were not inserted as one block: ${JSON.stringify(ins)}`);
+	if (ins.length > 0 && ins[ins.length - 1] - ins[0] + 1 !== ins.length)
+		problems.push(`the body lines were not inserted as one block: ${JSON.stringify(ins)}`);
 	for (const j of ins) {
-		if (!rBody[j].endsWith(eol) || (eol === "\n" && rBody[j].endsWith("\r\n"))) problems.push(`line ${JSON.stringify(rBody[j])} does not end with the note's line ending`);
+		if (!rBody[j].endsWith(eol) || (eol === "\n" && rBody[j].endsWith("\r\n")))
+			problems.push(`line ${JSON.stringify(rBody[j])} does not end with the note's line ending`);
 	}
 	const written = ins.map((j) => content(rBody[j])).filter((l) => l.trim() !== "");
 	const heading = want.heading ?? "## Interactions";
@@ -106,13 +110,16 @@ export function surgicalViolations(original: string, result: string, want: Expec
 		const first = i === lines.indexOf(want.entryLines[0]);
 		return first ? marker[0] + line.slice(2) : " ".repeat(marker[0].length - 2) + line;
 	};
-	const sameAs = (lines: readonly string[]) => written.length === lines.length && lines.every((l, i) => written[i] === asWritten(l, i, lines));
-	if (!sameAs(want.entryLines) && !sameAs(withHeading)) problems.push(`the body gained ${JSON.stringify(written)}, not the entry ${JSON.stringify(want.entryLines)}`);
+	const sameAs = (lines: readonly string[]) =>
+		written.length === lines.length && lines.every((l, i) => written[i] === asWritten(l, i, lines));
+	if (!sameAs(want.entryLines) && !sameAs(withHeading))
+		problems.push(`the body gained ${JSON.stringify(written)}, not the entry ${JSON.stringify(want.entryLines)}`);
 	const blanks = ins.filter((j) => content(rBody[j]).trim() === "").length;
 	// One blank line right after the entry may keep the text that follows (a paragraph, perhaps a
 	// setext heading's) from becoming the new item's lazy continuation line.
 	const last = ins[ins.length - 1];
-	const guard = blanks === 1 && content(rBody[last]).trim() === "" && rBody[last + 1] !== undefined && content(rBody[last + 1]).trim() !== "";
+	const guard =
+		blanks === 1 && content(rBody[last]).trim() === "" && rBody[last + 1] !== undefined && content(rBody[last + 1]).trim() !== "";
 	if (blanks > 0 && !sameAs(withHeading) && !guard) problems.push("blank lines were inserted into an existing log");
 
 	// Dropping what was inserted and putting back what was replaced gives the original bytes.

@@ -128,9 +128,12 @@ describe("statuses, due dates and days overdue on the days that move clocks", ()
 		["2026-02-01", "4-6 weeks", "2026-03-16", "overdue", "2026-03-01", 1],
 	];
 
-	it.each(CASES)("last contact %s, cadence %s, today %s: %s, due %s, %i days overdue", (last, cadence, today, status, due, daysOverdue) => {
-		expect(schedule({ last_contact: last, cadence }, today)).toEqual({ status, due, daysOverdue });
-	});
+	it.each(CASES)(
+		"last contact %s, cadence %s, today %s: %s, due %s, %i days overdue",
+		(last, cadence, today, status, due, daysOverdue) => {
+			expect(schedule({ last_contact: last, cadence }, today)).toEqual({ status, due, daysOverdue });
+		},
+	);
 
 	it("a Feb 29 birthday falls on Feb 28 in common years and on Feb 29 in leap years", () => {
 		const birthday = { year: 2000, month: 2, day: 29 };
@@ -169,7 +172,12 @@ describe("the plugin on the days that move clocks", () => {
 				const when = `${iso} ${h}:${minute} in ${process.env.TZ ?? "local"}`;
 				expect(formatDay(plugin.ctx.clock.today()), when).toBe(iso);
 				expect(plugin.api.person("People/Due.md"), when).toMatchObject({ status: "due", dueDate: iso, daysOverdue: 0 });
-				expect(plugin.api.person("People/Late.md"), when).toMatchObject({ status: "overdue", dueDate: plus(iso, -1), daysOverdue: 1, lastContact: plus(iso, -8) });
+				expect(plugin.api.person("People/Late.md"), when).toMatchObject({
+					status: "overdue",
+					dueDate: plus(iso, -1),
+					daysOverdue: 1,
+					lastContact: plus(iso, -8),
+				});
 				expect(plugin.api.person("People/Birthday.md"), when).toMatchObject({ status: "ok", nextBirthday: iso });
 			}
 		}
@@ -189,7 +197,12 @@ describe("the plugin on the days that move clocks", () => {
 			`---\ncadence: weekly\nlast_contact: ${iso}\n---\n## Interactions\n- ${plus(iso, -9)} — call\n- ${plus(iso, -1)} — call: yesterday\n- ${iso} — call: just after midnight\n`,
 		);
 		expect(app.readFile("People/Due.md")).toBe(`---\ncadence: weekly\nlast_contact: ${iso}\n---\n## Interactions\n\n- ${iso} — call\n`);
-		expect(plugin.api.person("People/Late.md")).toMatchObject({ status: "soon", lastContact: iso, dueDate: plus(iso, 7), daysOverdue: -7 });
+		expect(plugin.api.person("People/Late.md")).toMatchObject({
+			status: "soon",
+			lastContact: iso,
+			dueDate: plus(iso, 7),
+			daysOverdue: -7,
+		});
 
 		// Crossing midnight into the next day moves every count by exactly one.
 		clock = new Date(y, m - 1, d + 1, 0, 0, 1);

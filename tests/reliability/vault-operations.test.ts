@@ -20,10 +20,24 @@ import { PeopleIndex } from "../../src/obsidian/people-index";
 import { manifest, start, type Started } from "../integration/plugin-harness";
 import { createTestApp, type TestApp } from "../runtime/harness";
 
-const FILES = ["People/Ann.md", "People/Bob.md", "People/Team/Cy.md", "People/Team/Dee.md", "Notes/Eve.md", "Notes/Fay.md", "Gus.md", "Archive/Hal.md", "Archive/Team/Ida.md", "Notes/Jo.txt", "People/Kit.txt"];
+const FILES = [
+	"People/Ann.md",
+	"People/Bob.md",
+	"People/Team/Cy.md",
+	"People/Team/Dee.md",
+	"Notes/Eve.md",
+	"Notes/Fay.md",
+	"Gus.md",
+	"Archive/Hal.md",
+	"Archive/Team/Ida.md",
+	"Notes/Jo.txt",
+	"People/Kit.txt",
+];
 const FOLDERS = ["People/Team", "Notes/Team", "Archive/Team"];
 
-const dayText = fc.tuple(fc.integer({ min: 2024, max: 2026 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+const dayText = fc
+	.tuple(fc.integer({ min: 2024, max: 2026 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+	.map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
 
 /** Note texts: person by folder, tag or marker, or not a person; valid, odd and broken frontmatter. */
 const noteText: fc.Arbitrary<string> = fc.oneof(
@@ -49,11 +63,22 @@ const noteText: fc.Arbitrary<string> = fc.oneof(
 				r.tag === null ? null : `tags: [${r.tag}]`,
 				r.marker ? "type: person" : null,
 			].filter((l): l is string => l !== null);
-			const body = [r.inlineTag ? "Met at #person/conference." : "Some notes.", "", ...(r.log.length ? [r.heading, ...r.log.map((d) => `- ${d} — call`)] : [])];
+			const body = [
+				r.inlineTag ? "Met at #person/conference." : "Some notes.",
+				"",
+				...(r.log.length ? [r.heading, ...r.log.map((d) => `- ${d} — call`)] : []),
+			];
 			const text = `---\n${fm.join("\n")}\n---\n${body.join("\n")}\n`;
 			return r.crlf ? text.replace(/\n/g, "\r\n") : text;
 		}),
-	fc.constantFrom("", "# Just a heading\n", "#person\n", "---\ncadence: [weekly\n---\n#person\n", "---\n- a list\n---\n", "\uFEFF---\ncadence: weekly\n---\n## Interactions\n- 2026-11-01\n"),
+	fc.constantFrom(
+		"",
+		"# Just a heading\n",
+		"#person\n",
+		"---\ncadence: [weekly\n---\n#person\n",
+		"---\n- a list\n---\n",
+		"\uFEFF---\ncadence: weekly\n---\n## Interactions\n- 2026-11-01\n",
+	),
 );
 
 type Op =
@@ -81,7 +106,15 @@ const fileOps: fc.WeightedArbitrary<Op>[] = [
 			pick,
 			line: fc.oneof(
 				dayText.map((d) => `last_contact: ${d}`),
-				fc.constantFrom("cadence: weekly", "cadence: yearly", "cadence: nope", "tags: [person]", "type: person", "type: project", "aliases: [Zed]"),
+				fc.constantFrom(
+					"cadence: weekly",
+					"cadence: yearly",
+					"cadence: nope",
+					"tags: [person]",
+					"type: person",
+					"type: project",
+					"aliases: [Zed]",
+				),
 			),
 		}),
 	},
@@ -91,15 +124,34 @@ const fileOps: fc.WeightedArbitrary<Op>[] = [
 const opArb: fc.Arbitrary<Op> = fc.oneof(
 	...fileOps,
 	// Several file operations started in the same tick, not awaited one by one.
-	{ weight: 3, arbitrary: fc.record({ kind: fc.constant("burst" as const), ops: fc.array(fc.oneof(...fileOps), { minLength: 2, maxLength: 4 }) }) },
-	{ weight: 1, arbitrary: fc.record({ kind: fc.constant("move-folder" as const), from: fc.constantFrom(...FOLDERS), to: fc.constantFrom(...FOLDERS) }) },
+	{
+		weight: 3,
+		arbitrary: fc.record({ kind: fc.constant("burst" as const), ops: fc.array(fc.oneof(...fileOps), { minLength: 2, maxLength: 4 }) }),
+	},
+	{
+		weight: 1,
+		arbitrary: fc.record({
+			kind: fc.constant("move-folder" as const),
+			from: fc.constantFrom(...FOLDERS),
+			to: fc.constantFrom(...FOLDERS),
+		}),
+	},
 	{ weight: 1, arbitrary: fc.record({ kind: fc.constant("delete-folder" as const), folder: fc.constantFrom(...FOLDERS) }) },
 	{ weight: 2, arbitrary: fc.record({ kind: fc.constant("log" as const), pick, date: dayText }) },
 	{
 		weight: 1,
 		arbitrary: fc.record({
 			kind: fc.constant("settings" as const),
-			patch: fc.constantFrom<Partial<Settings>>({ peopleFolders: ["People"] }, { peopleFolders: ["People", "Archive"] }, { useTag: false }, { useTag: true }, { excludedFolders: ["People/Team"] }, { excludedFolders: [] }, { logHeading: "## Log" }, { logHeading: "## Interactions" }),
+			patch: fc.constantFrom<Partial<Settings>>(
+				{ peopleFolders: ["People"] },
+				{ peopleFolders: ["People", "Archive"] },
+				{ useTag: false },
+				{ useTag: true },
+				{ excludedFolders: ["People/Team"] },
+				{ excludedFolders: [] },
+				{ logHeading: "## Log" },
+				{ logHeading: "## Interactions" },
+			),
 		}),
 	},
 	{ weight: 6, arbitrary: fc.constant({ kind: "settle" as const }) },
@@ -232,7 +284,10 @@ describe("random vault operations", () => {
 		let peopleSeen = 0;
 		await fc.assert(
 			fc.asyncProperty(fc.array(opArb, { minLength: OPS_PER_RUN, maxLength: OPS_PER_RUN }), async (ops) => {
-				const s = await start({ "People/Ann.md": "---\ncadence: weekly\nlast_contact: 2026-11-01\n---\n", "Notes/Eve.md": "#person\n## Interactions\n- 2026-10-01 — call\n" });
+				const s = await start({
+					"People/Ann.md": "---\ncadence: weekly\nlast_contact: 2026-11-01\n---\n",
+					"Notes/Eve.md": "#person\n## Interactions\n- 2026-10-01 — call\n",
+				});
 				for (const op of ops) {
 					await apply(s, op);
 					operations++;

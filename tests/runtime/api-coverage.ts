@@ -49,5 +49,10 @@ export type Coverage = [
 	// Plugin: only the optional hook a plugin defines itself.
 	ExpectNone<Exclude<Missing<O.Plugin, R.Plugin>, "onExternalSettingsChange">>,
 	// Module exports: Bases, formula Values and the live-preview/CodeMirror internals are not modelled.
-	ExpectNone<Exclude<Missing<typeof O, typeof R>, `Bases${string}` | `${string}Value` | "QueryController" | "MarkdownEditView" | "parsePropertyId">>,
+	ExpectNone<
+		Exclude<
+			Missing<typeof O, typeof R>,
+			`Bases${string}` | `${string}Value` | "QueryController" | "MarkdownEditView" | "parsePropertyId"
+		>
+	>,
 ];

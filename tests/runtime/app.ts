@@ -63,10 +63,13 @@ export class FileManager {
 		if (!(file instanceof TFile)) return;
 		for (const f of targets) {
 			await vault.process(f, (text) =>
-				text.replace(/(!?)\[\[([^\[\]|#]+)(#[^\[\]|]*)?(\|[^\[\]]*)?\]\]/g, (m, bang: string, target: string, sub = "", alias = "") => {
-					if (!resolvesToOld(target.trim(), f)) return m;
-					return `${bang}[[${this.app.metadataCache.fileToLinktext(file, f.path)}${sub}${alias}]]`;
-				}),
+				text.replace(
+					/(!?)\[\[([^\[\]|#]+)(#[^\[\]|]*)?(\|[^\[\]]*)?\]\]/g,
+					(m, bang: string, target: string, sub = "", alias = "") => {
+						if (!resolvesToOld(target.trim(), f)) return m;
+						return `${bang}[[${this.app.metadataCache.fileToLinktext(file, f.path)}${sub}${alias}]]`;
+					},
+				),
 			);
 		}
 	}
@@ -237,7 +240,9 @@ export class App {
 			if (errors.length) {
 				this.errorStart = handlerErrors.length;
 				const first = errors[0];
-				const err = new Error(`${errors.length} error(s) thrown in event handlers; first: ${first instanceof Error ? first.stack ?? first.message : String(first)}`);
+				const err = new Error(
+					`${errors.length} error(s) thrown in event handlers; first: ${first instanceof Error ? (first.stack ?? first.message) : String(first)}`,
+				);
 				(err as Error & { errors: unknown[] }).errors = errors;
 				throw err;
 			}
@@ -361,4 +366,3 @@ export class App {
 		return this.destroyed;
 	}
 }
-

@@ -23,7 +23,14 @@ describe("createEl and friends", () => {
 		let seen: HTMLElement | null = null;
 		const input = parent.createEl(
 			"input",
-			{ cls: ["a", "b"], attr: { "data-x": 1, hidden: null, checked: false }, title: "T", value: "v", type: "text", placeholder: "P" },
+			{
+				cls: ["a", "b"],
+				attr: { "data-x": 1, hidden: null, checked: false },
+				title: "T",
+				value: "v",
+				type: "text",
+				placeholder: "P",
+			},
 			(el) => (seen = el),
 		);
 		expect(seen).toBe(input);

@@ -164,18 +164,26 @@ export function installDomHelpers(): void {
 	installed = true;
 
 	const nodeProto = Node.prototype;
-	define(nodeProto, "createEl", function (this: Node, tag: keyof HTMLElementTagNameMap, o?: Info | string, cb?: (el: HTMLElement) => void) {
-		return makeEl(docOf(this), this, tag, o, cb);
-	});
+	define(
+		nodeProto,
+		"createEl",
+		function (this: Node, tag: keyof HTMLElementTagNameMap, o?: Info | string, cb?: (el: HTMLElement) => void) {
+			return makeEl(docOf(this), this, tag, o, cb);
+		},
+	);
 	define(nodeProto, "createDiv", function (this: Node, o?: Info | string, cb?: (el: HTMLDivElement) => void) {
 		return makeEl(docOf(this), this, "div", o, cb);
 	});
 	define(nodeProto, "createSpan", function (this: Node, o?: Info | string, cb?: (el: HTMLSpanElement) => void) {
 		return makeEl(docOf(this), this, "span", o, cb);
 	});
-	define(nodeProto, "createSvg", function (this: Node, tag: keyof SVGElementTagNameMap, o?: Info | string, cb?: (el: SVGElement) => void) {
-		return makeSvg(docOf(this), this, tag, o, cb);
-	});
+	define(
+		nodeProto,
+		"createSvg",
+		function (this: Node, tag: keyof SVGElementTagNameMap, o?: Info | string, cb?: (el: SVGElement) => void) {
+			return makeSvg(docOf(this), this, tag, o, cb);
+		},
+	);
 	define(nodeProto, "empty", function (this: Node) {
 		while (this.firstChild) this.removeChild(this.firstChild);
 	});
@@ -204,9 +212,24 @@ export function installDomHelpers(): void {
 	define(nodeProto, "instanceOf", function (this: Node, type: new () => unknown) {
 		return this instanceof type;
 	});
-	Object.defineProperty(nodeProto, "doc", { configurable: true, get(this: Node) { return docOf(this); } });
-	Object.defineProperty(nodeProto, "win", { configurable: true, get(this: Node) { return docOf(this).defaultView ?? window; } });
-	Object.defineProperty(nodeProto, "constructorWin", { configurable: true, get(this: Node) { return window; } });
+	Object.defineProperty(nodeProto, "doc", {
+		configurable: true,
+		get(this: Node) {
+			return docOf(this);
+		},
+	});
+	Object.defineProperty(nodeProto, "win", {
+		configurable: true,
+		get(this: Node) {
+			return docOf(this).defaultView ?? window;
+		},
+	});
+	Object.defineProperty(nodeProto, "constructorWin", {
+		configurable: true,
+		get(this: Node) {
+			return window;
+		},
+	});
 
 	const elProto = Element.prototype;
 	define(elProto, "getText", function (this: Element) {
@@ -301,16 +324,20 @@ export function installDomHelpers(): void {
 	define(htmlProto, "isShown", function (this: HTMLElement) {
 		return isShown(this);
 	});
-	define(htmlProto, "onClickEvent", function (this: HTMLElement, listener: (ev: MouseEvent) => unknown, options?: boolean | AddEventListenerOptions) {
-		this.addEventListener("click", listener as EventListener, options);
-		this.addEventListener(
-			"auxclick",
-			((ev: MouseEvent) => {
-				if (ev.button === 1) listener.call(this, ev);
-			}) as EventListener,
-			options,
-		);
-	});
+	define(
+		htmlProto,
+		"onClickEvent",
+		function (this: HTMLElement, listener: (ev: MouseEvent) => unknown, options?: boolean | AddEventListenerOptions) {
+			this.addEventListener("click", listener as EventListener, options);
+			this.addEventListener(
+				"auxclick",
+				((ev: MouseEvent) => {
+					if (ev.button === 1) listener.call(this, ev);
+				}) as EventListener,
+				options,
+			);
+		},
+	);
 	define(htmlProto, "onNodeInserted", function () {
 		return () => {};
 	});
@@ -320,52 +347,85 @@ export function installDomHelpers(): void {
 	define(htmlProto, "trigger", function (this: HTMLElement, eventType: string) {
 		this.dispatchEvent(new Event(eventType, { bubbles: true, cancelable: true }));
 	});
-	Object.defineProperty(htmlProto, "innerWidth", { configurable: true, get(this: HTMLElement) { return this.clientWidth; } });
-	Object.defineProperty(htmlProto, "innerHeight", { configurable: true, get(this: HTMLElement) { return this.clientHeight; } });
+	Object.defineProperty(htmlProto, "innerWidth", {
+		configurable: true,
+		get(this: HTMLElement) {
+			return this.clientWidth;
+		},
+	});
+	Object.defineProperty(htmlProto, "innerHeight", {
+		configurable: true,
+		get(this: HTMLElement) {
+			return this.clientHeight;
+		},
+	});
 
 	// Delegated listeners: el.on('click', '.row', fn)
 	const delegateTargets: object[] = [htmlProto];
 	if (typeof Document !== "undefined") delegateTargets.push(Document.prototype);
 	for (const proto of delegateTargets) {
-		define(proto, "on", function (
-			this: (HTMLElement | Document) & { _EVENTS?: Record<string, DelegatedListener[]> },
-			type: string,
-			selector: string,
-			listener: (ev: Event, target: HTMLElement) => unknown,
-			options?: boolean | AddEventListenerOptions,
-		) {
-			const callback = (evt: Event) => {
-				const target = evt.target as Element | null;
-				const match = target && typeof target.closest === "function" ? (target.closest(selector) as HTMLElement | null) : null;
-				if (match && (this === match || (this as Node).contains(match))) listener.call(this, evt, match);
-			};
-			const events = (this._EVENTS ??= {});
-			(events[type] ??= []).push({ selector, listener: listener as never, options, callback });
-			this.addEventListener(type, callback, options);
-		});
-		define(proto, "off", function (
-			this: (HTMLElement | Document) & { _EVENTS?: Record<string, DelegatedListener[]> },
-			type: string,
-			selector: string,
-			listener: unknown,
-			options?: boolean | AddEventListenerOptions,
-		) {
-			const list = this._EVENTS?.[type];
-			if (!list) return;
-			for (let i = list.length - 1; i >= 0; i--) {
-				const entry = list[i];
-				if (entry.selector === selector && entry.listener === listener) {
-					this.removeEventListener(type, entry.callback, options);
-					list.splice(i, 1);
+		define(
+			proto,
+			"on",
+			function (
+				this: (HTMLElement | Document) & { _EVENTS?: Record<string, DelegatedListener[]> },
+				type: string,
+				selector: string,
+				listener: (ev: Event, target: HTMLElement) => unknown,
+				options?: boolean | AddEventListenerOptions,
+			) {
+				const callback = (evt: Event) => {
+					const target = evt.target as Element | null;
+					const match = target && typeof target.closest === "function" ? (target.closest(selector) as HTMLElement | null) : null;
+					if (match && (this === match || (this as Node).contains(match))) listener.call(this, evt, match);
+				};
+				const events = (this._EVENTS ??= {});
+				(events[type] ??= []).push({ selector, listener: listener as never, options, callback });
+				this.addEventListener(type, callback, options);
+			},
+		);
+		define(
+			proto,
+			"off",
+			function (
+				this: (HTMLElement | Document) & { _EVENTS?: Record<string, DelegatedListener[]> },
+				type: string,
+				selector: string,
+				listener: unknown,
+				options?: boolean | AddEventListenerOptions,
+			) {
+				const list = this._EVENTS?.[type];
+				if (!list) return;
+				for (let i = list.length - 1; i >= 0; i--) {
+					const entry = list[i];
+					if (entry.selector === selector && entry.listener === listener) {
+						this.removeEventListener(type, entry.callback, options);
+						list.splice(i, 1);
+					}
 				}
-			}
-		});
+			},
+		);
 	}
 
 	if (typeof UIEvent !== "undefined") {
-		Object.defineProperty(UIEvent.prototype, "targetNode", { configurable: true, get(this: UIEvent) { return this.target as Node | null; } });
-		Object.defineProperty(UIEvent.prototype, "win", { configurable: true, get() { return window; } });
-		Object.defineProperty(UIEvent.prototype, "doc", { configurable: true, get() { return document; } });
+		Object.defineProperty(UIEvent.prototype, "targetNode", {
+			configurable: true,
+			get(this: UIEvent) {
+				return this.target as Node | null;
+			},
+		});
+		Object.defineProperty(UIEvent.prototype, "win", {
+			configurable: true,
+			get() {
+				return window;
+			},
+		});
+		Object.defineProperty(UIEvent.prototype, "doc", {
+			configurable: true,
+			get() {
+				return document;
+			},
+		});
 		define(UIEvent.prototype, "instanceOf", function (this: UIEvent, type: new (...a: unknown[]) => unknown) {
 			return this instanceof type;
 		});
@@ -374,11 +434,13 @@ export function installDomHelpers(): void {
 	// Globals
 	const g = globalThis as unknown as Record<string, unknown>;
 	define(g, "createEl", (tag: keyof HTMLElementTagNameMap, o?: Info | string, cb?: (el: HTMLElement) => void) =>
-		makeEl(document, undefined, tag, o, cb));
+		makeEl(document, undefined, tag, o, cb),
+	);
 	define(g, "createDiv", (o?: Info | string, cb?: (el: HTMLDivElement) => void) => makeEl(document, undefined, "div", o, cb));
 	define(g, "createSpan", (o?: Info | string, cb?: (el: HTMLSpanElement) => void) => makeEl(document, undefined, "span", o, cb));
 	define(g, "createSvg", (tag: keyof SVGElementTagNameMap, o?: Info | string, cb?: (el: SVGElement) => void) =>
-		makeSvg(document, undefined, tag, o, cb));
+		makeSvg(document, undefined, tag, o, cb),
+	);
 	define(g, "createFragment", (cb?: (el: DocumentFragment) => void) => {
 		const frag = document.createDocumentFragment();
 		cb?.(frag);

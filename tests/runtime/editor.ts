@@ -91,7 +91,9 @@ export class Editor {
 	constructor(text = "", parentEl?: HTMLElement) {
 		this.doc = text;
 		this.starts = lineStarts(text);
-		this.contentEl = parentEl ? parentEl.createDiv({ cls: "cm-content", attr: { contenteditable: "true", spellcheck: "false" } }) : null;
+		this.contentEl = parentEl
+			? parentEl.createDiv({ cls: "cm-content", attr: { contenteditable: "true", spellcheck: "false" } })
+			: null;
 		this.render();
 	}
 
@@ -136,7 +138,14 @@ export class Editor {
 
 	getCursor(side: "from" | "to" | "head" | "anchor" = "head"): O.EditorPosition {
 		const r = this.ranges[this.mainIndex];
-		const off = side === "from" ? Math.min(r.anchor, r.head) : side === "to" ? Math.max(r.anchor, r.head) : side === "anchor" ? r.anchor : r.head;
+		const off =
+			side === "from"
+				? Math.min(r.anchor, r.head)
+				: side === "to"
+					? Math.max(r.anchor, r.head)
+					: side === "anchor"
+						? r.anchor
+						: r.head;
 		return this.offsetToPos(off);
 	}
 
@@ -246,15 +255,14 @@ export class Editor {
 			return { from, to: c.to ? this.posToOffset(c.to) : from, insert: c.text };
 		});
 		if (tx.replaceSelection !== undefined) {
-			for (const r of this.ranges) changes.push({ from: Math.min(r.anchor, r.head), to: Math.max(r.anchor, r.head), insert: tx.replaceSelection });
+			for (const r of this.ranges)
+				changes.push({ from: Math.min(r.anchor, r.head), to: Math.max(r.anchor, r.head), insert: tx.replaceSelection });
 		}
 		const sel = tx.selections ?? (tx.selection ? [tx.selection] : null);
 		this.dispatch(changes, {
 			origin: origin ?? "transaction",
 			cursorAfterInsert: tx.replaceSelection !== undefined,
-			selectionAfter: sel
-				? (doc) => sel.map((s) => ({ anchor: posIn(doc, s.from), head: posIn(doc, s.to ?? s.from) }))
-				: undefined,
+			selectionAfter: sel ? (doc) => sel.map((s) => ({ anchor: posIn(doc, s.from), head: posIn(doc, s.to ?? s.from) })) : undefined,
 		});
 	}
 
@@ -315,7 +323,9 @@ export class Editor {
 			case "deleteLine": {
 				const from = this.starts[cur.line];
 				const to = cur.line + 1 < this.starts.length ? this.starts[cur.line + 1] : this.doc.length;
-				return this.dispatch([{ from: cur.line > 0 && to === this.doc.length ? from - 1 : from, to, insert: "" }], { origin: "+delete" });
+				return this.dispatch([{ from: cur.line > 0 && to === this.doc.length ? from - 1 : from, to, insert: "" }], {
+					origin: "+delete",
+				});
 			}
 			case "indentMore":
 				return this.replaceRange("\t", { line: cur.line, ch: 0 });

@@ -228,7 +228,10 @@ export class TestAppBase extends App {
 	// ----- workspace --------------------------------------------------------------------------
 
 	/** Open a note in the main area as the active MarkdownView (editing view unless `mode: "preview"`). */
-	async openNote(path: string, opts: { mode?: O.MarkdownViewModeType; newLeaf?: O.PaneType | boolean } = {}): Promise<O.MarkdownView & MarkdownView> {
+	async openNote(
+		path: string,
+		opts: { mode?: O.MarkdownViewModeType; newLeaf?: O.PaneType | boolean } = {},
+	): Promise<O.MarkdownView & MarkdownView> {
 		const file = this.vault.getFileByPath(path);
 		if (!file) throw new Error(`openNote: no file at '${path}'`);
 		const leaf = this.workspace.getLeaf(opts.newLeaf ?? false);
@@ -318,7 +321,13 @@ export function setValue(el: HTMLInputElement | HTMLSelectElement | HTMLTextArea
 /** Press a key: `keydown` then `keyup` on `target` (default: the focused element). Returns the keydown event. */
 export function pressKey(target: Element | Document | null, key: string, mods: KeyMods = {}): KeyboardEvent {
 	const t = target ?? document.activeElement ?? document.body;
-	const init: KeyboardEventInit = { key, code: key.length === 1 ? `Key${key.toUpperCase()}` : key, bubbles: true, cancelable: true, ...modFlags(mods) };
+	const init: KeyboardEventInit = {
+		key,
+		code: key.length === 1 ? `Key${key.toUpperCase()}` : key,
+		bubbles: true,
+		cancelable: true,
+		...modFlags(mods),
+	};
 	const down = new KeyboardEvent("keydown", init);
 	t.dispatchEvent(down);
 	t.dispatchEvent(new KeyboardEvent("keyup", init));

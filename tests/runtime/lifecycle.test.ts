@@ -138,7 +138,9 @@ describe("loadData / saveData", () => {
 		const app = await createTestApp({});
 		const plugin = await app.loadPlugin(DataPlugin, { id: "stay-in-touch" });
 		await plugin.saveData({ peopleFolders: ["People"], dueSoonDays: 7 });
-		expect(app.readFile(".obsidian/plugins/stay-in-touch/data.json")).toBe('{\n  "peopleFolders": [\n    "People"\n  ],\n  "dueSoonDays": 7\n}');
+		expect(app.readFile(".obsidian/plugins/stay-in-touch/data.json")).toBe(
+			'{\n  "peopleFolders": [\n    "People"\n  ],\n  "dueSoonDays": 7\n}',
+		);
 		expect(await plugin.loadData()).toEqual({ peopleFolders: ["People"], dueSoonDays: 7 });
 		expect(plugin.manifest.dir).toBe(".obsidian/plugins/stay-in-touch");
 	});

@@ -268,7 +268,7 @@ export function parseNote(text: string): ParsedNote {
 	// Inline code on the offset's line (backtick pairs): a comment marker there is text.
 	const inCodeSpan = (offset: number) => {
 		const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-		for (let open = text.indexOf("`", lineStart); open >= 0 && open < offset; ) {
+		for (let open = text.indexOf("`", lineStart); open >= 0 && open < offset;) {
 			const close = text.indexOf("`", open + 1);
 			const lineEnd = text.indexOf("\n", open);
 			if (close < 0 || (lineEnd >= 0 && close > lineEnd)) return false;
@@ -322,7 +322,8 @@ export function parseNote(text: string): ParsedNote {
 		// Whole line inside a comment → comment section
 		if (inComment(line.start + (t.length - t.trimStart().length))) {
 			const first = i;
-			while (i + 1 < lines.length && inComment(lines[i + 1].start + Math.max(0, lines[i + 1].text.search(/\S/))) && !isBlank(i + 1)) i++;
+			while (i + 1 < lines.length && inComment(lines[i + 1].start + Math.max(0, lines[i + 1].text.search(/\S/))) && !isBlank(i + 1))
+				i++;
 			sections.push({ type: "comment", position: at.linePos(first, i) });
 			i++;
 			continue;
@@ -524,13 +525,7 @@ export function parseNote(text: string): ParsedNote {
 }
 
 /** Parse a list starting at line `i`; returns the index of the first line after it. */
-function parseList(
-	lines: Line[],
-	at: Locator,
-	i: number,
-	out: O.ListItemCache[],
-	blocks: Record<string, O.BlockCache>,
-): number {
+function parseList(lines: Line[], at: Locator, i: number, out: O.ListItemCache[], blocks: Record<string, O.BlockCache>): number {
 	const listStart = i;
 	const stack: Array<{ indent: number; line: number }> = [];
 	let current: { item: O.ListItemCache; contentIndent: number; lastLine: number } | null = null;
@@ -629,7 +624,10 @@ export function stripHeading(heading: string): string {
 }
 
 export function stripHeadingForLink(heading: string): string {
-	return heading.replace(/[#|^\\%[\]:]/g, " ").replace(/\s+/g, " ").trim();
+	return heading
+		.replace(/[#|^\\%[\]:]/g, " ")
+		.replace(/\s+/g, " ")
+		.trim();
 }
 
 export function resolveSubpath(
@@ -655,5 +653,11 @@ export function resolveSubpath(
 	if (idx < 0) return null;
 	const current = hs[idx];
 	const next = hs.slice(idx + 1).find((h) => h.level <= current.level);
-	return { type: "heading", current, next: next as O.HeadingCache, start: current.position.start, end: next ? next.position.start : null };
+	return {
+		type: "heading",
+		current,
+		next: next as O.HeadingCache,
+		start: current.position.start,
+		end: next ? next.position.start : null,
+	};
 }

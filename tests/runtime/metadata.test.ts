@@ -4,14 +4,24 @@
  */
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "./harness";
-import { getAllTags, getFrontMatterInfo, parseFrontMatterAliases, parseFrontMatterTags, parseYaml, stringifyYaml, type TFile } from "./obsidian";
+import {
+	getAllTags,
+	getFrontMatterInfo,
+	parseFrontMatterAliases,
+	parseFrontMatterTags,
+	parseYaml,
+	stringifyYaml,
+	type TFile,
+} from "./obsidian";
 
 const ADA = "---\nlast_contact: 2026-11-20\ncadence: monthly\ntags: [person]\n---\n# Ada\n";
 
 function record(app: Awaited<ReturnType<typeof createTestApp>>) {
 	const events: string[] = [];
 	app.metadataCache.on("changed", (file: TFile) => events.push(`changed ${file.path}`));
-	app.metadataCache.on("deleted", (file: TFile, prev: unknown) => events.push(`deleted ${file.path} ${prev ? "with-cache" : "no-cache"}`));
+	app.metadataCache.on("deleted", (file: TFile, prev: unknown) =>
+		events.push(`deleted ${file.path} ${prev ? "with-cache" : "no-cache"}`),
+	);
 	app.metadataCache.on("resolved", () => events.push("resolved"));
 	return events;
 }
@@ -48,7 +58,9 @@ describe("after a change", () => {
 		const app = await createTestApp({ "People/Ada.md": ADA });
 		const file = app.vault.getFileByPath("People/Ada.md")!;
 		const seen: Array<{ path: string; data: string; lastContact: unknown }> = [];
-		app.metadataCache.on("changed", (f: TFile, data: string, cache) => seen.push({ path: f.path, data, lastContact: cache.frontmatter?.last_contact }));
+		app.metadataCache.on("changed", (f: TFile, data: string, cache) =>
+			seen.push({ path: f.path, data, lastContact: cache.frontmatter?.last_contact }),
+		);
 		const next = ADA.replace("2026-11-20", "2026-11-26");
 		await app.vault.modify(file, next);
 		// The write has landed, the index has not caught up: old cache, no event yet.
@@ -158,7 +170,10 @@ describe("CachedMetadata content", () => {
 		const app = await createTestApp({ "Ada.md": NOTE, "Bob.md": "", "Notes/Meeting.md": "" });
 		const cache = app.metadataCache.getCache("Ada.md")!;
 		expect(cache.frontmatter).toEqual({ tags: ["person", "work"], aliases: "Ada, Countess" });
-		expect(cache.frontmatterPosition).toEqual({ start: { line: 0, col: 0, offset: 0 }, end: { line: 3, col: 3, offset: NOTE.indexOf("\n---", 3) + 4 } });
+		expect(cache.frontmatterPosition).toEqual({
+			start: { line: 0, col: 0, offset: 0 },
+			end: { line: 3, col: 3, offset: NOTE.indexOf("\n---", 3) + 4 },
+		});
 		expect(cache.headings?.map((h) => [h.heading, h.level, h.position.start.line])).toEqual([
 			["Ada Lovelace #vip", 1, 4],
 			["Interactions", 2, 12],
@@ -170,7 +185,16 @@ describe("CachedMetadata content", () => {
 			["Bob", "Robert"],
 			["Notes/Meeting.md", "notes"],
 		]);
-		expect(cache.sections?.map((s) => s.type)).toEqual(["yaml", "heading", "paragraph", "code", "heading", "list", "comment", "heading"]);
+		expect(cache.sections?.map((s) => s.type)).toEqual([
+			"yaml",
+			"heading",
+			"paragraph",
+			"code",
+			"heading",
+			"list",
+			"comment",
+			"heading",
+		]);
 		expect(cache.listItems?.map((li) => [li.position.start.line, li.position.end.line, li.parent, li.task, li.id])).toEqual([
 			[13, 14, -13, undefined, undefined],
 			[15, 15, 13, undefined, "blk1"],
@@ -190,8 +214,17 @@ describe("CachedMetadata content", () => {
 	});
 
 	it("keeps YAML scalars the way Obsidian's cache does", async () => {
-		const app = await createTestApp({ "a.md": "---\nd: 2026-11-20\ndt: 2026-11-20T10:00:00Z\nn: 30\nb: true\nyes_word: yes\nempty:\n---\n" });
-		expect(app.metadataCache.getCache("a.md")?.frontmatter).toEqual({ d: "2026-11-20", dt: "2026-11-20T10:00:00Z", n: 30, b: true, yes_word: "yes", empty: null });
+		const app = await createTestApp({
+			"a.md": "---\nd: 2026-11-20\ndt: 2026-11-20T10:00:00Z\nn: 30\nb: true\nyes_word: yes\nempty:\n---\n",
+		});
+		expect(app.metadataCache.getCache("a.md")?.frontmatter).toEqual({
+			d: "2026-11-20",
+			dt: "2026-11-20T10:00:00Z",
+			n: 30,
+			b: true,
+			yes_word: "yes",
+			empty: null,
+		});
 	});
 
 	it("a %% inside a code fence does not start a comment", async () => {

@@ -53,14 +53,7 @@ export {
 	WorkspaceLeaf,
 	type WorkspaceLayout,
 } from "./workspace";
-export {
-	MarkdownRenderChild,
-	MarkdownRenderer,
-	MarkdownPreviewRenderer,
-	MarkdownPreviewView,
-	RenderedNote,
-	renderInline,
-} from "./render";
+export { MarkdownRenderChild, MarkdownRenderer, MarkdownPreviewRenderer, MarkdownPreviewView, RenderedNote, renderInline } from "./render";
 export { Plugin, Commands, Plugins, ViewRegistry } from "./plugin";
 export { App, FileManager, SecretStorage, type AppOptions, type DebugCounts } from "./app";
 export {

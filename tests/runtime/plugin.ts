@@ -236,7 +236,8 @@ export abstract class Plugin extends Component {
 		MarkdownPreviewRenderer.registerPostProcessor(pp, sortOrder ?? -100);
 		this.register(() => {
 			MarkdownPreviewRenderer.unregisterPostProcessor(pp);
-			if (MarkdownPreviewRenderer.codeBlockPostProcessors[language] === handler) delete MarkdownPreviewRenderer.codeBlockPostProcessors[language];
+			if (MarkdownPreviewRenderer.codeBlockPostProcessors[language] === handler)
+				delete MarkdownPreviewRenderer.codeBlockPostProcessors[language];
 		});
 		return pp;
 	}

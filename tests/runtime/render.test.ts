@@ -61,7 +61,12 @@ describe("code-block processors", () => {
 		const { app, plugin } = await setup();
 		const note = await app.renderNote("Notes/Meeting.md");
 		expect(plugin.calls).toEqual([
-			{ source: "overdue\nlimit 5", info: { text: NOTE, lineStart: 7, lineEnd: 10 }, sourcePath: "Notes/Meeting.md", frontmatter: { title: "Meeting" } },
+			{
+				source: "overdue\nlimit 5",
+				info: { text: NOTE, lineStart: 7, lineEnd: 10 },
+				sourcePath: "Notes/Meeting.md",
+				frontmatter: { title: "Meeting" },
+			},
 		]);
 		const block = note.el.querySelector(".block-language-stay-in-touch")!;
 		expect(Array.from(block.querySelectorAll("td")).map((td) => td.textContent)).toEqual(["overdue", "limit 5"]);

@@ -48,7 +48,10 @@ export class MarkdownPreviewRenderer {
 		if (i >= 0) list.splice(i, 1);
 	}
 
-	static createCodeBlockPostProcessor(language: string, handler: CodeBlockHandler): (el: HTMLElement, ctx: O.MarkdownPostProcessorContext) => Promise<void> {
+	static createCodeBlockPostProcessor(
+		language: string,
+		handler: CodeBlockHandler,
+	): (el: HTMLElement, ctx: O.MarkdownPostProcessorContext) => Promise<void> {
 		return async (el, ctx) => {
 			const pending: Array<Promise<unknown> | void> = [];
 			for (const code of Array.from(el.querySelectorAll("pre > code"))) {
@@ -152,7 +155,13 @@ export class PreviewEngine {
 			const comp = new Component();
 			this.owner.addChild(comp);
 			const section: RenderedSection = { key, type: s.type, el, comp, lineStart, lineEnd };
-			renderSection(el, s.type, lines.slice(lineStart, lineEnd + 1), fenceByLine.get(lineStart)?.source, fenceByLine.get(lineStart)?.lang);
+			renderSection(
+				el,
+				s.type,
+				lines.slice(lineStart, lineEnd + 1),
+				fenceByLine.get(lineStart)?.source,
+				fenceByLine.get(lineStart)?.lang,
+			);
 			next.push(section);
 			work.push(this.postProcess(section, frontmatter));
 		}
@@ -186,7 +195,9 @@ export class PreviewEngine {
 			},
 			getSectionInfo: (el: HTMLElement) => {
 				if (!this.withSectionInfo) return null;
-				const owner = this.sections.find((s) => s.el === el || s.el.contains(el)) ?? (section.el.contains(el) || section.el === el ? section : null);
+				const owner =
+					this.sections.find((s) => s.el === el || s.el.contains(el)) ??
+					(section.el.contains(el) || section.el === el ? section : null);
 				if (!owner) return null;
 				return { text: this.docText, lineStart: owner.lineStart, lineEnd: owner.lineEnd };
 			},
@@ -212,7 +223,12 @@ function renderSection(el: HTMLElement, type: string, lines: string[], fenceSour
 		case "heading": {
 			const atx = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(lines[0]);
 			const level = atx ? atx[1].length : /^ {0,3}=+/.test(lines[lines.length - 1]) ? 1 : 2;
-			const text = atx ? (atx[2] ?? "") : lines.slice(0, -1).map((l) => l.trim()).join(" ");
+			const text = atx
+				? (atx[2] ?? "")
+				: lines
+						.slice(0, -1)
+						.map((l) => l.trim())
+						.join(" ");
 			const h = el.createEl(`h${level}` as "h1");
 			h.setAttr("data-heading", text);
 			renderInline(h, text);
@@ -231,7 +247,13 @@ function renderSection(el: HTMLElement, type: string, lines: string[], fenceSour
 			el.createEl("hr");
 			return;
 		case "math":
-			el.createDiv({ cls: "math math-block", text: lines.join("\n").replace(/^\s*\$\$|\$\$\s*$/g, "").trim() });
+			el.createDiv({
+				cls: "math math-block",
+				text: lines
+					.join("\n")
+					.replace(/^\s*\$\$|\$\$\s*$/g, "")
+					.trim(),
+			});
 			return;
 		case "blockquote":
 		case "callout": {
@@ -353,7 +375,11 @@ export function renderInline(el: HTMLElement, text: string): void {
 			el.createSpan({ cls: "internal-embed", attr: { src: target, alt: alias ?? target }, text: alias ?? target });
 		} else if (m[4] !== undefined) {
 			const [target, alias] = splitAlias(m[4]);
-			el.createEl("a", { cls: "internal-link", text: alias ?? target, attr: { "data-href": target, href: target, target: "_blank", rel: "noopener" } });
+			el.createEl("a", {
+				cls: "internal-link",
+				text: alias ?? target,
+				attr: { "data-href": target, href: target, target: "_blank", rel: "noopener" },
+			});
 		} else if (m[6] !== undefined) {
 			const url = m[6];
 			const external = /^[a-z][a-z0-9+.-]*:/i.test(url);
@@ -475,7 +501,9 @@ export class RenderedNote extends MarkdownRenderChild {
 		hostEl: HTMLElement,
 	) {
 		super(hostEl.createDiv({ cls: "markdown-reading-view test-rendered-note" }));
-		this.el = this.containerEl.createDiv({ cls: "markdown-preview-view markdown-rendered" }).createDiv({ cls: "markdown-preview-sizer" });
+		this.el = this.containerEl
+			.createDiv({ cls: "markdown-preview-view markdown-rendered" })
+			.createDiv({ cls: "markdown-preview-sizer" });
 		this.engine = new PreviewEngine(app, this.el, this, file.path, true);
 	}
 

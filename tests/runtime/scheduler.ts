@@ -190,11 +190,7 @@ export interface Debouncer<T extends unknown[], V> {
  * with `resetTimer` every call restarts the wait. `cancel()` drops the pending call, `run()` runs
  * it now.
  */
-export function debounce<T extends unknown[], V>(
-	cb: (...args: [...T]) => V,
-	timeout = 0,
-	resetTimer = false,
-): Debouncer<T, V> {
+export function debounce<T extends unknown[], V>(cb: (...args: [...T]) => V, timeout = 0, resetTimer = false): Debouncer<T, V> {
 	let timer: number | null = null;
 	let lastArgs: T | null = null;
 	let lastThis: unknown = undefined;

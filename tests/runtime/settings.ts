@@ -41,7 +41,8 @@ function fire<T>(cbs: Array<Cb<T>>, value: T): void {
 	for (const cb of cbs) {
 		try {
 			const r = cb(value);
-			if (r && typeof (r as Promise<unknown>).catch === "function") (r as Promise<unknown>).catch((err) => reportHandlerError(err, "setting onChange"));
+			if (r && typeof (r as Promise<unknown>).catch === "function")
+				(r as Promise<unknown>).catch((err) => reportHandlerError(err, "setting onChange"));
 		} catch (err) {
 			reportHandlerError(err, "setting onChange");
 		}
@@ -278,7 +279,8 @@ export class ButtonComponent extends BaseComponent {
 		this.buttonEl.addEventListener("click", (evt) => {
 			if (this.disabled) return;
 			const r = callback(evt);
-			if (r && typeof (r as Promise<unknown>).catch === "function") (r as Promise<unknown>).catch((err) => reportHandlerError(err, "button onClick"));
+			if (r && typeof (r as Promise<unknown>).catch === "function")
+				(r as Promise<unknown>).catch((err) => reportHandlerError(err, "button onClick"));
 		});
 		return this;
 	}
@@ -697,17 +699,25 @@ export abstract class SettingTab {
 			for (const eb of g.extraButtons ?? []) sg.addExtraButton(eb);
 			if (g.type === "list" && g.addItem) {
 				const add = g.addItem;
-				sg.addExtraButton((b) => b.setIcon("plus").setTooltip(add.name).onClick(() => add.action(b.extraSettingsEl)));
+				sg.addExtraButton((b) =>
+					b
+						.setIcon("plus")
+						.setTooltip(add.name)
+						.onClick(() => add.action(b.extraSettingsEl)),
+				);
 			}
 			const children = g.items ?? [];
-			if (g.type === "list" && !children.length && g.emptyState) sg.listEl.createDiv({ cls: "setting-list-empty" }).setText(g.emptyState);
+			if (g.type === "list" && !children.length && g.emptyState)
+				sg.listEl.createDiv({ cls: "setting-list-empty" }).setText(g.emptyState);
 			children.forEach((child, i) => {
 				this.renderItem(sg.listEl, child, i, sg);
 				if (g.type === "list" && g.onDelete) {
 					const row = sg.listEl.lastElementChild as HTMLElement | null;
 					if (row) {
 						const del = new ExtraButtonComponent(row);
-						del.setIcon("trash").setTooltip("Delete").onClick(() => g.onDelete!(i));
+						del.setIcon("trash")
+							.setTooltip("Delete")
+							.onClick(() => g.onDelete!(i));
 					}
 				}
 			});
@@ -717,7 +727,8 @@ export abstract class SettingTab {
 			const p = item as O.SettingDefinitionPage;
 			const s = new Setting(parent).setName(p.name).setClass("mod-navigable");
 			if (p.desc) s.setDesc(p.desc);
-			if (p.displayValue !== undefined) s.addDisplayValue((d) => d.setValue(typeof p.displayValue === "function" ? p.displayValue() : (p.displayValue ?? null)));
+			if (p.displayValue !== undefined)
+				s.addDisplayValue((d) => d.setValue(typeof p.displayValue === "function" ? p.displayValue() : (p.displayValue ?? null)));
 			this.track(s.settingEl, p.visible, undefined);
 			s.settingEl.addEventListener("click", () => this.openPage(p));
 			return;
@@ -758,7 +769,12 @@ export abstract class SettingTab {
 				s.addToggle((t) => t.setValue(!!value).onChange(commit));
 				break;
 			case "dropdown":
-				s.addDropdown((dd) => dd.addOptions(control.options).setValue(String(value ?? "")).onChange(commit));
+				s.addDropdown((dd) =>
+					dd
+						.addOptions(control.options)
+						.setValue(String(value ?? ""))
+						.onChange(commit),
+				);
 				break;
 			case "textarea":
 				s.addTextArea((t) => t.setValue(String(value ?? "")).onChange(commit));
@@ -775,7 +791,9 @@ export abstract class SettingTab {
 				break;
 			case "slider":
 				s.addSlider((sl) => {
-					sl.setLimits(control.min, control.max, control.step).setValue(Number(value ?? control.min)).onChange(commit);
+					sl.setLimits(control.min, control.max, control.step)
+						.setValue(Number(value ?? control.min))
+						.onChange(commit);
 					if (control.displayFormat) sl.setDisplayFormat(control.displayFormat);
 				});
 				break;

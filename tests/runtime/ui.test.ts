@@ -170,15 +170,24 @@ describe("FuzzySuggestModal and search", () => {
 		modal.open();
 		type(modal.inputEl, "ghop");
 		expect(modal.shownSuggestions.map((m) => m.item.name)).toEqual(["Grace Hopper"]);
-		expect(Array.from(modal.resultContainerEl.querySelectorAll(".suggestion-highlight")).map((e) => e.textContent)).toEqual(["G", "Hop"]);
+		expect(Array.from(modal.resultContainerEl.querySelectorAll(".suggestion-highlight")).map((e) => e.textContent)).toEqual([
+			"G",
+			"Hop",
+		]);
 		pressKey(modal.inputEl, "Enter");
 		expect(chosen).toEqual(["Grace Hopper"]);
 	});
 
 	it("prepareFuzzySearch / prepareSimpleSearch", () => {
-		expect(prepareFuzzySearch("adl")("Ada Lovelace")?.matches).toEqual([[0, 2], [4, 5]]);
+		expect(prepareFuzzySearch("adl")("Ada Lovelace")?.matches).toEqual([
+			[0, 2],
+			[4, 5],
+		]);
 		expect(prepareFuzzySearch("xyz")("Ada Lovelace")).toBeNull();
-		expect(prepareSimpleSearch("love ada")("Ada Lovelace")?.matches).toEqual([[0, 3], [4, 8]]);
+		expect(prepareSimpleSearch("love ada")("Ada Lovelace")?.matches).toEqual([
+			[0, 3],
+			[4, 8],
+		]);
 		expect(prepareSimpleSearch("bob")("Ada")).toBeNull();
 	});
 });
@@ -190,7 +199,10 @@ describe("AbstractInputSuggest", () => {
 		const picked: string[] = [];
 		class FolderSuggest extends AbstractInputSuggest<string> {
 			getSuggestions(q: string) {
-				return app.vault.getAllFolders().map((f) => f.path).filter((p) => p.toLowerCase().includes(q.toLowerCase()));
+				return app.vault
+					.getAllFolders()
+					.map((f) => f.path)
+					.filter((p) => p.toLowerCase().includes(q.toLowerCase()));
 			}
 			renderSuggestion(path: string, el: HTMLElement) {
 				el.setText(path);
@@ -231,7 +243,12 @@ describe("Menu", () => {
 		await createTestApp({});
 		const picked: string[] = [];
 		const menu = new Menu();
-		menu.addItem((i) => i.setTitle("1 week").setIcon("clock").onClick(() => picked.push("1w")));
+		menu.addItem((i) =>
+			i
+				.setTitle("1 week")
+				.setIcon("clock")
+				.onClick(() => picked.push("1w")),
+		);
 		menu.addSeparator();
 		menu.addItem((i) => i.setTitle("1 month").onClick(() => picked.push("1m")));
 		menu.showAtMouseEvent(new MouseEvent("contextmenu", { clientX: 5, clientY: 6 }));
@@ -252,11 +269,31 @@ describe("Setting components", () => {
 		const s = new Setting(el)
 			.setName("People folder")
 			.setDesc("Where person notes live")
-			.addText((t) => t.setPlaceholder("People").setValue("People").onChange((v) => log.push(["text", v])))
+			.addText((t) =>
+				t
+					.setPlaceholder("People")
+					.setValue("People")
+					.onChange((v) => log.push(["text", v])),
+			)
 			.addToggle((t) => t.setValue(true).onChange((v) => log.push(["toggle", v])))
-			.addDropdown((d) => d.addOptions({ asc: "Oldest first", desc: "Newest first" }).setValue("asc").onChange((v) => log.push(["dropdown", v])))
-			.addSlider((sl) => sl.setLimits(1, 30, 1).setValue(7).onChange((v) => log.push(["slider", v])))
-			.addButton((b) => b.setButtonText("Reset").setCta().onClick(() => log.push(["button"])))
+			.addDropdown((d) =>
+				d
+					.addOptions({ asc: "Oldest first", desc: "Newest first" })
+					.setValue("asc")
+					.onChange((v) => log.push(["dropdown", v])),
+			)
+			.addSlider((sl) =>
+				sl
+					.setLimits(1, 30, 1)
+					.setValue(7)
+					.onChange((v) => log.push(["slider", v])),
+			)
+			.addButton((b) =>
+				b
+					.setButtonText("Reset")
+					.setCta()
+					.onClick(() => log.push(["button"])),
+			)
 			.addExtraButton((b) => b.setIcon("trash").onClick(() => log.push(["extra"])));
 		expect(log).toEqual([]);
 		expect(textOf(s.nameEl)).toBe("People folder");
@@ -321,7 +358,15 @@ describe("setting tabs", () => {
 		class Tab extends PluginSettingTab {
 			getSettingDefinitions() {
 				return [
-					{ name: "People folder", desc: "Folder with person notes", control: { type: "text" as const, key: "peopleFolder", validate: (v: string) => (v.trim() ? undefined : "Required") } },
+					{
+						name: "People folder",
+						desc: "Folder with person notes",
+						control: {
+							type: "text" as const,
+							key: "peopleFolder",
+							validate: (v: string) => (v.trim() ? undefined : "Required"),
+						},
+					},
 					{
 						type: "group" as const,
 						heading: "Status bar",
@@ -343,6 +388,9 @@ describe("setting tabs", () => {
 		click(el.querySelector(".checkbox-container")!);
 		await app.settle();
 		expect(plugin.settings).toEqual({ peopleFolder: "Contacts", showStatusBar: false });
-		expect(JSON.parse(app.readFile(".obsidian/plugins/stay-in-touch/data.json"))).toEqual({ peopleFolder: "Contacts", showStatusBar: false });
+		expect(JSON.parse(app.readFile(".obsidian/plugins/stay-in-touch/data.json"))).toEqual({
+			peopleFolder: "Contacts",
+			showStatusBar: false,
+		});
 	});
 });

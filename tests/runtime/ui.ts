@@ -79,7 +79,8 @@ export class Scope {
 		const mods = eventModifiers(evt).join(",");
 		for (const h of this.keys) {
 			if (h.modifiers !== null && h.modifiers !== mods) continue;
-			if (h.key !== null && h.key.toLowerCase() !== (evt.key ?? "").toLowerCase() && `Key${h.key.toUpperCase()}` !== evt.code) continue;
+			if (h.key !== null && h.key.toLowerCase() !== (evt.key ?? "").toLowerCase() && `Key${h.key.toUpperCase()}` !== evt.code)
+				continue;
 			let result: unknown;
 			try {
 				result = h.func(evt, { modifiers: mods, key: evt.key, vkey: evt.key });
@@ -859,7 +860,8 @@ export class HoverPopover extends Component {
 	}
 	onunload(): void {
 		this.hoverEl.remove();
-		if ((this.parent as { hoverPopover: unknown }).hoverPopover === this) (this.parent as { hoverPopover: unknown }).hoverPopover = null;
+		if ((this.parent as { hoverPopover: unknown }).hoverPopover === this)
+			(this.parent as { hoverPopover: unknown }).hoverPopover = null;
 	}
 	hide(): void {
 		this.unload();

@@ -54,10 +54,7 @@ describe("vault events and timing", () => {
 	it("process is atomic: two concurrent process calls both apply", async () => {
 		const app = await createTestApp({ "log.md": "start" });
 		const file = app.vault.getFileByPath("log.md")!;
-		const results = await Promise.all([
-			app.vault.process(file, (t) => `${t}\nA`),
-			app.vault.process(file, (t) => `${t}\nB`),
-		]);
+		const results = await Promise.all([app.vault.process(file, (t) => `${t}\nA`), app.vault.process(file, (t) => `${t}\nB`)]);
 		expect(app.readFile("log.md")).toBe("start\nA\nB");
 		expect(results).toEqual(["start\nA", "start\nA\nB"]);
 	});
@@ -96,11 +93,26 @@ describe("vault events and timing", () => {
 			"Empty/": "",
 		});
 		expect(app.vault.getMarkdownFiles().map((f) => f.path)).toEqual(["People/Ada.md"]);
-		expect(app.vault.getFiles().map((f) => f.path).sort()).toEqual(["People/Ada.md", "img.png"]);
+		expect(
+			app.vault
+				.getFiles()
+				.map((f) => f.path)
+				.sort(),
+		).toEqual(["People/Ada.md", "img.png"]);
 		expect(app.vault.getAbstractFileByPath(".obsidian/plugins/x/data.json")).toBeNull();
 		expect(app.vault.getFolderByPath("Empty")).toBeInstanceOf(TFolder);
-		expect(app.vault.getAllLoadedFiles().map((f) => f.path).sort()).toEqual(["/", "Empty", "People", "People/Ada.md", "img.png"]);
-		expect(app.vault.getAllFolders().map((f) => f.path).sort()).toEqual(["Empty", "People"]);
+		expect(
+			app.vault
+				.getAllLoadedFiles()
+				.map((f) => f.path)
+				.sort(),
+		).toEqual(["/", "Empty", "People", "People/Ada.md", "img.png"]);
+		expect(
+			app.vault
+				.getAllFolders()
+				.map((f) => f.path)
+				.sort(),
+		).toEqual(["Empty", "People"]);
 	});
 });
 

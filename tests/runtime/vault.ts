@@ -129,7 +129,12 @@ export class InMemoryAdapter {
 
 	async exists(normalizedPath: string, _sensitive?: boolean): Promise<boolean> {
 		await tick();
-		return this.store.files.has(normalizedPath) || this.store.folders.has(normalizedPath) || normalizedPath === "/" || normalizedPath === "";
+		return (
+			this.store.files.has(normalizedPath) ||
+			this.store.folders.has(normalizedPath) ||
+			normalizedPath === "/" ||
+			normalizedPath === ""
+		);
 	}
 
 	async stat(normalizedPath: string): Promise<O.Stat | null> {
@@ -271,7 +276,9 @@ export class Vault extends Events {
 		this.adapter = new InMemoryAdapter(store, this, vaultName);
 		this.root = new TFolder(this, "/");
 		this.fileMap.set("/", this.root);
-		const folders = [...store.folders].filter((p) => !isHiddenPath(p)).sort((a, b) => a.split("/").length - b.split("/").length || (a < b ? -1 : 1));
+		const folders = [...store.folders]
+			.filter((p) => !isHiddenPath(p))
+			.sort((a, b) => a.split("/").length - b.split("/").length || (a < b ? -1 : 1));
 		for (const path of folders) this.attach(new TFolder(this, path));
 		for (const path of store.files.keys()) if (!isHiddenPath(path)) this.attach(this.makeFile(path));
 	}
@@ -505,7 +512,8 @@ export class Vault extends Events {
 
 	/** Internal: rename now (used by `rename` and `adapter.rename`). */
 	_renameNow(file: TAbstractFile, newPath: string): void {
-		if (file.deleted || this.fileMap.get(file.path) !== file) throw new Error(`ENOENT: no such file or directory, rename '${file.path}'`);
+		if (file.deleted || this.fileMap.get(file.path) !== file)
+			throw new Error(`ENOENT: no such file or directory, rename '${file.path}'`);
 		if (newPath === file.path) return;
 		if (this.fileMap.has(newPath) || this.store.files.has(newPath)) throw new Error("Destination file already exists!");
 		const newParent = this.getFolderByPath(parentPath(newPath));
@@ -543,7 +551,8 @@ export class Vault extends Events {
 	}
 
 	private removeNow(file: TAbstractFile): void {
-		if (file.deleted || this.fileMap.get(file.path) !== file) throw new Error(`ENOENT: no such file or directory, unlink '${file.path}'`);
+		if (file.deleted || this.fileMap.get(file.path) !== file)
+			throw new Error(`ENOENT: no such file or directory, unlink '${file.path}'`);
 		const all: TAbstractFile[] = [];
 		Vault.recurseChildren(file as TFolder, (f) => all.push(f));
 		if (!(file instanceof TFolder)) all.splice(0, all.length, file);

@@ -415,7 +415,14 @@ export class MarkdownView extends TextFileView {
 export function mergeLines(base: string, ours: string, theirs: string): string | null {
 	const mine = lineEdits(base, ours);
 	const other = lineEdits(base, theirs);
-	const clash = (a: TextEdit, b: TextEdit) => (a.from < b.to && b.from < a.to) || a.from === b.from || (a.from === a.to && a.from > b.from && a.from < b.to) || (b.from === b.to && b.from > a.from && b.from < a.to);
+	const clash = (a: TextEdit, b: TextEdit) =>
+		(a.from < b.to && b.from < a.to) ||
+		a.from === b.from ||
+		(a.from === a.to && a.from > b.from && a.from < b.to) ||
+		(b.from === b.to && b.from > a.from && b.from < a.to);
 	if (mine.some((m) => other.some((o) => clash(m, o)))) return null;
-	return applyEdits(base, [...mine, ...other].sort((a, b) => a.from - b.from));
+	return applyEdits(
+		base,
+		[...mine, ...other].sort((a, b) => a.from - b.from),
+	);
 }

@@ -123,7 +123,10 @@ describe("layout persistence", () => {
 		const { app } = await setup();
 		app.runCommand("open-sidebar");
 		await app.settle();
-		expect(JSON.parse(app.readFile(".obsidian/workspace.json")).right.children[0].children[0].state).toEqual({ type: TYPE, state: { filter: "#work" } });
+		expect(JSON.parse(app.readFile(".obsidian/workspace.json")).right.children[0].children[0].state).toEqual({
+			type: TYPE,
+			state: { filter: "#work" },
+		});
 		const app2 = await app.restart();
 		const leaves = app2.workspace.getLeavesOfType(TYPE);
 		expect(leaves).toHaveLength(1);
@@ -197,7 +200,14 @@ describe("opening notes", () => {
 	it("records hover-link triggers (page preview)", async () => {
 		const { app } = await setup();
 		const targetEl = document.createElement("a");
-		app.workspace.trigger("hover-link", { event: new MouseEvent("mouseover"), source: "stay-in-touch", hoverParent: {}, targetEl, linktext: "People/Ada Lovelace.md", sourcePath: "" });
+		app.workspace.trigger("hover-link", {
+			event: new MouseEvent("mouseover"),
+			source: "stay-in-touch",
+			hoverParent: {},
+			targetEl,
+			linktext: "People/Ada Lovelace.md",
+			sourcePath: "",
+		});
 		expect(app.workspace.hoverLinkLog).toHaveLength(1);
 		expect(app.workspace.hoverLinkLog[0]).toMatchObject({ source: "stay-in-touch", linktext: "People/Ada Lovelace.md" });
 	});

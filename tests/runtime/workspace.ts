@@ -589,7 +589,12 @@ export class Workspace extends Events {
 		return false;
 	}
 
-	async openLinkText(linktext: string, sourcePath: string, newLeaf?: O.PaneType | boolean, openViewState?: O.OpenViewState): Promise<void> {
+	async openLinkText(
+		linktext: string,
+		sourcePath: string,
+		newLeaf?: O.PaneType | boolean,
+		openViewState?: O.OpenViewState,
+	): Promise<void> {
 		const { path, subpath } = parseLinktext(linktext.trim());
 		const vault = this.app.vault;
 		let file = path ? this.app.metadataCache.getFirstLinkpathDest(path, sourcePath) : vault.getFileByPath(sourcePath);
@@ -599,7 +604,11 @@ export class Workspace extends Events {
 			file = await vault.create(target, "");
 		}
 		const leaf = this.getLeaf(newLeaf);
-		await leaf.openFile(file, { active: true, ...openViewState, eState: { ...(openViewState?.eState ?? {}), ...(subpath ? { subpath } : {}) } });
+		await leaf.openFile(file, {
+			active: true,
+			...openViewState,
+			eState: { ...(openViewState?.eState ?? {}), ...(subpath ? { subpath } : {}) },
+		});
 	}
 
 	trigger(name: string, ...data: unknown[]): void {

@@ -20,7 +20,8 @@ export function explainQuery(query: Query, ctx: RunContext): string[] {
 	if (query.sort.length > 0) lines.push("(then by name)");
 	else lines.push("(default sort) — most urgent first, then longer overdue, then by name");
 	if (query.group !== null) lines.push(`group by ${query.group} — ${groupOf(query.group).explain}`);
-	if (query.limit !== null) lines.push(`limit ${query.limit} — the first ${query.limit} after sorting; the total still counts every match`);
+	if (query.limit !== null)
+		lines.push(`limit ${query.limit} — the first ${query.limit} after sorting; the total still counts every match`);
 	const columns = query.columns ?? DEFAULT_COLUMNS;
 	lines.push(`${query.columns === null ? "(default columns)" : "columns"} — ${columns.join(", ")}`);
 	return lines;

@@ -67,4 +67,17 @@ export { cellText } from "./cells";
 export { dueText } from "./fields/due";
 export { foldText, matchesText, plural, relativeDays } from "./text";
 export { COLUMNS, DEFAULT_COLUMNS, GROUP_FIELDS, SORT_FIELDS } from "./fields/registry";
-export type { Column, Filter, GroupField, ParseOptions, Query, QueryError, QueryGroup, QueryParse, QueryResult, RunContext, SortField, SortKey } from "./types";
+export type {
+	Column,
+	Filter,
+	GroupField,
+	ParseOptions,
+	Query,
+	QueryError,
+	QueryGroup,
+	QueryParse,
+	QueryResult,
+	RunContext,
+	SortField,
+	SortKey,
+} from "./types";

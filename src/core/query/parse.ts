@@ -96,12 +96,20 @@ const INSTRUCTIONS: readonly Instruction[] = [
 	{ heads: ["sort by", "order by"], usage: "sort by urgency", missing: SORT_MESSAGE, parse: parseSort, presentation: true },
 	{ heads: ["group by"], usage: "group by status", missing: GROUP_MESSAGE, parse: parseGroup, presentation: true },
 	{ heads: ["limit to", "limit"], usage: "limit 10", missing: LIMIT_MESSAGE, parse: parseLimit, presentation: true },
-	{ heads: ["columns", "column"], usage: "columns name, due", missing: `columns needs a list; ${COLUMNS_MESSAGE}`, parse: parseColumns, presentation: true },
+	{
+		heads: ["columns", "column"],
+		usage: "columns name, due",
+		missing: `columns needs a list; ${COLUMNS_MESSAGE}`,
+		parse: parseColumns,
+		presentation: true,
+	},
 	{ heads: ["explain"], usage: "explain", parse: () => ({ type: "explain" }), presentation: true },
 ];
 
 /** The longest head that fits wins, so "due within 2 weeks" is never read as `due` plus text. */
-const HEADS = INSTRUCTIONS.flatMap((i) => i.heads.map((head) => ({ words: head.split(" "), instruction: i }))).sort((a, b) => b.words.length - a.words.length);
+const HEADS = INSTRUCTIONS.flatMap((i) => i.heads.map((head) => ({ words: head.split(" "), instruction: i }))).sort(
+	(a, b) => b.words.length - a.words.length,
+);
 const ALL_HEADS = [...INSTRUCTIONS.flatMap((i) => i.heads), "not"];
 
 /** The words of a line and where each starts, so an argument keeps its original spacing. */
@@ -163,7 +171,10 @@ function didYouMean(words: Words, from: number, tiers: Record<string, string>, b
 function completions(words: Words, from: number): string | null {
 	const tail = words.lower.slice(from);
 	if (tail.length === 0) return null;
-	const prefix = words.lower.slice(0, from).map((w) => `${w} `).join("");
+	const prefix = words.lower
+		.slice(0, from)
+		.map((w) => `${w} `)
+		.join("");
 	const usages = INSTRUCTIONS.filter((i) => {
 		if (from > 0 && i.presentation) return false;
 		const head = i.heads[0].split(" ");
@@ -251,7 +262,10 @@ const NEWLINE = /\r\n|\r|\n/;
 export function parseQuery(text: string, options: ParseOptions): QueryParse {
 	try {
 		if (typeof text !== "string") return { ok: false, errors: [{ line: 0, text: "", message: "a query must be text" }] };
-		const tiers = typeof options === "object" && options !== null && typeof options.tiers === "object" && options.tiers !== null ? options.tiers : {};
+		const tiers =
+			typeof options === "object" && options !== null && typeof options.tiers === "object" && options.tiers !== null
+				? options.tiers
+				: {};
 		return parseText(text, tiers);
 	} catch {
 		return { ok: false, errors: [{ line: 0, text: "", message: "the query could not be read" }] };

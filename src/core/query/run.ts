@@ -130,6 +130,13 @@ export function runQuery(query: Query, people: readonly Scheduled[], ctx: RunCon
 		};
 	} catch (e) {
 		const reason = e instanceof Error ? e.message : "unknown error";
-		return { rows: [], groups: null, total: 0, columns: [...DEFAULT_COLUMNS], explanation: null, errors: [`the query could not be run: ${reason}`] };
+		return {
+			rows: [],
+			groups: null,
+			total: 0,
+			columns: [...DEFAULT_COLUMNS],
+			explanation: null,
+			errors: [`the query could not be run: ${reason}`],
+		};
 	}
 }

@@ -34,7 +34,9 @@ export function relativeDays(days: number): string {
  * typing. (The query language's `tag #work` is stricter: whole nested tags only.)
  */
 export function matchesText(person: Person, needle: string): boolean {
-	const terms = foldText(needle).split(/\s+/).filter((t) => t !== "");
+	const terms = foldText(needle)
+		.split(/\s+/)
+		.filter((t) => t !== "");
 	for (const term of terms) {
 		if (!matchesTerm(person, term)) return false;
 	}

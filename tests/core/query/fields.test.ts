@@ -8,7 +8,9 @@ function errors(text: string): string[] {
 	return result.ok ? [] : result.errors.map((e) => e.message);
 }
 
-const instructions = FIELDS.flatMap((field) => (field.filters ?? []).flatMap((def) => def.instructions.map((instruction) => ({ field, def, instruction }))));
+const instructions = FIELDS.flatMap((field) =>
+	(field.filters ?? []).flatMap((def) => def.instructions.map((instruction) => ({ field, def, instruction }))),
+);
 const heads = instructions.flatMap(({ instruction }) => instruction.heads);
 
 describe("the field registry is the one place a field is defined", () => {

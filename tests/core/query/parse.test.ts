@@ -100,7 +100,15 @@ describe("presentation instructions", () => {
 		["sort by cadence", { sort: [{ by: "cadence", reverse: false }] }],
 		["sort by birthday", { sort: [{ by: "birthday", reverse: false }] }],
 		["sort by due date", { sort: [{ by: "due", reverse: false }] }],
-		["sort by due\nsort by name reverse", { sort: [{ by: "due", reverse: false }, { by: "name", reverse: true }] }],
+		[
+			"sort by due\nsort by name reverse",
+			{
+				sort: [
+					{ by: "due", reverse: false },
+					{ by: "name", reverse: true },
+				],
+			},
+		],
 		["group by status", { group: "status" }],
 		["GROUP BY Tag", { group: "tag" }],
 		["group by tags", { group: "tag" }],
@@ -130,24 +138,41 @@ describe("lines", () => {
 
 	it("splits on ; as well as newlines (LF, CRLF, CR)", () => {
 		const q = parsed("overdue; tag #work\r\nsort by urgency\rlimit 3;;");
-		expect(q).toEqual({ ...EMPTY, filters: [{ kind: "status", status: "overdue" }, { kind: "tag", tag: "work" }], sort: [{ by: "urgency", reverse: false }], limit: 3 });
+		expect(q).toEqual({
+			...EMPTY,
+			filters: [
+				{ kind: "status", status: "overdue" },
+				{ kind: "tag", tag: "work" },
+			],
+			sort: [{ by: "urgency", reverse: false }],
+			limit: 3,
+		});
 	});
 
 	it("numbers ;-separated pieces as lines", () => {
 		expect(errors("overdue; blah")).toEqual(["line 2: 'blah': not an instruction; try overdue, tag #x, sort by urgency, limit 10 …"]);
-		expect(errors("overdue\n\nsort by age")).toEqual(["line 3: 'sort by age': can sort by urgency, due, last contact, name, cadence, birthday"]);
+		expect(errors("overdue\n\nsort by age")).toEqual([
+			"line 3: 'sort by age': can sort by urgency, due, last contact, name, cadence, birthday",
+		]);
 	});
 
 	it("keeps a comment whole, even with a ; in it", () => {
-		expect(parsed("# people I owe; call them first\nowes me")).toEqual({ ...EMPTY, filters: [{ kind: "favors", which: "owed to me" }] });
-		expect(errors("# work; weekly\nsort by age")).toEqual(["line 2: 'sort by age': can sort by urgency, due, last contact, name, cadence, birthday"]);
+		expect(parsed("# people I owe; call them first\nowes me")).toEqual({
+			...EMPTY,
+			filters: [{ kind: "favors", which: "owed to me" }],
+		});
+		expect(errors("# work; weekly\nsort by age")).toEqual([
+			"line 2: 'sort by age': can sort by urgency, due, last contact, name, cadence, birthday",
+		]);
 	});
 
 	it("reads a ;-piece starting with # as a comment, so a line can end in one", () => {
 		expect(parsed("overdue; # the late ones")).toEqual({ ...EMPTY, filters: [{ kind: "status", status: "overdue" }] });
 		// The rest of the line is the comment, ; and all, as with a whole-line comment.
 		expect(parsed("overdue; # the late ones; call first")).toEqual({ ...EMPTY, filters: [{ kind: "status", status: "overdue" }] });
-		expect(errors("overdue; # x; y\nsort by age")).toEqual(["line 4: 'sort by age': can sort by urgency, due, last contact, name, cadence, birthday"]);
+		expect(errors("overdue; # x; y\nsort by age")).toEqual([
+			"line 4: 'sort by age': can sort by urgency, due, last contact, name, cadence, birthday",
+		]);
 	});
 
 	it("accepts the empty query", () => {
@@ -165,7 +190,10 @@ describe("lines", () => {
 
 	it("gives structured errors too", () => {
 		const result = parseQuery("overdue\nsort by age", { tiers });
-		expect(result).toEqual({ ok: false, errors: [{ line: 2, text: "sort by age", message: "can sort by urgency, due, last contact, name, cadence, birthday" }] });
+		expect(result).toEqual({
+			ok: false,
+			errors: [{ line: 2, text: "sort by age", message: "can sort by urgency, due, last contact, name, cadence, birthday" }],
+		});
 	});
 });
 
@@ -185,7 +213,10 @@ describe("errors", () => {
 		["contacted", "line 1: 'contacted': did you mean contacted since DATE or contacted before DATE?"],
 		["not contacted", "line 1: 'not contacted': did you mean not contacted since DATE or not contacted before DATE?"],
 		["sort by name desc", "line 1: 'sort by name desc': sort by name takes only reverse after it, e.g. sort by name reverse"],
-		["sort by last contact descending", "line 1: 'sort by last contact descending': sort by last contact takes only reverse after it, e.g. sort by last contact reverse"],
+		[
+			"sort by last contact descending",
+			"line 1: 'sort by last contact descending': sort by last contact takes only reverse after it, e.g. sort by last contact reverse",
+		],
 		["tag #work,", "line 1: 'tag #work,': tag needs one tag, e.g. tag #work"],
 		["tag #work,#home", "line 1: 'tag #work,#home': tag needs one tag, e.g. tag #work"],
 		["tag #work.acme", "line 1: 'tag #work.acme': tag needs one tag, e.g. tag #work"],
@@ -210,7 +241,10 @@ describe("errors", () => {
 			"columns name, age",
 			"line 1: 'columns name, age': 'age' is not a column; columns are name, status, last contact, cadence, due, favors, urgency, tags, folder, birthday, aliases, problems",
 		],
-		["columns , ,", "line 1: 'columns , ,': columns needs a list; columns are name, status, last contact, cadence, due, favors, urgency, tags, folder, birthday, aliases, problems"],
+		[
+			"columns , ,",
+			"line 1: 'columns , ,': columns needs a list; columns are name, status, last contact, cadence, due, favors, urgency, tags, folder, birthday, aliases, problems",
+		],
 		["not", "line 1: 'not': not needs a filter after it, e.g. not snoozed"],
 		["not not", "line 1: 'not not': not needs a filter after it, e.g. not snoozed"],
 		["not sort by name", "line 1: 'not sort by name': not can only come before a filter, e.g. not snoozed"],
@@ -228,7 +262,10 @@ describe("errors", () => {
 		["due within", "line 1: 'due within': due within needs a length of time; try 10 days, 2 weeks or 1 month"],
 		["due within -2 days", "line 1: 'due within -2 days': '-2 days' is negative; a cadence is at least 1 day"],
 		["birthday within soon", "line 1: 'birthday within soon': 'soon' is not a length of time; try 10 days, 2 weeks or 1 month"],
-		["status is weird", "line 1: 'status is weird': 'weird' is not a status; status is one of overdue, due, soon, never, ok, snoozed or untracked"],
+		[
+			"status is weird",
+			"line 1: 'status is weird': 'weird' is not a status; status is one of overdue, due, soon, never, ok, snoozed or untracked",
+		],
 		["status is", "line 1: 'status is': status is one of overdue, due, soon, never, ok, snoozed or untracked"],
 		["tag", "line 1: 'tag': tag needs one tag, e.g. tag #work"],
 		["tag #", "line 1: 'tag #': tag needs one tag, e.g. tag #work"],
@@ -275,7 +312,10 @@ describe("errors", () => {
 		const p = parseQuery as any;
 		expect(p(undefined, { tiers }).ok).toBe(false);
 		expect(p(42, undefined).ok).toBe(false);
-		expect(p("cadence close", null)).toEqual({ ok: false, errors: [{ line: 1, text: "cadence close", message: "'close' is not a cadence; try 2w, monthly or every 3 months" }] });
+		expect(p("cadence close", null)).toEqual({
+			ok: false,
+			errors: [{ line: 1, text: "cadence close", message: "'close' is not a cadence; try 2w, monthly or every 3 months" }],
+		});
 		expect(p("overdue", {}).ok).toBe(true);
 	});
 
@@ -358,7 +398,13 @@ describe("formatQuery", () => {
 
 	it("quotes values that would not survive unquoted", () => {
 		for (const folder of ['"x"', " x", "x "]) {
-			const q: Query = { ...EMPTY, filters: [{ kind: "folder", folder }, { kind: "name includes", text: folder }] };
+			const q: Query = {
+				...EMPTY,
+				filters: [
+					{ kind: "folder", folder },
+					{ kind: "name includes", text: folder },
+				],
+			};
 			expect(parsed(formatQuery(q))).toEqual(q);
 		}
 	});

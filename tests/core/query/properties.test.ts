@@ -23,23 +23,52 @@ function instruction(phrase: string, arg?: fc.Arbitrary<string>): fc.Arbitrary<s
 	return fc.tuple(keyword(phrase), arg).map(([k, a]) => `${k} ${a}`);
 }
 
-const length = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom("", "d", " days", "w", " weeks", " month", " months", "y", " years")).map(([n, u]) => `${n}${u}`);
+const length = fc
+	.tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom("", "d", " days", "w", " weeks", " month", " months", "y", " years"))
+	.map(([n, u]) => `${n}${u}`);
 const positiveLength = length.filter((l) => !/^0+\D*$/.test(l));
-const isoDate = fc.tuple(fc.integer({ min: 1990, max: 2035 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+const isoDate = fc
+	.tuple(fc.integer({ min: 1990, max: 2035 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+	.map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
 const date = fc.oneof(
 	isoDate,
 	fc.constantFrom("today", "yesterday", "last friday", "monday"),
 	fc.tuple(fc.integer({ min: 1, max: 30 }), fc.constantFrom("days", "weeks", "months", "years")).map(([n, u]) => `${n} ${u} ago`),
 );
-const cadence = fc.constantFrom("weekly", "monthly", "2w", "4-6 weeks", "close", "Inner", "every 3 months", "P1M", "30", "every other week", "yearly");
+const cadence = fc.constantFrom(
+	"weekly",
+	"monthly",
+	"2w",
+	"4-6 weeks",
+	"close",
+	"Inner",
+	"every 3 months",
+	"P1M",
+	"30",
+	"every other week",
+	"yearly",
+);
 /** Free text without line separators; quotes, `#` and Unicode included. */
-const text = fc.string({ unit: "grapheme", minLength: 1, maxLength: 12 }).filter((s) => !/[\n\r;]/.test(s) && s.trim() !== "" && s !== '""');
+const text = fc
+	.string({ unit: "grapheme", minLength: 1, maxLength: 12 })
+	.filter((s) => !/[\n\r;]/.test(s) && s.trim() !== "" && s !== '""');
 // Tags Obsidian reports: no empty part between slashes (`a//b` is refused as no tag).
 const tag = fc.stringMatching(/^#?[A-Za-z][\w-]{0,5}(?:\/[\w-]{1,4}){0,2}\/?$/);
 const folder = fc.stringMatching(/^\/?[A-Za-z][\w ./-]{0,14}[A-Za-z0-9]\/?$/);
 
 const filterLine: fc.Arbitrary<string> = fc.oneof(
-	...["overdue", "due", "due soon", "snoozed", "untracked", "never contacted", "has owed favors", "owes me", "has favors", "has problems"].map((p) => instruction(p)),
+	...[
+		"overdue",
+		"due",
+		"due soon",
+		"snoozed",
+		"untracked",
+		"never contacted",
+		"has owed favors",
+		"owes me",
+		"has favors",
+		"has problems",
+	].map((p) => instruction(p)),
 	instruction("status is", fc.constantFrom("overdue", "due", "soon", "never", "ok", "snoozed", "untracked")),
 	instruction("due within", length),
 	instruction("birthday within", length),
@@ -54,7 +83,10 @@ const filterLine: fc.Arbitrary<string> = fc.oneof(
 );
 
 const negatedFilter = fc.tuple(fc.integer({ min: 0, max: 2 }), filterLine).map(([n, line]) => `${"not ".repeat(n)}${line}`);
-const sortLine = instruction("sort by", fc.tuple(fc.constantFrom(...SORT_FIELDS), fc.boolean()).map(([f, r]) => (r ? `${f} reverse` : f)));
+const sortLine = instruction(
+	"sort by",
+	fc.tuple(fc.constantFrom(...SORT_FIELDS), fc.boolean()).map(([f, r]) => (r ? `${f} reverse` : f)),
+);
 const columnsArg = fc.uniqueArray(fc.constantFrom(...COLUMNS), { minLength: 1 }).map((cols) => cols.join(", "));
 
 const queryText = fc
@@ -69,7 +101,13 @@ const queryText = fc
 		separator: fc.constantFrom("\n", ";", "\r\n", " ; "),
 	})
 	.chain((r) => {
-		const lines = [...r.filters, ...r.sorts, ...[r.group, r.limit, r.columns].filter((l): l is string => l !== null), ...(r.explain ? ["explain"] : []), ...r.noise];
+		const lines = [
+			...r.filters,
+			...r.sorts,
+			...[r.group, r.limit, r.columns].filter((l): l is string => l !== null),
+			...(r.explain ? ["explain"] : []),
+			...r.noise,
+		];
 		return fc.shuffledSubarray(lines, { minLength: lines.length, maxLength: lines.length }).map((shuffled) => {
 			// Comments only work as whole lines: keep them out of `;`-joined text's middle pieces.
 			const sep = r.separator;
@@ -143,7 +181,9 @@ describe("parseQuery never throws", () => {
 	});
 
 	it("on strings built from instruction fragments", () => {
-		const built = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 })), { maxLength: 25 }).map((parts) => parts.join(" "));
+		const built = fc
+			.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 })), { maxLength: 25 })
+			.map((parts) => parts.join(" "));
 		fc.assert(fc.property(built, neverThrows), { numRuns: 1000 });
 	});
 

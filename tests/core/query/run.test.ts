@@ -83,7 +83,16 @@ describe("filters", () => {
 	});
 
 	it("`not` is the exact complement of every filter", () => {
-		for (const filter of ["overdue", "never contacted", "due within 2 weeks", "contacted since 2026-11-01", "tag #work", "cadence at most 30 days", "birthday within 30 days", "owes me"]) {
+		for (const filter of [
+			"overdue",
+			"never contacted",
+			"due within 2 weeks",
+			"contacted since 2026-11-01",
+			"tag #work",
+			"cadence at most 30 days",
+			"birthday within 30 days",
+			"owes me",
+		]) {
 			const yes = sortedNames(filter);
 			const no = sortedNames(`not ${filter}`);
 			expect([...yes, ...no].sort()).toEqual(people.map((p) => p.person.name.split(" ")[0]).sort());
@@ -116,7 +125,14 @@ describe("filters", () => {
 	});
 
 	it("refuses to guess when a stored date no longer reads", () => {
-		const query: Query = { filters: [{ kind: "not", filter: { kind: "contacted", when: "since", date: "blorp" } }], sort: [], group: null, limit: null, columns: null, explain: false };
+		const query: Query = {
+			filters: [{ kind: "not", filter: { kind: "contacted", when: "since", date: "blorp" } }],
+			sort: [],
+			group: null,
+			limit: null,
+			columns: null,
+			explain: false,
+		};
 		const result = runQuery(query, people, ctx);
 		expect(result.rows).toEqual([]);
 		expect(result.total).toBe(0);
@@ -132,17 +148,42 @@ describe("filters", () => {
 			expect(Array.isArray(result.errors)).toBe(true);
 		}
 		expect(runQuery(null as never, people, ctx).errors[0]).toMatch(/^the query could not be run/);
-		expect(runQuery({ filters: [{ kind: "nonsense" }], sort: [], group: null, limit: null, columns: null, explain: false } as never, people, ctx).errors).toEqual(['unknown filter "nonsense"']);
+		expect(
+			runQuery(
+				{ filters: [{ kind: "nonsense" }], sort: [], group: null, limit: null, columns: null, explain: false } as never,
+				people,
+				ctx,
+			).errors,
+		).toEqual(['unknown filter "nonsense"']);
 	});
 });
 
 describe("sorting", () => {
 	it("sorts by urgency, everyone without an urgency after by name", () => {
-		expect(names("sort by urgency")).toEqual(["Hank", "Ada", "Ned", "Carol", "Bob", "Mia", "Dan", "Eve", "Frank", "Leo", "Olga", "Grace", "Ivy", "Jack", "Kim", "Pam"]);
+		expect(names("sort by urgency")).toEqual([
+			"Hank",
+			"Ada",
+			"Ned",
+			"Carol",
+			"Bob",
+			"Mia",
+			"Dan",
+			"Eve",
+			"Frank",
+			"Leo",
+			"Olga",
+			"Grace",
+			"Ivy",
+			"Jack",
+			"Kim",
+			"Pam",
+		]);
 	});
 
 	it("defaults to what needs action first: status by status, by urgency within each", () => {
-		const byStatus = ["overdue", "due", "soon", "never", "ok", "snoozed", "untracked"].flatMap((status) => names(`status is ${status}\nsort by urgency`));
+		const byStatus = ["overdue", "due", "soon", "never", "ok", "snoozed", "untracked"].flatMap((status) =>
+			names(`status is ${status}\nsort by urgency`),
+		);
 		expect(names("")).toEqual(byStatus);
 		expect(names("")).not.toEqual(names("sort by urgency"));
 	});
@@ -153,24 +194,143 @@ describe("sorting", () => {
 	});
 
 	it("sorts by name, either way", () => {
-		const az = ["Ada", "Bob", "Carol", "Dan", "Eve", "Frank", "Grace", "Hank", "Ivy", "Jack", "Kim", "Leo", "Mia", "Ned", "Olga", "Pam"];
+		const az = [
+			"Ada",
+			"Bob",
+			"Carol",
+			"Dan",
+			"Eve",
+			"Frank",
+			"Grace",
+			"Hank",
+			"Ivy",
+			"Jack",
+			"Kim",
+			"Leo",
+			"Mia",
+			"Ned",
+			"Olga",
+			"Pam",
+		];
 		expect(names("sort by name")).toEqual(az);
 		expect(names("sort by name reverse")).toEqual([...az].reverse());
 	});
 
 	it("sorts by due date, people without one last in both directions, ties by name", () => {
-		expect(names("sort by due")).toEqual(["Hank", "Carol", "Ada", "Mia", "Ned", "Bob", "Dan", "Eve", "Olga", "Frank", "Leo", "Grace", "Ivy", "Jack", "Kim", "Pam"]);
-		expect(names("sort by due reverse")).toEqual(["Leo", "Frank", "Olga", "Eve", "Dan", "Bob", "Ada", "Mia", "Ned", "Carol", "Hank", "Grace", "Ivy", "Jack", "Kim", "Pam"]);
+		expect(names("sort by due")).toEqual([
+			"Hank",
+			"Carol",
+			"Ada",
+			"Mia",
+			"Ned",
+			"Bob",
+			"Dan",
+			"Eve",
+			"Olga",
+			"Frank",
+			"Leo",
+			"Grace",
+			"Ivy",
+			"Jack",
+			"Kim",
+			"Pam",
+		]);
+		expect(names("sort by due reverse")).toEqual([
+			"Leo",
+			"Frank",
+			"Olga",
+			"Eve",
+			"Dan",
+			"Bob",
+			"Ada",
+			"Mia",
+			"Ned",
+			"Carol",
+			"Hank",
+			"Grace",
+			"Ivy",
+			"Jack",
+			"Kim",
+			"Pam",
+		]);
 	});
 
 	it("sorts by last contact with never contacted as the oldest", () => {
-		expect(names("sort by last contact")).toEqual(["Grace", "Jack", "Pam", "Mia", "Ivy", "Leo", "Hank", "Frank", "Bob", "Carol", "Eve", "Kim", "Ned", "Ada", "Dan", "Olga"]);
-		expect(names("sort by last contact reverse")).toEqual(["Olga", "Dan", "Ada", "Ned", "Eve", "Kim", "Bob", "Carol", "Frank", "Hank", "Leo", "Ivy", "Mia", "Grace", "Jack", "Pam"]);
+		expect(names("sort by last contact")).toEqual([
+			"Grace",
+			"Jack",
+			"Pam",
+			"Mia",
+			"Ivy",
+			"Leo",
+			"Hank",
+			"Frank",
+			"Bob",
+			"Carol",
+			"Eve",
+			"Kim",
+			"Ned",
+			"Ada",
+			"Dan",
+			"Olga",
+		]);
+		expect(names("sort by last contact reverse")).toEqual([
+			"Olga",
+			"Dan",
+			"Ada",
+			"Ned",
+			"Eve",
+			"Kim",
+			"Bob",
+			"Carol",
+			"Frank",
+			"Hank",
+			"Leo",
+			"Ivy",
+			"Mia",
+			"Grace",
+			"Jack",
+			"Pam",
+		]);
 	});
 
 	it("breaks ties with later sort lines in order", () => {
-		expect(names("sort by cadence\nsort by last contact reverse")).toEqual(["Dan", "Ada", "Hank", "Pam", "Ned", "Carol", "Olga", "Eve", "Bob", "Grace", "Frank", "Leo", "Mia", "Kim", "Ivy", "Jack"]);
-		expect(names("sort by cadence reverse; sort by name")).toEqual(["Leo", "Mia", "Frank", "Bob", "Eve", "Grace", "Olga", "Carol", "Ned", "Ada", "Dan", "Hank", "Pam", "Ivy", "Jack", "Kim"]);
+		expect(names("sort by cadence\nsort by last contact reverse")).toEqual([
+			"Dan",
+			"Ada",
+			"Hank",
+			"Pam",
+			"Ned",
+			"Carol",
+			"Olga",
+			"Eve",
+			"Bob",
+			"Grace",
+			"Frank",
+			"Leo",
+			"Mia",
+			"Kim",
+			"Ivy",
+			"Jack",
+		]);
+		expect(names("sort by cadence reverse; sort by name")).toEqual([
+			"Leo",
+			"Mia",
+			"Frank",
+			"Bob",
+			"Eve",
+			"Grace",
+			"Olga",
+			"Carol",
+			"Ned",
+			"Ada",
+			"Dan",
+			"Hank",
+			"Pam",
+			"Ivy",
+			"Jack",
+			"Kim",
+		]);
 	});
 
 	it("sorts by next birthday", () => {
@@ -257,7 +417,9 @@ describe("columns and explain", () => {
 
 	it("explains each instruction only when asked", () => {
 		expect(run("overdue").explanation).toBeNull();
-		const result = run("overdue\ntag #work\nnot contacted since 3 months ago\ndue within 2 weeks\nsort by urgency\ngroup by tag\nlimit 10\ncolumns name, due\nexplain");
+		const result = run(
+			"overdue\ntag #work\nnot contacted since 3 months ago\ndue within 2 weeks\nsort by urgency\ngroup by tag\nlimit 10\ncolumns name, due\nexplain",
+		);
 		expect(result.explanation).toEqual([
 			"overdue — status overdue: past the due date (past the high end of a range)",
 			"tag #work — tagged #work or a tag inside it (#work/…)",
@@ -323,7 +485,10 @@ describe("columns and explain", () => {
 
 describe("name includes across Unicode compositions", () => {
 	it("finds a decomposed file name (as macOS writes it) from composed text, and the other way round", () => {
-		const rows = [scheduled("People/Jose\u0301 Nu\u0301n\u0303ez.md", { cadence: "weekly" }), scheduled("People/Zo\u00eb.md", { cadence: "weekly", aliases: ["Zo\u00eb B"] })];
+		const rows = [
+			scheduled("People/Jose\u0301 Nu\u0301n\u0303ez.md", { cadence: "weekly" }),
+			scheduled("People/Zo\u00eb.md", { cadence: "weekly", aliases: ["Zo\u00eb B"] }),
+		];
 		expect(run("name includes jos\u00e9", rows).rows.map((r) => r.person.path)).toEqual(["People/Jose\u0301 Nu\u0301n\u0303ez.md"]);
 		expect(run("name includes zoe\u0308 b", rows).rows.map((r) => r.person.path)).toEqual(["People/Zo\u00eb.md"]);
 	});

@@ -20,14 +20,22 @@ function loadModule(source: string): PluginClass {
 	};
 	// The same wrapping Obsidian applies to a plugin's main.js.
 	// eslint-disable-next-line @typescript-eslint/no-implied-eval
-	const factory = new Function("require", "module", "exports", source) as (r: typeof require, m: typeof module, e: typeof module.exports) => void;
+	const factory = new Function("require", "module", "exports", source) as (
+		r: typeof require,
+		m: typeof module,
+		e: typeof module.exports,
+	) => void;
 	factory(require, module, module.exports);
 	const exported = (module.exports.default ?? module.exports) as PluginClass;
 	if (typeof exported !== "function") throw new Error("main.js does not export a plugin class");
 	return exported;
 }
 
-async function start(files: Record<string, string>, manifest: { id: string; name: string; version: string }, today: string | null): Promise<void> {
+async function start(
+	files: Record<string, string>,
+	manifest: { id: string; name: string; version: string },
+	today: string | null,
+): Promise<void> {
 	const source = await (await fetch("/main.js")).text();
 	const Loaded = loadModule(source);
 	let Plugin = Loaded;

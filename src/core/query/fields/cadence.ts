@@ -33,7 +33,9 @@ const cadenceIs: FilterDef<CadenceFilter> = {
 			missing: "cadence needs a cadence, e.g. cadence monthly",
 			parse(text, tiers) {
 				const parsed = parseCadence(text, tiers);
-				return parsed.ok ? { kind: "cadence", text, lowDays: parsed.cadence.lowDays, highDays: parsed.cadence.highDays } : { error: parsed.error };
+				return parsed.ok
+					? { kind: "cadence", text, lowDays: parsed.cadence.lowDays, highDays: parsed.cadence.highDays }
+					: { error: parsed.error };
 			},
 		},
 	],
@@ -81,7 +83,10 @@ export const cadence = {
 		compare: (reverse) => (a, b) => {
 			const x = a.schedule.cadence;
 			const y = b.schedule.cadence;
-			return missingLast(x?.lowDays ?? null, y?.lowDays ?? null, reverse) || missingLast(x?.highDays ?? null, y?.highDays ?? null, reverse);
+			return (
+				missingLast(x?.lowDays ?? null, y?.lowDays ?? null, reverse) ||
+				missingLast(x?.highDays ?? null, y?.highDays ?? null, reverse)
+			);
 		},
 		explain: ["shortest cadence first", "longest cadence first"],
 	},

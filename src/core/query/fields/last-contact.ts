@@ -79,5 +79,6 @@ export const lastContact = {
 		compare: (reverse) => (a, b) => missingLast(a.schedule.lastContact ?? -Infinity, b.schedule.lastContact ?? -Infinity, reverse),
 		explain: ["longest ago first, never contacted leading", "most recent first, never contacted last"],
 	},
-	cell: ({ schedule }, today) => (schedule.lastContact === null ? "never" : `${formatDay(schedule.lastContact)} (${relativeDays(today - schedule.lastContact)})`),
+	cell: ({ schedule }, today) =>
+		schedule.lastContact === null ? "never" : `${formatDay(schedule.lastContact)} (${relativeDays(today - schedule.lastContact)})`,
 } as const satisfies Field;

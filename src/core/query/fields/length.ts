@@ -19,7 +19,11 @@ export function parseLength(text: string, tiers: Record<string, string>): Span |
 	const parsed = parseCadence(text, tiers);
 	if (!parsed.ok) {
 		// The cadence parser's generic hint talks about cadences; here a plain length is wanted.
-		return { error: parsed.error.includes("is not a cadence") ? `'${truncate(text, 60)}' is not a length of time; ${LENGTH_HINT}` : parsed.error };
+		return {
+			error: parsed.error.includes("is not a cadence")
+				? `'${truncate(text, 60)}' is not a length of time; ${LENGTH_HINT}`
+				: parsed.error,
+		};
 	}
 	if (parsed.cadence.isRange) return { error: `'${truncate(text, 60)}' is a range; give one length, like 2 weeks` };
 	return { ...parsed.cadence.low };

@@ -26,7 +26,9 @@ const statusIs: FilterInstruction<StatusFilter> = {
 	parse(arg) {
 		const word = keyword(arg);
 		const found = word === "due soon" ? "soon" : STATUSES.find((s) => s === word);
-		return found ? { kind: "status", status: found } : { error: `'${truncate(arg, 40)}' is not a status; status is one of ${STATUS_LIST}` };
+		return found
+			? { kind: "status", status: found }
+			: { error: `'${truncate(arg, 40)}' is not a status; status is one of ${STATUS_LIST}` };
 	},
 };
 
@@ -41,7 +43,14 @@ const MEANING: Record<Exclude<Status, "soon">, string> = {
 
 const statusFilter: FilterDef<StatusFilter> = {
 	kind: "status",
-	instructions: [bare("overdue", "overdue"), bare("due soon", "soon"), bare("due", "due"), bare("snoozed", "snoozed"), bare("untracked", "untracked"), statusIs],
+	instructions: [
+		bare("overdue", "overdue"),
+		bare("due soon", "soon"),
+		bare("due", "due"),
+		bare("snoozed", "snoozed"),
+		bare("untracked", "untracked"),
+		statusIs,
+	],
 	compile({ status }) {
 		return (r) => r.schedule.status === status;
 	},

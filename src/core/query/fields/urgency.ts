@@ -10,7 +10,9 @@ export const urgency = {
 		compare(reverse) {
 			// The most urgent first; at equal urgency, the longer overdue.
 			const descending = !reverse;
-			return (a, b) => missingLast(a.schedule.urgency, b.schedule.urgency, descending) || missingLast(a.schedule.daysOverdue, b.schedule.daysOverdue, descending);
+			return (a, b) =>
+				missingLast(a.schedule.urgency, b.schedule.urgency, descending) ||
+				missingLast(a.schedule.daysOverdue, b.schedule.daysOverdue, descending);
 		},
 		explain: ["most urgent first", "least urgent first"],
 	},
