@@ -7,7 +7,9 @@
  * most of the CLI's budget on a large vault.
  */
 
-const KEY_RE = /^([A-Za-z_][A-Za-z0-9_ -]*?)\s*:(?:\s+(.*))?$/;
+const KEY_RE = /^[A-Za-z_][A-Za-z0-9_ -]*$/;
+/** Characters `.` does not match: a value holding one is left to js-yaml. */
+const LINE_BREAK_RE = /[\n\r\u2028\u2029]/;
 const ITEM_RE = /^(\s+)-(?:\s+(.*))?$/;
 const INT_RE = /^[-+]?(?:0|[1-9][0-9]*)$/;
 const FLOAT_RE = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9]+$/;
@@ -79,6 +81,23 @@ function hasControlCharacter(text: string): boolean {
 	return false;
 }
 
+/**
+ * `key: value` (or `key:`): the key before the first colon, then nothing or whitespace and the
+ * value. Split at the colon rather than by one regular expression, which took quadratic time on
+ * a long line without a colon (`a`, 100,000 spaces, `x`: seconds).
+ */
+function keyLine(line: string): { key: string; value: string } | null {
+	const colon = line.indexOf(":");
+	if (colon < 0) return null;
+	const key = line.slice(0, colon).trimEnd();
+	if (!KEY_RE.test(key)) return null;
+	const after = line.slice(colon + 1);
+	if (after === "") return { key, value: "" };
+	const value = after.trimStart();
+	if (value.length === after.length || LINE_BREAK_RE.test(value)) return null;
+	return { key, value };
+}
+
 export function parseSimpleYaml(source: string): Record<string, unknown> | undefined {
 	const data: Record<string, unknown> = {};
 	/** Keys with an empty value: null, unless block list items follow. */
@@ -89,7 +108,7 @@ export function parseSimpleYaml(source: string): Record<string, unknown> | undef
 	// Control characters (NUL and friends) are errors or special to YAML: never guess.
 	if (hasControlCharacter(source)) return undefined;
 	for (const rawLine of source.split(/\r?\n/)) {
-		const line = withoutComment(rawLine.replace(/\s+$/, ""));
+		const line = withoutComment(rawLine.trimEnd());
 		if (line === undefined) return undefined;
 		if (line.trim() === "") continue;
 		if (line.includes("\t")) return undefined;
@@ -104,11 +123,11 @@ export function parseSimpleYaml(source: string): Record<string, unknown> | undef
 			continue;
 		}
 		if (/^\s/.test(line)) return undefined;
-		const m = KEY_RE.exec(line);
-		if (!m) return undefined;
-		const key = m[1];
+		const entry = keyLine(line);
+		if (!entry) return undefined;
+		const key = entry.key;
 		if (Object.prototype.hasOwnProperty.call(data, key) || key === "__proto__") return undefined;
-		const rest = (m[2] ?? "").trim();
+		const rest = entry.value.trim();
 		list = null;
 		listIndent = -1;
 		if (rest === "") {

@@ -7,7 +7,7 @@
  * from Jan 31 must land on Feb 28/29, not Mar 2. The nominal day counts exist only to compare and
  * rank cadences (urgency, "cadence at most 30 days").
  */
-import { addMonths, describeValue, type Day } from "./dates";
+import { addMonths, describeValue, ordinalSuffix, type Day } from "./dates";
 
 /** A calendar span: months (years are 12 months) plus days (weeks are 7 days). */
 export interface Span {
@@ -47,6 +47,12 @@ const HINT = "try 2w, monthly or every 3 months";
 
 /** Longer than this is a typo, and would push dates out of any sane range. */
 const MAX_DAYS = 36500;
+
+/**
+ * Text longer than this is no cadence ("every other fortnight" is 21 characters, a tier name a
+ * few words): it is refused before it is normalized, looked up or remembered.
+ */
+const MAX_TEXT_LENGTH = 1000;
 
 const days = (n: number): Span => ({ months: 0, days: n });
 const months = (n: number): Span => ({ months: n, days: 0 });
@@ -142,8 +148,10 @@ const NUMBER = String.raw`([+-]?(?:\d+(?:\.\d*)?|\.\d+))`;
 const AMOUNT_RE = new RegExp(`^${NUMBER}\\s*([a-z]*)$`);
 const RANGE_RE = new RegExp(`^${NUMBER}\\s*([a-z]*)\\s*(?:-|to)\\s*${NUMBER}\\s*([a-z]*)$`);
 const ISO_RE = /^p(?:(\d+)y)?(?:(\d+)m)?(?:(\d+)w)?(?:(\d+)d)?$/;
+// A number is `1`, `1.5` or `.5`, each matched one way only: `\d*\.?\d+` could split a run of
+// digits at every place, which made `P` and 100,000 digits take seconds.
 const ISO_TIME_RE = /^p(?:\d+(?:\.\d+)?[ymwd])*t(?:\d+(?:\.\d+)?[hms])*$/;
-const ISO_FRACTION_RE = /^p(?:\d*\.?\d+[ymwd])+$/;
+const ISO_FRACTION_RE = /^p(?:(?:\d+(?:\.\d+)?|\.\d+)[ymwd])+$/;
 
 /** A tier as configured: the name as the user wrote it and its cadence value. */
 interface Tier {
@@ -167,6 +175,8 @@ const NO_TIERS: Readonly<Record<string, string>> = Object.freeze({});
 export function parseCadence(value: unknown, tiers: Readonly<Record<string, string>> | null | undefined): CadenceParse {
 	const owner: object = typeof tiers === "object" && tiers !== null ? tiers : NO_TIERS;
 	if (typeof value !== "string" && typeof value !== "number") return parseValue(value, tierTable(owner));
+	// Not remembered: a megabyte of text as a key would stay in memory.
+	if (typeof value === "string" && value.length > MAX_TEXT_LENGTH) return parseValue(value, tierTable(owner));
 	let cache = memo.get(owner);
 	if (!cache) memo.set(owner, (cache = new Map<string, CadenceParse>()));
 	const key = `${typeof value}:${value}`;
@@ -204,8 +214,7 @@ export function closestWord(word: string, candidates: readonly string[]): string
 	let best: string | undefined;
 	let bestDistance = allowed + 1;
 	for (const candidate of candidates) {
-		if (Math.abs(candidate.length - word.length) > allowed) continue;
-		const d = editDistance(word, candidate);
+		const d = editDistance(word, candidate, allowed);
 		if (d < bestDistance) {
 			best = candidate;
 			bestDistance = d;
@@ -214,23 +223,28 @@ export function closestWord(word: string, candidates: readonly string[]): string
 	return best;
 }
 
-/** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("clsoe"). */
-function editDistance(a: string, b: string): number {
-	const rows: number[][] = [];
-	for (let i = 0; i <= a.length; i++) {
-		rows.push([i]);
+/**
+ * Optimal string alignment distance: Levenshtein plus adjacent transpositions ("clsoe" → "close"
+ * is 1). Beyond `max` the exact number does not matter: `max + 1` is returned at once when the
+ * lengths alone differ by more, so a long word costs nothing against a short keyword, and the
+ * table is at most (shorter length + max) × shorter length.
+ */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+	if (Math.abs(a.length - b.length) > max) return max + 1;
+	let prev2: number[] = [];
+	let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const row: number[] = [i];
 		for (let j = 1; j <= b.length; j++) {
-			if (i === 0) {
-				rows[i].push(j);
-				continue;
-			}
 			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-			rows[i].push(d);
+			let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+			row.push(d);
 		}
+		prev2 = prev;
+		prev = row;
 	}
-	return rows[a.length][b.length];
+	return prev[b.length];
 }
 
 /** Tiers by normalized name. `null` means tiers may not be used (inside a tier's own value). */
@@ -252,6 +266,7 @@ function parseValue(value: unknown, tiers: Tiers): CadenceParse {
 	if (typeof value !== "string") return fail(`${describeValue(value)} is not a cadence; ${HINT}`);
 	const text = value.trim();
 	if (text === "") return fail(`is empty; ${HINT}`);
+	if (text.length > MAX_TEXT_LENGTH) return fail(`${describeValue(text)} is too long to be a cadence; ${HINT}`);
 	const norm = normalize(text);
 	// Tiers first: a user who names a tier "monthly" means their own definition.
 	const tier = tiers?.get(norm);
@@ -335,9 +350,7 @@ function ordinal(word: string): number | undefined {
 	const m = /^(\d+)(st|nd|rd|th)$/.exec(word);
 	if (!m) return undefined;
 	const n = Number(m[1]);
-	const teen = n % 100 >= 11 && n % 100 <= 13;
-	const suffix = teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
-	return n >= 2 && m[2] === suffix ? n : undefined;
+	return n >= 2 && m[2] === ordinalSuffix(n) ? n : undefined;
 }
 
 /** `30`, `3d`, `2 weeks`, `18 months`, `-3` (recognized, then rejected). */

@@ -1,30 +1,30 @@
 /**
  * Dates as a person types them in the log modal or a query: `today`, `yesterday`, `3 days ago`,
- * `in 2 weeks`, `last friday`, `2026-06-01`. "Today" is passed in, never read from the clock, so
- * the same text means the same day in tests, in the CLI and in every time zone.
+ * `in 2 weeks`, `last friday`, `2026-06-01`, and every form a note's date may take (`Nov 2, 2026`,
+ * `2026/11/02`…), with or without the year (`Nov 2`). "Today" is passed in, never read from the
+ * clock, so the same text means the same day in tests, in the CLI and in every time zone.
  */
 import { addSpan, closestWord, fixTypos, parseCadence, type Span } from "./cadence";
-import { addMonths, describeValue, formatDay, parseDateValue, type DateParse, type Day } from "./dates";
+import {
+	addMonths,
+	dayFromYmd,
+	dayOfWeek,
+	describeValue,
+	formatDay,
+	isValidYmd,
+	readWrittenDate,
+	weekdayFromName,
+	WEEKDAYS,
+	ymdFromDay,
+	type DateParse,
+	type Day,
+} from "./dates";
 
 const NAMED = new Map<string, number>([
 	["today", 0],
 	["now", 0],
 	["yesterday", -1],
 	["tomorrow", 1],
-]);
-
-const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-const WEEKDAY_ABBREVIATIONS = new Map<string, number>([
-	["sun", 0],
-	["mon", 1],
-	["tue", 2],
-	["tues", 2],
-	["wed", 3],
-	["thu", 4],
-	["thur", 4],
-	["thurs", 4],
-	["fri", 5],
-	["sat", 6],
 ]);
 
 /** Words a date input may contain, the vocabulary typos are corrected against. */
@@ -48,6 +48,9 @@ const VOCABULARY: readonly string[] = [
 	"years",
 ];
 
+/** Longer than any date anyone types: refused before any work, however long the text is. */
+const MAX_INPUT_LENGTH = 100;
+
 const COUNT = String.raw`(\d+|an?|one)`;
 const AGO_RE = new RegExp(`^${COUNT} ?([a-z]+) ago$`);
 const IN_RE = new RegExp(`^in ${COUNT} ?([a-z]+)$`);
@@ -63,16 +66,28 @@ export function parseDateInput(text: string, today: Day): DateParse {
 	if (typeof text !== "string") return { ok: false, error: `${describeValue(text)} is not a date; ${hint}` };
 	const trimmed = text.trim();
 	if (trimmed === "") return { ok: false, error: `is empty; ${hint}` };
+	if (trimmed.length > MAX_INPUT_LENGTH) return { ok: false, error: `${describeValue(trimmed)} is not a date; ${hint}` };
 	const norm = trimmed.toLowerCase().replace(/\s+/g, " ");
 	const relative = parseRelative(norm, today);
 	if (relative) return relative;
-	// Slashes are unambiguous when the year comes first.
-	const iso = /^\d{4}\/\d{1,2}\/\d{1,2}$/.test(trimmed) ? trimmed.replace(/\//g, "-") : trimmed;
-	const parsed = parseDateValue(iso);
-	if (parsed.ok) return parsed;
+	const written = readWrittenDate(trimmed, { yearless: true });
+	if (written.kind === "date") {
+		const { year, month, day } = written;
+		return { ok: true, day: year === null ? latestOnOrBefore(month, day, today) : dayFromYmd(year, month, day) };
+	}
 	// A date-like input gets the precise complaint ("not a real calendar date", "ambiguous").
-	if (/^\d/.test(trimmed) && /\d[-./]\d/.test(trimmed)) return { ok: false, error: parsed.error.replace(iso, trimmed) };
+	if (written.kind === "problem") return { ok: false, error: written.error };
 	return { ok: false, error: `${describeValue(trimmed)} is not a date; ${suggestion(norm, today) ?? hint}` };
+}
+
+/**
+ * `Nov 2` typed without a year is the latest Nov 2 on or before today, as a weekday is: people
+ * log what already happened. Feb 29 goes back to the latest leap year.
+ */
+function latestOnOrBefore(month: number, day: number, today: Day): Day {
+	let year = ymdFromDay(today).year;
+	while (!isValidYmd(year, month, day) || dayFromYmd(year, month, day) > today) year--;
+	return dayFromYmd(year, month, day);
 }
 
 /** All the forms relative to today; `undefined` when the text is none of them. */
@@ -84,7 +99,7 @@ function parseRelative(norm: string, today: Day): DateParse | undefined {
 	const ahead = IN_RE.exec(norm) ?? FROM_NOW_RE.exec(norm);
 	if (ahead) return shifted(ahead[1], ahead[2], 1, today, norm);
 	const lastNext = /^(last|next) ([a-z]+)$/.exec(norm);
-	if (lastNext && weekday(lastNext[2]) === undefined) return shifted("1", lastNext[2], lastNext[1] === "last" ? -1 : 1, today, norm);
+	if (lastNext && weekdayFromName(lastNext[2]) === null) return shifted("1", lastNext[2], lastNext[1] === "last" ? -1 : 1, today, norm);
 	return parseWeekday(norm, today);
 }
 
@@ -110,21 +125,11 @@ function subtractSpan(day: Day, span: Span): Day {
  */
 function parseWeekday(norm: string, today: Day): DateParse | undefined {
 	const m = /^(?:(last|next|on) )?([a-z]+)$/.exec(norm);
-	const target = m ? weekday(m[2]) : undefined;
-	if (!m || target === undefined) return undefined;
+	const target = m ? weekdayFromName(m[2]) : null;
+	if (!m || target === null) return undefined;
 	if (m[1] === "next") return { ok: true, day: today + ((target - dayOfWeek(today) + 7) % 7 || 7) };
 	const back = (dayOfWeek(today) - target + 7) % 7;
 	return { ok: true, day: today - (m[1] === "last" && back === 0 ? 7 : back) };
-}
-
-function weekday(word: string): number | undefined {
-	const full = WEEKDAYS.indexOf(word);
-	return full >= 0 ? full : WEEKDAY_ABBREVIATIONS.get(word);
-}
-
-/** 0 = Sunday. Day 0 (1970-01-01) was a Thursday. */
-function dayOfWeek(day: Day): number {
-	return (((day + 4) % 7) + 7) % 7;
 }
 
 /** "did you mean yesterday?" when correcting typos gives something that parses. */

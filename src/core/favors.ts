@@ -70,7 +70,8 @@ function favorAsWritten(item: unknown): string | null {
  * text with any date, else ignoring case and spacing; or -1.
  */
 export function findFavor(items: readonly unknown[], target: string): number {
-	const asWritten = items.findIndex((item) => favorAsWritten(item) === target.trim());
+	const written = target.trim();
+	const asWritten = items.findIndex((item) => favorAsWritten(item) === written);
 	if (asWritten >= 0) return asWritten;
 	const want = stripFavorDate(target);
 	const texts = items.map(favorText);

@@ -4,7 +4,14 @@
  */
 import { DIGIT_0, DIGIT_9, LOWER_A, LOWER_Z } from "./char-codes";
 
+/**
+ * Keys longer than this are never one of ours under another spelling (a configured key is a word
+ * or two), so they are not normalized: a megabyte-long key costs one comparison, not a pass.
+ */
+const MAX_KEY_LENGTH = 1000;
+
 export function normalizeKey(key: string): string {
+	if (key.length > MAX_KEY_LENGTH) return key;
 	// Most keys are already lowercase words: skip the regex for them (indexing reads every key).
 	for (let i = 0; i < key.length; i++) {
 		const c = key.charCodeAt(i);

@@ -4,21 +4,19 @@
  */
 import type { Settings } from "./settings";
 import { findKey } from "./keys";
-import { normalizeTag } from "./tags";
+import { normalizeTag, withoutTrailingSlashes } from "./tags";
 import { escapeRegExp, foldText } from "./text";
 
 export interface RecognitionContext {
 	settings: Settings;
-	/** The vault's templates folder (core Templates plugin); excluded when no folder is configured. */
-	templatesFolder?: string | null;
+	/** The vault's template folders (Templates core plugin, Templater); excluded when no folder is configured. */
+	templatesFolders?: readonly string[];
 }
 
 /** A folder setting as a vault path: `/`-separated, no surrounding slashes or spaces. */
 function folderPath(folder: string): string {
-	return folder
-		.trim()
-		.replace(/\\/g, "/")
-		.replace(/^\/+|\/+$/g, "");
+	// A loop for the trailing slashes: `/\/+$/` takes quadratic time on a long run of them.
+	return withoutTrailingSlashes(folder.trim().replace(/\\/g, "/").replace(/^\/+/, ""));
 }
 
 /** `/People/` → `people`; folder comparisons ignore case, composition (a macOS path may hold "É" decomposed) and surrounding slashes. */
@@ -56,7 +54,7 @@ export function followFolderRename(
 export function excludedFolders(ctx: RecognitionContext): string[] {
 	const configured = ctx.settings.excludedFolders.filter((f) => normalizeFolder(f) !== "");
 	if (configured.length > 0) return configured;
-	return ctx.templatesFolder && normalizeFolder(ctx.templatesFolder) !== "" ? [ctx.templatesFolder] : [];
+	return (ctx.templatesFolders ?? []).filter((f) => normalizeFolder(f) !== "");
 }
 
 function matchesMarker(frontmatter: unknown, settings: Settings): boolean {

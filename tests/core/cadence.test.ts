@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { addSpan, CADENCE_WORDS, closestWord, fixTypos, parseCadence, spanToDays, type Cadence, type Span } from "../../src/core/cadence";
+import {
+	addSpan,
+	CADENCE_WORDS,
+	closestWord,
+	editDistance,
+	fixTypos,
+	parseCadence,
+	spanToDays,
+	type Cadence,
+	type Span,
+} from "../../src/core/cadence";
 import { dayFromYmd, formatDay } from "../../src/core/dates";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 
@@ -540,5 +550,47 @@ describe("properties", () => {
 				expect(c.lowDays).toBe(Math.floor(n / 12) * 365 + (n % 12) * 30);
 			}),
 		);
+	});
+});
+
+describe("long text", () => {
+	it("refuses text over 1,000 characters unread, naming its start", () => {
+		const spaced = `1${" ".repeat(100_000)}x`;
+		expect(error(spaced)).toBe(`'1${" ".repeat(58)}…' is too long to be a cadence; try 2w, monthly or every 3 months`);
+		expect(error(`P${"1".repeat(1_000_000)}D`)).toBe(
+			`'P${"1".repeat(58)}…' is too long to be a cadence; try 2w, monthly or every 3 months`,
+		);
+		// Surrounding space is not counted: a value is trimmed first.
+		expect(ok(`${" ".repeat(5000)}weekly${" ".repeat(5000)}`).label).toBe("weekly");
+	});
+
+	it.each([
+		[`P${"1".repeat(990)}X`, `'P${"1".repeat(58)}…' is not a cadence; try 2w, monthly or every 3 months`],
+		[`P${"1.".repeat(495)}D`, `'P${"1.".repeat(29)}…' is not a cadence; try 2w, monthly or every 3 months`],
+		["P.5D", "'P.5D' has a fraction; use whole numbers, like P2W or P1M"],
+		["P1.5Y2M", "'P1.5Y2M' has a fraction; use whole numbers, like P2W or P1M"],
+		["P1.Y", "'P1.Y' is not a cadence; try 2w, monthly or every 3 months"],
+	])("reads ISO durations in one pass: %#", (text, message) => {
+		expect(error(text)).toBe(message);
+	});
+});
+
+describe("editDistance", () => {
+	it.each([
+		["close", "close", 0],
+		["clsoe", "close", 1],
+		["clos", "close", 1],
+		["weekyl", "weekly", 1],
+		["fortnighly", "fortnightly", 1],
+		["", "abc", 3],
+	])("%j to %j is %i", (a, b, n) => {
+		expect(editDistance(a, b)).toBe(n);
+		expect(editDistance(b, a)).toBe(n);
+	});
+
+	it("stops at the bound: a megabyte against a keyword is one comparison of lengths", () => {
+		expect(editDistance("x".repeat(1_000_000), "close", 2)).toBe(3);
+		expect(editDistance("abcdef", "abc", 2)).toBe(3);
+		expect(editDistance("abcdef", "abc", 3)).toBe(3);
 	});
 });

@@ -68,6 +68,20 @@ describe("parseDateInput relative to 2026-11-26", () => {
 		["2026/6/1", "2026-06-01"],
 		["2024-02-29", "2024-02-29"],
 		["2026-06-01T23:30", "2026-06-01"],
+		// every form a note's date may take
+		["Nov 2, 2026", "2026-11-02"],
+		["2 November 2026", "2026-11-02"],
+		["2nd of November 2026", "2026-11-02"],
+		["2026.11.02", "2026-11-02"],
+		["Mon, 2 Nov 2026", "2026-11-02"],
+		// without a year: the latest such day on or before today, as a weekday is
+		["Nov 2", "2026-11-02"],
+		["2nd November", "2026-11-02"],
+		["nov 26", "2026-11-26"],
+		["Nov 27", "2025-11-27"],
+		["Dec 25", "2025-12-25"],
+		["January 1st", "2026-01-01"],
+		["Feb 29", "2024-02-29"],
 	])("%s → %s", (text, expected) => {
 		expect(read(text, "2026-11-26")).toBe(expected);
 	});
@@ -114,7 +128,13 @@ describe("parseDateInput refusals name the input", () => {
 		["   ", "is empty; try today, yesterday, 3 days ago or 2026-11-26"],
 		["2026-02-30", "'2026-02-30' is not a real calendar date"],
 		["2026/2/30", "'2026/2/30' is not a real calendar date"],
-		["11/26/2026", "'11/26/2026' is ambiguous (day-first or month-first?); write it as YYYY-MM-DD"],
+		["11/26/2026", "'11/26/2026' puts the month first, which is ambiguous for days up to the 12th; write it as 2026-11-26"],
+		["02/11/2026", "'02/11/2026' is ambiguous (2 November or 11 February 2026); write it as 2026-11-02 or 2026-02-11"],
+		["Feb 30", "'Feb 30' is not a real calendar date"],
+		["Tue, 2 Nov 2026", "'Tue, 2 Nov 2026' says Tuesday, but 2 November 2026 is a Monday"],
+		["11-02", "'11-02' is not a date; try today, yesterday, 3 days ago or 2026-11-26"],
+		["Nov 2026", "'Nov 2026' is not a date; try today, yesterday, 3 days ago or 2026-11-26"],
+		["x".repeat(101), `'${"x".repeat(59)}…' is not a date; try today, yesterday, 3 days ago or 2026-11-26`],
 		["99999 years ago", "'99999 years ago' is too far from today"],
 	])("%j: %s", (text, message) => {
 		expect(error(text)).toBe(message);

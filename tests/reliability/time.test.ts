@@ -64,6 +64,18 @@ describe("dates in notes never move with the time zone", () => {
 		expect(parseDateValue(iso)).toEqual({ ok: true, day: day(iso) });
 		expect(parseDateValue(`${iso}T23:30`)).toEqual({ ok: true, day: day(iso) });
 		expect(parseDateValue(`${iso}T00:15:00+13:00`)).toEqual({ ok: true, day: day(iso) });
+		expect(parseDateValue(`${iso}T23:45:00-11:00`)).toEqual({ ok: true, day: day(iso) });
+		expect(parseDateValue(`${iso} 23:30`)).toEqual({ ok: true, day: day(iso) });
+		expect(parseDateValue(`${iso}T23:30Z`)).toEqual({ ok: true, day: day(iso) });
+		expect(parseDateValue(iso.replace(/-/g, "/"))).toEqual({ ok: true, day: day(iso) });
+		// "November 2, 2026", written by Intl rather than by the code under test.
+		const spoken = new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-US", {
+			timeZone: "UTC",
+			month: "long",
+			day: "numeric",
+			year: "numeric",
+		});
+		expect(parseDateValue(spoken)).toEqual({ ok: true, day: day(iso) });
 		// gray-matter's YAML (js-yaml 3) turns an unquoted date into a Date at UTC midnight: read its UTC date.
 		const [y, m, d] = ymd(iso);
 		const fm = { last_contact: new Date(Date.UTC(y, m - 1, d)), birthday: new Date(Date.UTC(y, m - 1, d)) };

@@ -160,21 +160,26 @@ function didYouMean(words: Words, from: number, tiers: Record<string, string>, b
 	if (!suggestion) return null;
 	// After `not` only a filter makes sense: "not limi" is no "not limit".
 	if (from > 0 && INSTRUCTIONS.some((i) => i.presentation && i.heads.includes(suggestion.head))) return null;
-	const prefix = words.lower.slice(0, from).join(" ");
-	const line = `${prefix === "" ? "" : `${prefix} `}${suggestion.line}`;
+	const line = notsWritten(words, from) + suggestion.line;
 	const bare = suggestion.line === suggestion.head;
 	if (!isValid(line, tiers) && !(bareOk && bare)) return null;
 	return { message: `did you mean ${line}?`, head: suggestion.head };
+}
+
+/**
+ * The leading `not`s as a suggestion repeats them: as written, or only their parity when there
+ * are more than two (a pasted run of thousands would otherwise be repeated in the message).
+ */
+function notsWritten(words: Words, from: number): string {
+	const nots = from <= 2 ? words.lower.slice(0, from) : from % 2 === 1 ? ["not"] : [];
+	return nots.map((w) => `${w} `).join("");
 }
 
 /** "contacted" → "did you mean contacted since DATE or contacted before DATE?"; a leading `not` is kept. */
 function completions(words: Words, from: number): string | null {
 	const tail = words.lower.slice(from);
 	if (tail.length === 0) return null;
-	const prefix = words.lower
-		.slice(0, from)
-		.map((w) => `${w} `)
-		.join("");
+	const prefix = notsWritten(words, from);
 	const usages = INSTRUCTIONS.filter((i) => {
 		if (from > 0 && i.presentation) return false;
 		const head = i.heads[0].split(" ");
@@ -256,23 +261,47 @@ function apply(query: Query, item: Item, once: (what: "limit" | "group by" | "co
 const NEWLINE = /\r\n|\r|\n/;
 
 /**
+ * An instruction is a few words: a longer line is refused before it is split into words. Its
+ * leading `not`s do not count (only their parity does, see `parseLine`).
+ */
+const MAX_LINE_LENGTH = 1000;
+const LEADING_NOTS = /^(?:not\s+)+/i;
+
+/**
+ * A query is a handful of lines: a longer text (a pasted page, a runaway template) is refused
+ * before it is read. Long enough for 20,000 `not`s or 5,000 lines.
+ */
+const MAX_QUERY_LENGTH = 100_000;
+
+/** Mistakes listed before the rest are left out: a pasted page must not list (or render) thousands. */
+const MAX_ERRORS = 20;
+
+/**
  * Parses a query. Never throws, whatever the input. A line whose first non-space character is
  * `#` is a comment (write `tag #work` for a tag filter).
  */
 export function parseQuery(text: string, options: ParseOptions): QueryParse {
 	try {
-		if (typeof text !== "string") return { ok: false, errors: [{ line: 0, text: "", message: "a query must be text" }] };
+		if (typeof text !== "string") return refused("a query must be text");
 		const tiers =
 			typeof options === "object" && options !== null && typeof options.tiers === "object" && options.tiers !== null
 				? options.tiers
 				: {};
 		return parseText(text, tiers);
 	} catch {
-		return { ok: false, errors: [{ line: 0, text: "", message: "the query could not be read" }] };
+		return refused("the query could not be read");
 	}
 }
 
+/** A query refused as a whole: one message, on no line. */
+function refused(message: string): QueryParse {
+	return { ok: false, errors: [{ line: 0, text: "", message }] };
+}
+
 function parseText(text: string, tiers: Record<string, string>): QueryParse {
+	if (text.length > MAX_QUERY_LENGTH) {
+		return refused(`the query is ${count(text.length)} characters long; a query is at most ${count(MAX_QUERY_LENGTH)}`);
+	}
 	const query: Query = { filters: [], sort: [], group: null, limit: null, columns: null, explain: false };
 	const errors: QueryError[] = [];
 	const seen = new Map<"limit" | "group by" | "columns", number>();
@@ -297,12 +326,30 @@ function parseText(text: string, tiers: Record<string, string>): QueryParse {
 			const at = ++number;
 			comment ||= line.startsWith("#");
 			if (line === "" || comment) continue;
-			const item = parseLine(line, tiers);
+			const item = isTooLong(line) ? { error: tooLong(line) } : parseLine(line, tiers);
 			const error = "error" in item ? item.error : apply(query, item, (what) => once(what, at));
-			if (error !== null) errors.push({ line: at, text: line, message: error });
+			if (error === null) continue;
+			if (errors.length === MAX_ERRORS) {
+				errors.push({ line: 0, text: "", message: `more mistakes from line ${at} on are not listed; fix these first` });
+				return { ok: false, errors };
+			}
+			errors.push({ line: at, text: line, message: error });
 		}
 	}
 	return errors.length > 0 ? { ok: false, errors } : { ok: true, query };
+}
+
+function isTooLong(line: string): boolean {
+	return line.length > MAX_LINE_LENGTH && line.length - (LEADING_NOTS.exec(line)?.[0].length ?? 0) > MAX_LINE_LENGTH;
+}
+
+/** `1,048,576` */
+function count(n: number): string {
+	return n.toLocaleString("en-US");
+}
+
+function tooLong(line: string): string {
+	return `the line is ${count(line.length)} characters long; an instruction is at most ${count(MAX_LINE_LENGTH)}`;
 }
 
 /** `line 3: 'sort by age': can sort by urgency, due, last contact, name, cadence, birthday` */

@@ -2,24 +2,7 @@
  * "did you mean …?" for mistyped instructions: the closest instruction keyword to the start of
  * the line, within a few typing mistakes.
  */
-
-/** Optimal string alignment distance (Levenshtein plus adjacent swaps: "tga" → "tag" is 1). */
-export function editDistance(a: string, b: string): number {
-	let prev2: number[] = [];
-	let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		const row: number[] = [i];
-		for (let j = 1; j <= b.length; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
-			row.push(d);
-		}
-		prev2 = prev;
-		prev = row;
-	}
-	return prev[b.length];
-}
+import { editDistance } from "../cadence";
 
 /** How many mistakes a keyword of this length tolerates before a guess becomes noise. */
 function allowed(keyword: string): number {
@@ -46,8 +29,7 @@ export function suggestHead(words: readonly string[], rest: (taken: number) => s
 		const limit = allowed(head);
 		for (let taken = 1; taken <= Math.min(3, words.length); taken++) {
 			const prefix = words.slice(0, taken).join(" ");
-			if (Math.abs(prefix.length - head.length) > limit) continue;
-			const distance = editDistance(prefix, head);
+			const distance = editDistance(prefix, head, limit);
 			if (distance === 0 || distance > limit) continue;
 			const sameCount = taken === headWords;
 			if (!best || distance < best.distance || (distance === best.distance && sameCount && !best.sameCount)) {

@@ -2,6 +2,7 @@
  * The folder: `folder P`, `group by folder`, the folder column.
  */
 import type { Scheduled } from "../../schedule";
+import { withoutTrailingSlashes } from "../../tags";
 import { quoted, unquote } from "../argument-text";
 import { foldText } from "../text";
 import type { Field, FilterDef } from "./field";
@@ -44,7 +45,7 @@ const folderFilter: FilterDef<FolderFilter> = {
 			usage: "folder People",
 			missing: EMPTY,
 			parse(arg) {
-				const folder = unquote(arg).replace(/^\/+|\/+$/g, "");
+				const folder = withoutTrailingSlashes(unquote(arg).replace(/^\/+/, ""));
 				return folder.trim() === "" ? { error: EMPTY } : { kind: "folder", folder };
 			},
 		},

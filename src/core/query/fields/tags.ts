@@ -2,7 +2,7 @@
  * The tags: `tag #x`, `group by tag`, the tags column.
  */
 import { SLASH } from "../../char-codes";
-import { isValidTag } from "../../tags";
+import { isValidTag, withoutTrailingSlashes } from "../../tags";
 import type { Field, FilterDef } from "./field";
 import { compareLabels, NO_TAG } from "./group-labels";
 
@@ -23,7 +23,7 @@ const tagFilter: FilterDef<TagFilter> = {
 			usage: "tag #x",
 			missing: ONE_TAG,
 			parse(arg) {
-				const tag = arg.replace(/^#+/, "").replace(/\/+$/, "").toLowerCase();
+				const tag = withoutTrailingSlashes(arg.replace(/^#+/, "")).toLowerCase();
 				// `tag #a,#b` or `tag #a.b` would silently match nobody: no note has such a tag.
 				return isValidTag(tag) ? { kind: "tag", tag } : { error: ONE_TAG };
 			},
