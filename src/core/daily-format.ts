@@ -1,8 +1,8 @@
 /**
  * The daily note date format (tokens YYYY, MM, DD, `[literal]` and punctuation): a day written in
- * it, and dates read in it (or as ISO dates) from a log entry's text.
+ * it, and a date read in it (`entry-date.ts` reads the other forms), without allocating.
  */
-import { DIGIT_0, HYPHEN, isDigitCode } from "./char-codes";
+import { DIGIT_0, isDigitCode } from "./char-codes";
 import { dayFromYmd, formatDay, pad2, ymdFromDay, type Day } from "./dates";
 
 export type FormatToken = "Y" | "M" | "D" | { literal: string };
@@ -81,7 +81,7 @@ export function hasDay(day: Day): boolean {
 }
 
 /** The number written with `count` digits at `at`, or -1. */
-function digitsAt(text: string, at: number, count: number, end: number): number {
+export function digitsAt(text: string, at: number, count: number, end: number): number {
 	if (at + count > end) return -1;
 	let n = 0;
 	for (let i = at; i < at + count; i++) {
@@ -93,7 +93,7 @@ function digitsAt(text: string, at: number, count: number, end: number): number 
 }
 
 /** Day number of a real calendar date, else NO_DAY. Inlined validity check: this runs per entry. */
-function validDay(y: number, m: number, d: number): Day {
+export function validDay(y: number, m: number, d: number): Day {
 	if (m < 1 || m > 12 || d < 1) return NO_DAY;
 	const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 	const max = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
@@ -103,17 +103,8 @@ function validDay(y: number, m: number, d: number): Day {
 // Dates are matched without allocating: a match returns the day (or NO_DAY) and its length is fixed
 // by the format, so callers know where it ends.
 
-/** `YYYY-MM-DD` at `at` (10 characters), a real date, not followed by another digit; or NO_DAY. */
-export function isoDateAt(text: string, at: number, end: number): Day {
-	if (at + 10 > end || text.charCodeAt(at + 4) !== HYPHEN || text.charCodeAt(at + 7) !== HYPHEN) return NO_DAY;
-	if (at + 10 < end && isDigitCode(text.charCodeAt(at + 10))) return NO_DAY;
-	const y = digitsAt(text, at, 4, end);
-	const m = digitsAt(text, at + 5, 2, end);
-	const d = digitsAt(text, at + 8, 2, end);
-	return y < 0 || m < 0 || d < 0 ? NO_DAY : validDay(y, m, d);
-}
-
-function formatLength(tokens: FormatToken[]): number {
+/** How many characters a date in the format takes. */
+export function formatLength(tokens: FormatToken[]): number {
 	let n = 0;
 	for (const t of tokens) n += t === "Y" ? 4 : typeof t === "object" ? t.literal.length : 2;
 	return n;
@@ -149,19 +140,4 @@ export function formattedDateAt(text: string, at: number, end: number, tokens: F
 	}
 	if (i < end && isDigitCode(text.charCodeAt(i))) return NO_DAY;
 	return validDay(year, month, day);
-}
-
-/** A date filling [at, end) exactly: a link target such as `2026-11-20` or `Daily/2026-11-20`. */
-export function wholeDate(text: string, at: number, end: number, tokens: FormatToken[] | null): Day {
-	if (end - at === 10) {
-		const iso = isoDateAt(text, at, end);
-		if (hasDay(iso)) return iso;
-	}
-	if (tokens && end - at === formatLength(tokens)) {
-		const d = formattedDateAt(text, at, end, tokens);
-		if (hasDay(d)) return d;
-	}
-	// A link may carry the daily notes folder: use the last path segment.
-	const slash = text.lastIndexOf("/", end - 1);
-	return slash >= at ? wholeDate(text, slash + 1, end, tokens) : NO_DAY;
 }

@@ -3,7 +3,24 @@
  * heading's. Matching runs on every heading of every person note, so it rejects on the first
  * character without allocating.
  */
-import { FIRST_NON_ASCII, HASH, isSpaceOrTab, LOWER_CASE_BIT, SPACE, UPPER_A, UPPER_Z } from "./char-codes";
+import {
+	ASTERISK,
+	COLON,
+	DIGIT_0,
+	DIGIT_9,
+	EQUALS,
+	FIRST_NON_ASCII,
+	HASH,
+	LOWER_A,
+	LOWER_CASE_BIT,
+	LOWER_Z,
+	SPACE,
+	TILDE,
+	UNDERSCORE,
+	UPPER_A,
+	UPPER_Z,
+	isSpaceOrTab,
+} from "./char-codes";
 import type { ScanLine } from "./line-scanner";
 import { blockIndent } from "./text-lines";
 
@@ -16,9 +33,52 @@ export interface HeadingSpec {
 	line: string;
 }
 
-/** Case-insensitive, surrounding space ignored, inner runs of space collapsed. */
+/**
+ * A heading's words as they are compared: case-insensitive, spaces collapsed, and with what
+ * decorates a heading rather than names it set aside, so that `## Interactions 📞`,
+ * `## 📞 Interactions`, `## Interactions (2026)`, `## Interactions — 2026` and
+ * `## **Interactions**:` all read as `interactions`: emoji, parts without a letter or a digit
+ * (`—`, `|`), emphasis marks and a colon around a word, a trailing parenthetical, and a trailing
+ * year (`2026`, `2025-2026`) when other words remain. Other words are kept, so `## Interactions
+ * with the team` and `## Past interactions` stay different headings. The setting is read the same
+ * way; when nothing but decoration is left (a heading `## 2026` or `## 📞`), the whole text counts.
+ */
 export function normalizeHeadingText(text: string): string {
-	return text.trim().replace(/\s+/g, " ").toLowerCase();
+	const plain = text.trim().replace(/\s+/g, " ").toLowerCase();
+	return headingWords(plain) || plain;
+}
+
+/** Emoji (and what joins or varies them): decoration, not words. */
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}]|\u200d|\ufe0e|\ufe0f|\u20e3/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A year or a span of years closing a heading: `2026`, `2025-2026`, `2025–26`. */
+const YEAR_WORD = /^\d{4}(?:[-–—/]\d{2,4})?$/;
+
+function headingWords(plain: string): string {
+	let t = plain.replace(EMOJI, " ").trimEnd();
+	// A parenthetical running to the end (`(2026)`, `(since 2020)`), unless it is all there is.
+	const open = t.endsWith(")") ? t.lastIndexOf("(") : -1;
+	if (open > 0) t = t.slice(0, open);
+	const words: string[] = [];
+	for (const part of t.split(" ")) {
+		const word = withoutMarks(part);
+		if (WORD_CHAR.test(word)) words.push(word);
+	}
+	if (words.length > 1 && YEAR_WORD.test(words[words.length - 1])) words.pop();
+	return words.join(" ");
+}
+
+/** A word without emphasis marks around it and a trailing colon: `**interactions**:` → `interactions`. */
+function withoutMarks(word: string): string {
+	let start = 0;
+	let end = word.length;
+	while (start < end && isMark(word.charCodeAt(start))) start++;
+	while (end > start && (isMark(word.charCodeAt(end - 1)) || word.charCodeAt(end - 1) === COLON)) end--;
+	return start === 0 && end === word.length ? word : word.slice(start, end);
+}
+
+function isMark(c: number): boolean {
+	return c === ASTERISK || c === UNDERSCORE || c === TILDE || c === EQUALS;
 }
 
 /**
@@ -78,6 +138,18 @@ function lowerCode(c: number): number {
 }
 
 /**
+ * Whether a heading whose text starts with `c` surely does not normalise to `key`: an ASCII letter
+ * or digit starts the normalised words too (nothing before it was set aside), so it must be the
+ * key's first character. Anything else (an emoji, `(`, `*`) may be set aside: the slow path decides.
+ */
+function firstCharDiffers(c: number, key: string): boolean {
+	const lower = lowerCode(c);
+	const alphanumeric = (lower >= LOWER_A && lower <= LOWER_Z) || (c >= DIGIT_0 && c <= DIGIT_9);
+	const k = key.charCodeAt(0);
+	return alphanumeric && k < FIRST_NON_ASCII && lower !== k;
+}
+
+/**
  * Whether the heading line [start, end) has the normalised text `key`. Rejects on the first
  * character without allocating, since most headings of a note are not the log heading.
  */
@@ -87,9 +159,7 @@ export function headingMatches(text: string, start: number, end: number, key: st
 	while (i < end && text.charCodeAt(i) === HASH) i++;
 	while (i < end && isSpaceOrTab(text.charCodeAt(i))) i++;
 	if (i >= end) return key === "";
-	const c = text.charCodeAt(i);
-	const k = key.charCodeAt(0);
-	if (c < FIRST_NON_ASCII && k < FIRST_NON_ASCII && lowerCode(c) !== k) return false;
+	if (firstCharDiffers(text.charCodeAt(i), key)) return false;
 	return normalizeHeadingText(headingTextAt(text, start, end)) === key;
 }
 
@@ -101,8 +171,15 @@ export function lineHeadingMatches(text: string, line: ScanLine, key: string): b
 	if (line.setextTextEnd < 0) return headingMatches(text, line.start, line.end, key);
 	let i = line.headingStart;
 	while (i < line.setextTextEnd && isSpaceOrTab(text.charCodeAt(i))) i++;
-	const c = text.charCodeAt(i);
-	const k = key.charCodeAt(0);
-	if (c < FIRST_NON_ASCII && k < FIRST_NON_ASCII && lowerCode(c) !== k) return false;
+	if (firstCharDiffers(text.charCodeAt(i), key)) return false;
 	return normalizeHeadingText(text.slice(line.headingStart, line.setextTextEnd)) === key;
+}
+
+/**
+ * The year a heading names at its end (`Interactions 2026`, `Interactions (2026)`), or null: with
+ * one log section a year, a new entry goes to its year's section.
+ */
+export function headingYear(text: string): number | null {
+	const m = /(?:^|[\s(])(\d{4})\)?$/.exec(text.trim());
+	return m ? Number(m[1]) : null;
 }

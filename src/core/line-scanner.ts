@@ -9,6 +9,7 @@ import { isThematicBreak, leavesParagraphOpen, listItemTextAt, opensBlock } from
 import {
 	ASTERISK,
 	BACKTICK,
+	COLON,
 	CR,
 	DIGIT_0,
 	DOLLAR,
@@ -17,17 +18,18 @@ import {
 	GREATER_THAN,
 	HASH,
 	HYPHEN,
-	isDigitCode,
-	isSpaceOrTab,
 	LESS_THAN,
 	LOWER_A,
 	LOWER_CASE_BIT,
 	LOWER_Z,
 	PERCENT,
+	PIPE,
 	SPACE,
 	TAB,
 	TILDE,
 	UNDERSCORE,
+	isDigitCode,
+	isSpaceOrTab,
 } from "./char-codes";
 import { headingLevelAt } from "./headings";
 import { blockIndent, isBlankRange } from "./text-lines";
@@ -57,7 +59,15 @@ export interface ScanLine {
 	 * item's or a quote's cannot take an underline at the document's level.
 	 */
 	paragraphStart: number;
+	/** TABLE_DELIMITER or TABLE_ROW for a table's lines after its header, else NOT_TABLE (the header is a paragraph's first line until the delimiter row comes). */
+	table: number;
 }
+
+export const NOT_TABLE = 0;
+/** `| --- | :-: |`: the line that makes the line above a table's header. */
+export const TABLE_DELIMITER = 1;
+/** A table's body row: a line with a `|` after the delimiter row, up to a blank line or another block. */
+export const TABLE_ROW = 2;
 
 const NO_COMMENT = 0;
 const HTML_COMMENT = 1;
@@ -102,7 +112,9 @@ function interruptsParagraph(text: string, at: number, item: number, end: number
  * (tests/runtime/markdown.ts): a list continues over any indented line (not only lines indented
  * to the item's content), an HTML block (kinds 1-6; kind 7 is read as text) runs to the next
  * blank line, and a comment opened inside a paragraph continues it to the comment's end (a
- * setext heading's text then includes the comment).
+ * setext heading's text then includes the comment). Tables are the model's too: a delimiter row
+ * under a paragraph's first line holding a `|` starts one, and it runs over the lines holding a
+ * `|` (a heading ends it, which the model does not see).
  */
 export class LineScanner {
 	readonly line: ScanLine = {
@@ -115,6 +127,7 @@ export class LineScanner {
 		headingStart: 0,
 		setextTextEnd: -1,
 		paragraphStart: -1,
+		table: NOT_TABLE,
 	};
 	private pos: number;
 	private fenceChar = 0;
@@ -129,11 +142,15 @@ export class LineScanner {
 	private inList = false;
 	private inHtmlBlock = false;
 	private inMath = false;
+	/** The previous line started a top-level paragraph and holds a `|`: a delimiter row below makes it a table's header. */
+	private tableHeader = false;
+	private inTable = false;
 	// Next known position of each needle at or after the scan position (-2 unknown, -1 none left).
 	private nextHtmlOpen = -2;
 	private nextHtmlClose = -2;
 	private nextPercent = -2;
 	private nextTick = -2;
+	private nextPipe = -2;
 
 	constructor(
 		private readonly text: string,
@@ -178,6 +195,7 @@ export class LineScanner {
 		line.headingStart = start;
 		line.setextTextEnd = -1;
 		line.paragraphStart = -1;
+		line.table = NOT_TABLE;
 		this.pos = next;
 
 		if (this.fenceLen > 0) {
@@ -226,7 +244,9 @@ export class LineScanner {
 		const text = this.text;
 		const line = this.line;
 		const prev = this.paragraph;
+		const header = this.tableHeader;
 		this.paragraph = NO_PARAGRAPH;
+		this.tableHeader = false;
 		// Indentation as a column (a tab to the next multiple of 4), and the first other character.
 		let i = start;
 		let col = 0;
@@ -241,6 +261,7 @@ export class LineScanner {
 		}
 		if (i === end) {
 			this.inHtmlBlock = false;
+			this.inTable = false;
 			return;
 		}
 		if (this.inMath) {
@@ -254,10 +275,12 @@ export class LineScanner {
 		}
 		if (this.inHtmlBlock) return;
 		if (line.hidden || line.heading !== 0) {
-			// A comment line or an ATX heading; at column 0 it also ends a list.
+			// A comment line or an ATX heading; at column 0 it also ends a list (and any heading ends a table).
 			if (col === 0) this.inList = false;
+			this.inTable = false;
 			return;
 		}
+		if (this.tableLine(start, end, i, header && prev === TOP_PARAGRAPH && col <= 3)) return;
 		if (col === 0 && (((c | LOWER_CASE_BIT) >= LOWER_A && (c | LOWER_CASE_BIT) <= LOWER_Z) || c >= FIRST_NON_ASCII)) {
 			// Most lines: text at column 0 (a letter starts no block), a lazy line or a paragraph's.
 			if (prev === NESTED_PARAGRAPH) {
@@ -265,7 +288,7 @@ export class LineScanner {
 				return;
 			}
 			this.inList = false;
-			if (prev !== TOP_PARAGRAPH) this.paragraphStart = start;
+			if (prev !== TOP_PARAGRAPH) this.startParagraph(start, end);
 			this.paragraph = TOP_PARAGRAPH;
 			this.paragraphEnd = end;
 			line.paragraphStart = this.paragraphStart;
@@ -322,14 +345,14 @@ export class LineScanner {
 		if (prev !== TOP_PARAGRAPH) {
 			// Four spaces of indentation start code, not a paragraph.
 			if (!block) return;
-			this.paragraphStart = start;
+			this.startParagraph(start, end);
 		}
 		this.paragraph = TOP_PARAGRAPH;
 		this.paragraphEnd = end;
 		line.paragraphStart = this.paragraphStart;
 	}
 
-	private find(needle: "<!--" | "-->" | "%%" | "`", from: number): number {
+	private find(needle: "<!--" | "-->" | "%%" | "`" | "|", from: number): number {
 		const cached =
 			needle === "<!--"
 				? this.nextHtmlOpen
@@ -337,14 +360,49 @@ export class LineScanner {
 					? this.nextHtmlClose
 					: needle === "%%"
 						? this.nextPercent
-						: this.nextTick;
+						: needle === "`"
+							? this.nextTick
+							: this.nextPipe;
 		if (cached === -1 || cached >= from) return cached;
 		const found = this.text.indexOf(needle, from);
 		if (needle === "<!--") this.nextHtmlOpen = found;
 		else if (needle === "-->") this.nextHtmlClose = found;
 		else if (needle === "%%") this.nextPercent = found;
-		else this.nextTick = found;
+		else if (needle === "`") this.nextTick = found;
+		else this.nextPipe = found;
 		return found;
+	}
+
+	/** A top-level paragraph starts at `start`: with a `|` in it, it may be a table's header. */
+	private startParagraph(start: number, end: number): void {
+		this.paragraphStart = start;
+		this.tableHeader = this.holdsPipe(start, end);
+	}
+
+	private holdsPipe(start: number, end: number): boolean {
+		const pipe = this.find("|", start);
+		return pipe >= 0 && pipe < end;
+	}
+
+	/**
+	 * A table's line, as Obsidian's cache reads tables: a delimiter row under a header (the first
+	 * line of a top-level paragraph, holding a `|`), then every line holding a `|` up to a blank
+	 * line, a heading or a line without one. Its rows are no paragraph: no underline makes a
+	 * heading of them, and no list item takes them as lazy lines.
+	 */
+	private tableLine(start: number, end: number, first: number, mayBeDelimiter: boolean): boolean {
+		const line = this.line;
+		if (this.inTable && this.holdsPipe(start, end)) {
+			line.table = TABLE_ROW;
+		} else if (mayBeDelimiter && isDelimiterRow(this.text, first, end)) {
+			line.table = TABLE_DELIMITER;
+			this.inTable = true;
+		} else {
+			this.inTable = false;
+			return false;
+		}
+		this.inList = false;
+		return true;
 	}
 
 	private opensFence(start: number, end: number): boolean {
@@ -434,6 +492,26 @@ export class LineScanner {
 			p = close < 0 ? tick + n : close;
 			if (p >= end) return -1;
 		}
+	}
+}
+
+/** `| --- | :-: |`, `---|---`, `:--`: cells of dashes with optional colons, between optional outer pipes. */
+function isDelimiterRow(text: string, i: number, end: number): boolean {
+	if (text.charCodeAt(i) === PIPE) i++;
+	let cells = 0;
+	for (;;) {
+		while (i < end && isSpaceOrTab(text.charCodeAt(i))) i++;
+		if (i >= end) return cells > 0;
+		if (text.charCodeAt(i) === COLON) i++;
+		const dashes = i;
+		while (i < end && text.charCodeAt(i) === HYPHEN) i++;
+		if (i === dashes) return false;
+		if (text.charCodeAt(i) === COLON) i++;
+		while (i < end && isSpaceOrTab(text.charCodeAt(i))) i++;
+		cells++;
+		if (i >= end) return true;
+		if (text.charCodeAt(i) !== PIPE) return false;
+		i++;
 	}
 }
 

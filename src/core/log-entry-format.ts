@@ -57,24 +57,73 @@ export function formatEntryDate(day: Day, settings: Pick<Settings, "linkDates" |
 	return settings.linkDates ? `[[${formatDailyDate(day, settings.dailyNoteFormat)}]]` : formatDay(day);
 }
 
+/** The note's non-blank lines, without trailing space. */
+function noteLines(note: string): string[] {
+	return note
+		.split(/\r\n|\r|\n/)
+		.map((l) => l.trimEnd())
+		.filter((l) => l.trim() !== "");
+}
+
+/** What an entry says besides its date, in parts: its type, its note's lines, and the favors it settles. */
+export interface EntryParts {
+	type: string;
+	note: string[];
+	/** `favor returned: X`, `favor received: Y`. */
+	favors: string[];
+}
+
+export function entryParts(entry: EntryText): EntryParts {
+	return {
+		type: oneLine(entry.type),
+		note: noteLines(entry.note),
+		favors: [
+			...(entry.returned ?? []).map((f) => `favor returned: ${oneLine(f)}`),
+			...(entry.received ?? []).map((f) => `favor received: ${oneLine(f)}`),
+		],
+	};
+}
+
+/** The note's first line and the favors, as one line: `Talked about her move — favor returned: intro`. */
+export function noteAndFavors(parts: EntryParts, firstLine = parts.note[0]): string {
+	return [...(firstLine === undefined ? [] : [firstLine.trim()]), ...parts.favors].join(ENTRY_SEPARATOR);
+}
+
+/**
+ * What follows the date on the entry's first line, "" for a bare contact: `call: Talked about her
+ * move.`, `call`, `Talked about her move.`, `call — favor returned: intro to Sam`.
+ */
+export function entrySummary(parts: EntryParts): string {
+	const note = parts.note.length > 0 ? parts.note[0].trim() : "";
+	const head = parts.type && note ? `${parts.type}: ${note}` : parts.type || note;
+	return [...(head ? [head] : []), ...parts.favors].join(ENTRY_SEPARATOR);
+}
+
 /**
  * The entry's lines, without line endings: `- 2026-11-26 — call: Talked about her move.`, then
  * any further lines of the note indented under the item. Blank lines inside the note are left out
  * so the item stays one tight list item.
  */
 export function formatLogEntry(entry: EntryText, settings: Pick<Settings, "linkDates" | "dailyNoteFormat">): string[] {
-	let head = `- ${formatEntryDate(entry.day, settings)}`;
-	const type = oneLine(entry.type);
-	if (type) head += `${ENTRY_SEPARATOR}${type}`;
-	const noteLines = entry.note
-		.split(/\r\n|\r|\n/)
-		.map((l) => l.trimEnd())
-		.filter((l) => l.trim() !== "");
-	if (noteLines.length > 0) head += `${type ? ": " : ENTRY_SEPARATOR}${noteLines[0].trim()}`;
-	for (const favor of entry.returned ?? []) head += `${ENTRY_SEPARATOR}favor returned: ${oneLine(favor)}`;
-	for (const favor of entry.received ?? []) head += `${ENTRY_SEPARATOR}favor received: ${oneLine(favor)}`;
-	const lines = [head];
-	for (const l of noteLines.slice(1)) lines.push(CONTINUATION_INDENT + escapeContinuation(l));
+	const parts = entryParts(entry);
+	const summary = entrySummary(parts);
+	return itemLines(`${formatEntryDate(entry.day, settings)}${summary ? ENTRY_SEPARATOR + summary : ""}`, parts);
+}
+
+/**
+ * The entry as an item under a sub-heading that already gives its date: `- call: Talked about
+ * her move.`; null for a bare contact, which has nothing to say besides the date.
+ */
+export function formatUndatedEntry(entry: EntryText): string[] | null {
+	const parts = entryParts(entry);
+	const summary = entrySummary(parts);
+	return summary ? itemLines(summary, parts) : null;
+}
+
+/** `- ` and the first line, then the note's further lines indented under it, never leaving a comment open. */
+function itemLines(first: string, parts: EntryParts): string[] {
+	const lines = [`- ${first}`];
+	for (const l of parts.note.slice(1)) lines.push(CONTINUATION_INDENT + escapeContinuation(l));
 	return closeComments(lines);
 }
 
@@ -89,7 +138,7 @@ export function formatLogEntry(entry: EntryText, settings: Pick<Settings, "linkD
  * one opened on a line and closed on a later one) are the user's comments and stay as written;
  * markers inside inline code are text and stay too.
  */
-function closeComments(lines: string[]): string[] {
+export function closeComments(lines: string[]): string[] {
 	let text = lines.join("\n");
 	let at = openCommentAt(text);
 	if (at < 0) return lines;

@@ -5,13 +5,26 @@
  * is carried over untouched.
  */
 import { CR } from "./char-codes";
-import { formatDay, type Day } from "./dates";
+import { compileDailyFormat } from "./daily-format";
+import { formatDay, ymdFromDay, type Day } from "./dates";
+import { EntryDateReader, formatStyledDate, NO_DATE, type DateStyle } from "./entry-date";
 import { FrontmatterDoc, type YamlParse } from "./frontmatter-edit";
 import { parseHeadingSetting } from "./headings";
-import { CONTINUATION_INDENT, formatLogEntry, oneLine } from "./log-entry-format";
-import { scanLog, type LogItem, type LogMiss } from "./log-reader";
+import {
+	closeComments,
+	CONTINUATION_INDENT,
+	entryParts,
+	formatEntryDate,
+	formatLogEntry,
+	formatUndatedEntry,
+	oneLine,
+	type EntryText,
+} from "./log-entry-format";
+import { placeEntry, type Place } from "./log-order";
+import { scanLogs, type LineEnd, type LogEntry, type LogMiss, type LogScan, type LogTable } from "./log-reader";
+import { formatRow, headerCells, isDateTable, rowCellsFor } from "./log-table";
 import type { Settings } from "./settings";
-import { bomLength, detectEol, isBlankRange, type Eol } from "./text-lines";
+import { bomLength, detectEol, isBlankRange, lineBounds, type Eol } from "./text-lines";
 
 export type { YamlParse };
 
@@ -89,17 +102,14 @@ export function applyLog(text: string, entry: LogEntryInput, settings: Settings,
 	const fm = doc.finish();
 	if (!fm.ok) return fm;
 
-	const lines = formatLogEntry(
-		{
-			day: entry.day,
-			type: typeof entry.type === "string" ? entry.type : "",
-			note: typeof entry.note === "string" ? entry.note : "",
-			returned,
-			received,
-		},
-		settings,
-	);
-	const insertion = planInsertion(text, doc.bodyStart, entry.day, lines, settings, detectEol(text));
+	const written: EntryText = {
+		day: entry.day,
+		type: typeof entry.type === "string" ? entry.type : "",
+		note: typeof entry.note === "string" ? entry.note : "",
+		returned,
+		received,
+	};
+	const insertion = planInsertion(text, doc.bodyStart, written, settings, detectEol(text));
 	// The frontmatter lies before the body, so both splices apply to the original offsets.
 	return {
 		ok: true,
@@ -133,46 +143,186 @@ function splice(text: string, doc: FrontmatterDoc): WriteResult {
 }
 
 /**
- * Where the entry goes: before the first entry that should follow it in the configured order,
- * else after the section's last list item (else its last line), never inside a code fence or a
- * comment. A missing section is created at the end of the note.
+ * Where the entry goes and in what form. The log's own order places it (`log-order.ts`); the
+ * entry next to that place decides the form, so the log keeps its shape:
+ * - beside a list item: a list item of that list (its marker, `- 2026-11-26 — call: …`);
+ * - beside a date sub-heading (`### 2026-11-20`): a new sub-heading of the same level and date
+ *   style with the entry as an item under it, since an item placed between two sub-headings would
+ *   sit inside the upper one, another day's; into the sub-heading of its own day when there is
+ *   one. Under a sub-heading, the item leaves out the date the heading gives (`- call: …`) unless
+ *   the items there carry their own dates;
+ * - beside a table row: a row of that table, in its columns (`log-table.ts`).
+ * A log with no dated entry takes a list item after its last item (or line); an empty table
+ * headed `Date` takes a row. Nothing is ever written inside a code fence or a comment; a missing
+ * section is created at the end of the note. Among several sections under the log heading, the
+ * one naming the entry's year (`## Interactions (2026)`) takes it, else the nearest year's, else
+ * the first.
  */
-function planInsertion(text: string, bodyStart: number, day: Day, lines: string[], settings: Settings, eol: Eol): Insertion {
+function planInsertion(text: string, bodyStart: number, entry: EntryText, settings: Settings, eol: Eol): Insertion {
 	const miss: LogMiss = { endsClean: true, openedAt: -1 };
-	const scan = scanLog(text, bodyStart, settings, miss);
-	if (!scan) return createSection(text, bodyStart, lines, settings, eol, miss);
-	const oldestFirst = settings.logOrder !== "newest-first";
-	const items = scan.items;
-	for (let k = 0; k < items.length; k++) {
-		const item = items[k];
-		if (item.day === null) continue;
-		// Oldest first: a same-day entry goes after the existing ones; newest first mirrors that.
-		if (oldestFirst ? item.day > day : item.day <= day) {
-			// The entry goes right above `item`, so it joins item's list: numbered after the item above
-			// only when that one is in the same list.
-			const above = k > 0 ? items[k - 1] : null;
-			const entry =
-				above && sameList(text, above, item) ? inListOf(text, above, "after", lines) : inListOf(text, item, "before", lines);
-			return { at: item.start, text: entry.join(eol) + eol };
+	const scans = scanLogs(text, bodyStart, settings, miss);
+	if (scans.length === 0) return createSection(text, bodyStart, formatLogEntry(entry, settings), settings, eol, miss);
+	const scan = sectionFor(scans, entry.day);
+	return keepSetext(scan, placed(text, scan, entry, settings, eol), eol);
+}
+
+/** The insertion in the section, by the neighbour `log-order.ts` chose. */
+function placed(text: string, scan: LogScan, entry: EntryText, settings: Settings, eol: Eol): Insertion {
+	const place = placeEntry(scan.entries, entry.day, settings.logOrder);
+	const at = place.at;
+	if (at === null) return anywhere(text, scan, entry, settings, eol);
+	if (at.kind === "row" && at.table) return rowBeside(text, scan, place, at.table, entry, settings, eol);
+	if (at.kind === "heading" && place.side === "into") return underHeading(text, scan, at, entry, settings, eol);
+	if (at.kind === "heading") return newHeading(text, scan, place, entry, settings, eol);
+	return itemBeside(text, scan, place, formatLogEntry(entry, settings), eol);
+}
+
+/** The section that takes an entry: the one naming its year, else the nearest year's (the later on a tie), else the first. */
+function sectionFor(scans: LogScan[], day: Day): LogScan {
+	const year = ymdFromDay(day).year;
+	let best: LogScan | null = null;
+	let bestDistance = Infinity;
+	for (const scan of scans) {
+		if (scan.year === null) continue;
+		const distance = Math.abs(scan.year - year);
+		if (distance < bestDistance || (distance === bestDistance && scan.year > year)) {
+			best = scan;
+			bestDistance = distance;
 		}
 	}
-	const last = items[items.length - 1];
-	const after = last && last.safeAfter;
-	const insertion = insertAfterLine(after ? last : scan.lastSafe, after ? inListOf(text, last, "after", lines) : lines, eol);
-	// Right above a setext heading's paragraph, the entry would take that paragraph as a lazy
-	// continuation line and its underline would become a thematic break: a blank line keeps the heading.
-	if (scan.setextStarts.includes(insertion.at)) insertion.text += eol;
+	return best ?? scans[0];
+}
+
+/** As a list item right above the entry that follows it, or after the entry that precedes it (and the undated items that go with it). */
+function itemBeside(text: string, scan: LogScan, place: Place, lines: string[], eol: Eol): Insertion {
+	const at = place.at as LogEntry;
+	const items = scan.items;
+	if (place.side === "before") {
+		// The entry goes right above `at`, so it joins at's list: numbered after the item above
+		// only when that one is in the same list.
+		const k = items.indexOf(at);
+		const above = k > 0 ? items[k - 1] : null;
+		const entry = above && sameList(text, above, at) ? inListOf(text, above, "after", lines) : inListOf(text, at, "before", lines);
+		return { at: at.start, text: entry.join(eol) + eol };
+	}
+	return afterItem(text, scan, lastOfRun(items, at), lines, eol);
+}
+
+/**
+ * The last item of `from`'s run: the undated items after it in the same group (no sub-heading
+ * between) belong with it, as they did before the log was ordered this way.
+ */
+function lastOfRun(items: LogEntry[], from: LogEntry): LogEntry {
+	let last = from;
+	for (let k = items.indexOf(from) + 1; k < items.length; k++) {
+		const item = items[k];
+		if (item.day !== null || item.inDate || item.group !== from.group) break;
+		last = item;
+	}
+	return last;
+}
+
+/** After `item` in its list, or, when a fence or comment is left open in it, after the section's last safe line. */
+function afterItem(text: string, scan: LogScan, item: LogEntry | null, lines: string[], eol: Eol): Insertion {
+	const after = item !== null && item.safeAfter;
+	return insertAfterLine(after ? item : scan.lastSafe, after ? inListOf(text, item, "after", lines) : lines, eol);
+}
+
+/**
+ * Right above a setext heading's paragraph, an entry would take that paragraph as a lazy
+ * continuation line and its underline would become a thematic break: a blank line keeps the heading.
+ */
+function keepSetext(scan: LogScan, insertion: Insertion, eol: Eol): Insertion {
+	if (scan.setextStarts.includes(insertion.at) && !insertion.text.endsWith(eol + eol)) insertion.text += eol;
 	return insertion;
 }
 
+/** A log without a dated entry: a row of an empty table headed `Date`, else after the last item or line. */
+function anywhere(text: string, scan: LogScan, entry: EntryText, settings: Settings, eol: Eol): Insertion {
+	const table = scan.tables.find((t) => isDateTable(text, t));
+	if (table) {
+		const cells = rowCellsFor(headerCells(text, table), formatEntryDate(entry.day, settings), entryParts(entry));
+		return insertAfterLine(table.last, closeComments([formatRow(text, table.headerStart, cells)]), eol);
+	}
+	const items = scan.items;
+	return afterItem(text, scan, items.length > 0 ? items[items.length - 1] : null, formatLogEntry(entry, settings), eol);
+}
+
+/** A row of `table` right above or below the row at `place`, its date written as that row's is. */
+function rowBeside(text: string, scan: LogScan, place: Place, table: LogTable, entry: EntryText, settings: Settings, eol: Eol): Insertion {
+	const at = place.at as LogEntry;
+	const date = formatStyledDate(entry.day, dateStyle(text, at, settings), settings.dailyNoteFormat);
+	const row = closeComments([formatRow(text, at.start, rowCellsFor(headerCells(text, table), date, entryParts(entry)))]);
+	if (place.side === "before") return { at: at.start, text: row[0] + eol };
+	return insertAfterLine(at.safeAfter ? at : scan.lastSafe, row, eol);
+}
+
+/** How the entry `at` wrote its date. */
+function dateStyle(text: string, at: LogEntry, settings: Settings): DateStyle {
+	const reader = new EntryDateReader(compileDailyFormat(settings.dailyNoteFormat));
+	reader.read(text, at.textStart, at.textEnd);
+	return reader.style(text);
+}
+
+/** The items inside a date sub-heading's part. */
+function itemsUnder(scan: LogScan, heading: LogEntry): LogEntry[] {
+	const end = heading.partLast?.next ?? heading.next;
+	return scan.items.filter((item) => item.inDate && item.start > heading.start && item.start < end);
+}
+
+/**
+ * The entry as an item under a date sub-heading: dated like the items already there (undated
+ * when there are none); dated anyway when it has nothing to say but its date, or when its text
+ * would read as another date.
+ */
+function headingItemLines(items: LogEntry[], entry: EntryText, settings: Settings): string[] {
+	const dated = items.length > 0 && !items[items.length - 1].inherited;
+	const undated = dated ? null : formatUndatedEntry(entry);
+	if (undated === null) return formatLogEntry(entry, settings);
+	const reader = new EntryDateReader(compileDailyFormat(settings.dailyNoteFormat));
+	return reader.read(undated[0], 2, undated[0].length) === NO_DATE ? undated : formatLogEntry(entry, settings);
+}
+
+/** Into the sub-heading of the entry's own day: after its last item, else after its last line. */
+function underHeading(text: string, scan: LogScan, heading: LogEntry, entry: EntryText, settings: Settings, eol: Eol): Insertion {
+	const items = itemsUnder(scan, heading);
+	const lines = headingItemLines(items, entry, settings);
+	const last = items.length > 0 ? items[items.length - 1] : null;
+	if (last && last.safeAfter) return insertAfterLine(last, inListOf(text, last, "after", lines), eol);
+	return insertAfterLine(heading.partLast ?? heading, lines, eol);
+}
+
+/**
+ * A new date sub-heading like the one at `place.at` (level, date style, a blank line before it
+ * and after its heading line when that one has them), with the entry under it; a bare contact is
+ * the heading alone.
+ */
+function newHeading(text: string, scan: LogScan, place: Place, entry: EntryText, settings: Settings, eol: Eol): Insertion {
+	const like = place.at as LogEntry;
+	const date = formatStyledDate(entry.day, dateStyle(text, like, settings), settings.dailyNoteFormat);
+	const items = itemsUnder(scan, like);
+	const undated = items.length === 0 || items[0].inherited;
+	const body = undated && formatUndatedEntry(entry) === null ? [] : headingItemLines(items.slice(0, 1), entry, settings);
+	const gap = body.length > 0 && like.next < text.length && isBlankLine(text, like.next) ? [""] : [];
+	const block = [`${"#".repeat(like.level)} ${date}`, ...gap, ...body];
+	const spaced = like.start > scan.section.contentStart && isBlankLineBefore(text, like.start);
+	if (place.side === "before") return { at: like.start, text: block.join(eol) + eol + (spaced ? eol : "") };
+	return insertAfterLine(like.partLast ?? like, spaced ? ["", ...block] : block, eol);
+}
+
+/** Whether the line starting at `start` is blank. */
+function isBlankLine(text: string, start: number): boolean {
+	return isBlankRange(text, start, lineBounds(text, start).end);
+}
+
 /** `-`, `*`, `+`, or the delimiter of a numbered item (`.`, `)`): what decides whether two items share a list. */
-function listMarker(text: string, item: LogItem): string {
+function listMarker(text: string, item: LogEntry): string {
 	const numbered = /^\d{1,9}([.)])/.exec(text.slice(item.start, item.start + 11));
 	return numbered ? `1${numbered[1]}` : text[item.start];
 }
 
 /** Consecutive items of one list: the same kind of marker and nothing but blank lines between them. */
-function sameList(text: string, above: LogItem, below: LogItem): boolean {
+function sameList(text: string, above: LogEntry, below: LogEntry): boolean {
 	return listMarker(text, above) === listMarker(text, below) && isBlankRange(text, above.next, below.start);
 }
 
@@ -183,7 +333,7 @@ function sameList(text: string, above: LogItem, below: LogItem): boolean {
  * the number after its neighbour's (the same number when it goes first; markdown renumbers the
  * rest), and its further lines are indented to its text so they stay inside it.
  */
-function inListOf(text: string, item: LogItem, place: "before" | "after", lines: string[]): string[] {
+function inListOf(text: string, item: LogEntry, place: "before" | "after", lines: string[]): string[] {
 	const bullet = text[item.start];
 	if (bullet === "-") return lines;
 	if (bullet === "*" || bullet === "+") return [bullet + lines[0].slice(1), ...lines.slice(1)];
@@ -196,7 +346,7 @@ function inListOf(text: string, item: LogItem, place: "before" | "after", lines:
 	return [marker + lines[0].slice(2), ...lines.slice(1).map((line) => indent + line.slice(CONTINUATION_INDENT.length))];
 }
 
-function insertAfterLine(line: { end: number; next: number }, lines: string[], eol: Eol): Insertion {
+function insertAfterLine(line: LineEnd, lines: string[], eol: Eol): Insertion {
 	// The last line of a note without a final newline: start a line, and still end without one.
 	if (line.next === line.end) return { at: line.end, text: eol + lines.join(eol) };
 	return { at: line.next, text: lines.join(eol) + eol };

@@ -269,10 +269,15 @@ describe("applyLog: the log section", () => {
 		expect(out(log(unclosed))).toBe(`${fm}## Interactions\nIntro.\n- 2026-11-26 — call\n\`\`\`\n- 2026-12-01 — code\n`);
 	});
 
-	it("treats entries under a sub-heading as part of the log", () => {
+	it("treats entries under a sub-heading as part of the log, and puts the entry under its year's", () => {
+		// Years kept newest first: the log is descending, and 2026-11-26 goes under `### 2026`, after 2026-12-01.
 		const text = `${fm}## Interactions\n### 2026\n- 2026-12-01 — b\n### 2025\n- 2025-01-01 — a\n# Next\n`;
 		expect(out(log(text))).toBe(
-			`${fm}## Interactions\n### 2026\n- 2026-11-26 — call\n- 2026-12-01 — b\n### 2025\n- 2025-01-01 — a\n# Next\n`,
+			`${fm}## Interactions\n### 2026\n- 2026-12-01 — b\n- 2026-11-26 — call\n### 2025\n- 2025-01-01 — a\n# Next\n`,
+		);
+		const ascending = `${fm}## Interactions\n### 2025\n- 2025-01-01 — a\n### 2026\n- 2026-12-01 — b\n# Next\n`;
+		expect(out(log(ascending))).toBe(
+			`${fm}## Interactions\n### 2025\n- 2025-01-01 — a\n### 2026\n- 2026-11-26 — call\n- 2026-12-01 — b\n# Next\n`,
 		);
 	});
 });
