@@ -7,6 +7,8 @@
 export interface GeneratedVault {
 	files: Record<string, string>;
 	people: number;
+	/** Daily notes (`Daily/YYYY-MM-DD.md`) linking people. */
+	daily: number;
 }
 
 /** mulberry32: small, fast, good enough for test data. */
@@ -226,6 +228,28 @@ export function generateVault(notes: number, seed = 42, today = Math.floor(Date.
 		files[`${p.folder}/${p.name}.md`] = p.text;
 		made++;
 	}
+	// A fifth of the vault is daily notes linking people, in every way a journal links them (and
+	// in some that are no contact: an open task, a quote).
+	const names = Object.keys(files)
+		.filter((path) => !path.includes("Broken"))
+		.map((path) => path.slice(path.lastIndexOf("/") + 1, -3));
+	const daily = Math.round(notes * 0.2);
+	for (let i = 0; i < daily && made < notes; i++, made++) {
+		const lines = [paragraph(r, 2)];
+		for (let k = Math.floor(r() * 4); k >= 0; k--) {
+			const who = pick(r, names);
+			lines.push(
+				pick(r, [
+					`Lunch with [[${who}]].`,
+					`- talked to [[${who}|them]]`,
+					`- [ ] call [[${who}]]`,
+					`> [[${who}]] said`,
+					`- [x] sent [[${who}]] the deck`,
+				]),
+			);
+		}
+		files[`Daily/${iso(today - i)}.md`] = `${lines.join("\n")}\n`;
+	}
 	const bigNotes = Math.max(1, Math.min(5, Math.floor(notes / 20000)));
 	for (let i = 0; made < notes; i++, made++) {
 		const folder = `Notes/${pick(r, ["Projects", "Daily", "Ideas", "Reading", "Meetings"])}/${i % 50}`;
@@ -236,5 +260,5 @@ export function generateVault(notes: number, seed = 42, today = Math.floor(Date.
 		files[`${folder}/Note ${i}.md`] =
 			`# Note ${i}\n\n${paragraph(r, 2 + Math.floor(r() * 6))}\n\n- [ ] ${sentence(r, 5)}\n\nSee [[${pick(r, FIRST)} ${pick(r, LAST)}]] #${pick(r, TAGS)}\n`;
 	}
-	return { files, people: peopleCount };
+	return { files, people: peopleCount, daily };
 }

@@ -4,7 +4,7 @@
 // people, people due soon and upcoming birthdays on whatever day it is run, this copies it to a
 // temporary folder with every date moved forward by the days since then, and runs the CLI there.
 // `npm start -- --json` (or any other CLI option) is passed through.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { spawnSync } from "child_process";
@@ -26,6 +26,12 @@ const now = new Date();
 const today = dayNumber(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`);
 const shift = today - dayNumber(asOf);
 
+function moveDates(text) {
+	return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (date) =>
+		isoOf(dayNumber(date)) === date ? isoOf(dayNumber(date) + shift) : date,
+	);
+}
+
 const vault = mkdtempSync(join(tmpdir(), "stay-in-touch-example-"));
 try {
 	cpSync(source, vault, { recursive: true });
@@ -35,12 +41,9 @@ try {
 			if (entry.isDirectory()) walk(full);
 			else if (entry.name.endsWith(".md")) {
 				const text = readFileSync(full, "utf8");
-				writeFileSync(
-					full,
-					text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (date) =>
-						isoOf(dayNumber(date)) === date ? isoOf(dayNumber(date) + shift) : date,
-					),
-				);
+				writeFileSync(full, moveDates(text));
+				// A daily note is named by its date: it moves too.
+				if (moveDates(entry.name) !== entry.name) renameSync(full, join(dir, moveDates(entry.name)));
 			}
 		}
 	};

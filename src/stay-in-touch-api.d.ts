@@ -4,7 +4,8 @@
  * types. Records are plain JSON, the same the `stay-in-touch … --json` command prints.
  */
 
-export type PersonStatus = "overdue" | "due" | "soon" | "never" | "ok" | "snoozed" | "untracked";
+/** `problem`: the note's frontmatter cannot be read (the reason is in `problems`). */
+export type PersonStatus = "overdue" | "due" | "soon" | "never" | "ok" | "snoozed" | "untracked" | "problem";
 
 export interface PersonRecord {
 	/** The note's basename. */
@@ -12,8 +13,14 @@ export interface PersonRecord {
 	/** Vault path of the person note. */
 	path: string;
 	status: PersonStatus;
-	/** The later of the `last_contact` property and the newest log entry, YYYY-MM-DD. */
+	/**
+	 * The newest contact that is not after today, YYYY-MM-DD: the `last_contact` property, the
+	 * newest log entry, or the newest journal note linking the person. A date after today is not
+	 * taken (it is listed in `problems`).
+	 */
 	lastContact: string | null;
+	/** Where `lastContact` came from: `"frontmatter"`, `"log"`, or the mentioning note's vault path. */
+	lastContactSource: string | null;
 	/** The cadence in force, as a short label ("every 2 weeks", "close (1 month)"). */
 	cadence: string | null;
 	/** Nominal cadence length in days (week 7, month 30, year 365; low end of a range). */
@@ -28,7 +35,7 @@ export interface PersonRecord {
 	owedFavors: string[];
 	/** Favors this person owes you. */
 	owedToMe: string[];
-	/** Values that could not be understood, one message each. */
+	/** Values that could not be understood, and dates after today that were not taken as contact, one message each. */
 	problems: string[];
 	aliases: string[];
 	/** Lowercase, without `#`. */

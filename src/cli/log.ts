@@ -90,7 +90,9 @@ export function runLog(args: ParsedArgs, vault: string, scan: VaultScan, today: 
 	// together, so the exact match wins, and an unreadable one is named with why, never replaced.
 	const found = findNamed<Named & ({ person: Person } | { reason: string })>(
 		[
-			...scan.people.map((p) => ({ name: p.name, path: p.path, aliases: p.aliases, person: p })),
+			...scan.people
+				.filter((p) => p.frontmatterError === null)
+				.map((p) => ({ name: p.name, path: p.path, aliases: p.aliases, person: p })),
 			...scan.unreadable.map((u) => ({ ...u, name: basename(u.path), aliases: [] })),
 		],
 		name,

@@ -11,7 +11,7 @@ import { overdueOrder, scheduleAll } from "../core/schedule";
 import { option, parseArgs, UsageError, type ParsedArgs } from "./args";
 import { runLog } from "./log";
 import { sanitize } from "./table";
-import { printPeople, printQuery, type Output } from "./output";
+import { printAttention, printPeople, printQuery, type Output } from "./output";
 import { scanVault, VaultError, type VaultScan } from "./vault-reader";
 
 export interface Io {
@@ -77,6 +77,11 @@ function reportSkipped(scan: VaultScan, io: Io): void {
 	for (const line of scan.skipped) io.stderr(`stay-in-touch: skipped ${line}`);
 }
 
+/** A word a shell reads back as it is: quoted when it holds anything but safe characters. */
+function shellWord(text: string): string {
+	return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 function output(args: ParsedArgs, io: Io): Output {
 	const color = args.options.has("color") || (io.isTTY && !args.options.has("no-color") && process.env.NO_COLOR === undefined);
 	return { json: args.options.has("json"), color, stdout: io.stdout };
@@ -125,7 +130,9 @@ export function run(argv: readonly string[], rawIo: Io): number {
 			return runLog(args, vault, scan, day, { stdout: io.stdout, stderr: io.stderr, json: args.options.has("json") });
 		const list = scheduleAll(scan.people, scheduleContext(scan.rules, day));
 		if (command === "overdue") {
-			printPeople(overdueOrder(list), day, output(args, io), "No one is overdue or due soon.");
+			const out = output(args, io);
+			printPeople(overdueOrder(list), day, out, "No one is overdue or due soon.");
+			if (!out.json) printAttention(list, out, vaultOption === undefined ? "" : ` --vault ${shellWord(vaultOption)}`);
 		} else if (command === "people") {
 			printPeople(list, day, output(args, io), "No person notes found.");
 		} else {

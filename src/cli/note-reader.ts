@@ -7,7 +7,10 @@ import { sep } from "path";
 import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { frontmatterError, isBlankOrComments } from "../core/frontmatter-edit";
-import { latestLogDay } from "../core/log-reader";
+import { readLogDates } from "../core/log-reader";
+import { countedLinkpaths } from "../core/mentions";
+import { noteLinks } from "../core/note-links";
+import type { JournalNote } from "../core/vault-mentions";
 import { scanFrontmatter } from "../core/frontmatter-bounds";
 import { personFromNote } from "../core/note-person";
 import type { Person } from "../core/person";
@@ -99,8 +102,21 @@ function mentionsPattern(settings: Settings): RegExp | null {
 	return words.length === 0 ? null : new RegExp(words.map(escapeRegExp).join("|"), "i");
 }
 
-/** One note's part in a scan: a person, why it was skipped, or nothing (not a person). */
-export type NoteOutcome = { person: Person } | { skipped: { path: string; reason: string } } | null;
+/**
+ * One note's part in a scan: the person it is (with `unreadable`, why its frontmatter cannot be
+ * read, as the plugin lists such a person), the journal note it is, why it was skipped (it could
+ * not be read at all), or nothing.
+ */
+export type NoteOutcome =
+	| { person: Person | null; journal: JournalNote | null; unreadable: string | null }
+	| { skipped: { path: string; reason: string } }
+	| null;
+
+/** A frontmatter that may hold `date:`: only then can a note outside the journal folders be a journal note. */
+function mayHaveDateProperty(text: string): boolean {
+	const scan = scanFrontmatter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+	return scan.kind === "block" && /(^|\n)[ \t]*["']?date["']?[ \t]*:/i.test(text.slice(scan.block.yamlStart, scan.block.yamlEnd));
+}
 
 /** Never follow a link swapped in after the folder was listed (not available on Windows). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
@@ -133,30 +149,42 @@ export class NoteReader {
 		}
 		const { rules, mentions } = this;
 		const recognize = rules.recognize;
-		// A cheap test that rules most notes out before any YAML is parsed: a person note is in a
+		const journal = rules.journal;
+		// Cheap tests that rule most notes out before any YAML is parsed: a person note is in a
 		// people folder (the recognizer decides that from the path alone) or its text mentions the
-		// person tag or the marker value somewhere.
-		if (!recognize(path, null, noTags) && !(mentions?.test(text) ?? false)) return null;
+		// person tag or the marker value somewhere; a journal note is in a journal folder, or says
+		// `date:` in its frontmatter.
+		const maybePerson = recognize(path, null, noTags) || (mentions?.test(text) ?? false);
+		const pathDay = journal.enabled ? journal.dayOf(path, null) : null;
+		const maybeDated = pathDay === null && journal.enabled && rules.settings.countDatedNotes && mayHaveDateProperty(text);
+		if (!maybePerson && pathDay === null && !maybeDated) return null;
 		let note: { data: unknown; body: string };
+		let unreadable: string | null = null;
 		try {
 			note = parseNote(text);
 		} catch (error) {
-			// A note we cannot parse may still be a person by folder: say so, never guess. The
-			// reason reads as the plugin's (parseNote throws an UnreadableFrontmatter).
-			if (recognize(path, null, () => inlineTags(text))) return { skipped: { path, reason: firstLine((error as Error).message) } };
-			return null;
+			// The reason reads as the plugin's (parseNote throws an UnreadableFrontmatter).
+			unreadable = firstLine((error as Error).message);
+			note = { data: null, body: text };
 		}
+		const day = pathDay ?? (maybeDated && unreadable === null ? journal.dayOf(path, note.data) : null);
+		const journalNote = day === null ? null : { path, day, linkpaths: journalLinkpaths(text) };
+		if (!maybePerson) return { person: null, journal: journalNote, unreadable: null };
 		let tags: string[] | null = null;
+		const log = readLogDates(text, rules.settings);
 		const person = personFromNote(
 			{
 				path,
-				frontmatter: note.data,
-				tags: () => (tags ??= [...frontmatterTags(note.data), ...inlineTags(note.body)]),
-				lastLogged: latestLogDay(text, rules.settings),
+				frontmatter: unreadable === null ? note.data : null,
+				// A note we cannot parse may still be a person by folder or inline tag, as in the plugin.
+				tags: () => (tags ??= unreadable === null ? [...frontmatterTags(note.data), ...inlineTags(note.body)] : inlineTags(text)),
+				logDays: log.days,
+				logProblems: log.problems,
+				frontmatterError: unreadable,
 			},
 			rules,
 		);
-		return person && { person };
+		return { person, journal: journalNote, unreadable: person && unreadable };
 	}
 
 	private readText(file: string): string {
@@ -181,3 +209,9 @@ export class NoteReader {
 }
 
 const noTags = (): string[] => [];
+
+/** The links of a journal note that count as contact (core/mentions.ts's rule, on the text's links). */
+function journalLinkpaths(text: string): string[] {
+	const { links, silent } = noteLinks(text);
+	return countedLinkpaths(links, silent);
+}

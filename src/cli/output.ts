@@ -25,7 +25,7 @@ function table(section: TableSection, columns: readonly Column[], headers: strin
 }
 
 function problemLines(list: readonly Scheduled[]): string[] {
-	return list.flatMap(({ person }) => person.problems.map((problem) => `  ! ${sanitize(person.name)}: ${sanitize(problem)}`));
+	return list.flatMap(({ person, schedule }) => schedule.problems.map((problem) => `  ! ${sanitize(person.name)}: ${sanitize(problem)}`));
 }
 
 /** `overdue` and `people`: everyone listed, their problems below the table. */
@@ -66,4 +66,15 @@ export function printQuery(result: QueryResult, today: Day, out: Output): void {
 		parts.push(section.title === null ? rendered : `${sanitize(section.title)}\n${rendered}`);
 	}
 	out.stdout(parts.join("\n\n"));
+}
+
+/**
+ * The line `overdue` ends with when anyone needs attention (a value that cannot be understood, a
+ * date after today, a note that cannot be read), with the command that lists them: they may be
+ * missing from the list above, and must not be missed.
+ */
+export function printAttention(list: readonly Scheduled[], out: Output, options: string): void {
+	const n = list.filter((s) => s.schedule.problems.length > 0).length;
+	if (n === 0) return;
+	out.stdout(`\n${n === 1 ? "1 person needs" : `${n} people need`} attention: stay-in-touch query "has problems"${sanitize(options)}`);
 }

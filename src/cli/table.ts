@@ -1,7 +1,16 @@
 /** An aligned text table; colour only when writing to a terminal. */
 import type { Status } from "../core/schedule";
 
-const COLORS: Record<Status, string> = { overdue: "31", due: "33", soon: "33", never: "35", ok: "32", snoozed: "90", untracked: "90" };
+const COLORS: Record<Status, string> = {
+	overdue: "31",
+	due: "33",
+	soon: "33",
+	never: "35",
+	ok: "32",
+	snoozed: "90",
+	untracked: "90",
+	problem: "91",
+};
 
 function paint(text: string, code: string | undefined, color: boolean): string {
 	return color && code ? `\u001b[${code}m${text}\u001b[0m` : text;

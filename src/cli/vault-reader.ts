@@ -9,7 +9,8 @@ import { join } from "path";
 import type { Person } from "../core/person";
 import { compileRules, type Rules } from "../core/rules";
 import { migrateSettings, type Settings } from "../core/settings";
-import { TEMPLATES_CONFIG, templatesFolderOf, type VaultFacts } from "../core/vault-config";
+import { CONFIG_FILES, vaultFacts, type ConfigName, type VaultConfig, type VaultFacts } from "../core/vault-config";
+import { withVaultMentions, type JournalNote } from "../core/vault-mentions";
 import { NoteReader } from "./note-reader";
 
 export interface VaultScan {
@@ -17,9 +18,9 @@ export interface VaultScan {
 	/** The settings compiled with what the vault's configuration says (core/rules.ts). */
 	rules: Rules;
 	people: Person[];
-	/** Notes that could not be read or parsed, and folders that could not be listed: "People/Bob.md: …", "People/Family/: …". */
+	/** Notes that could not be read at all, and folders that could not be listed: "People/Bob.md: …", "People/Family/: …". */
 	skipped: string[];
-	/** The notes among them, and why: files that could not be read at all, and people (in a people folder, say) whose frontmatter could not be. */
+	/** Notes that are no person to write to, and why: files that could not be read at all, and people whose frontmatter cannot be read (listed with status "problem"). */
 	unreadable: { path: string; reason: string }[];
 	/** Markdown files looked at. */
 	notes: number;
@@ -53,7 +54,7 @@ const SETTINGS_FILE = ".obsidian/plugins/stay-in-touch/data.json";
 
 /**
  * The plugin's own settings when the vault has them, and what the vault's configuration says
- * (the templates folder to exclude). A settings file that is there but cannot be read is not
+ * (the template folders to exclude, the daily notes' folder and format). A settings file that is there but cannot be read is not
  * silently replaced by the defaults: the reason comes back as `settingsError` (the defaults are
  * used, and the CLI says so).
  */
@@ -61,7 +62,13 @@ export function readVaultSettings(vault: string): { settings: Settings; facts: V
 	const read = readJsonFile(join(vault, ...SETTINGS_FILE.split("/")));
 	const settings = migrateSettings(read !== null && "value" in read ? read.value : null);
 	const settingsError = read !== null && "error" in read ? `${SETTINGS_FILE} cannot be read (${read.error}); using the defaults` : null;
-	const facts = { templatesFolder: templatesFolderOf(readJson(join(vault, ".obsidian", TEMPLATES_CONFIG))) };
+	const config = Object.fromEntries(
+		(Object.keys(CONFIG_FILES) as ConfigName[]).map((name) => [
+			name,
+			readJson(join(vault, ".obsidian", ...CONFIG_FILES[name].split("/"))),
+		]),
+	);
+	const facts = vaultFacts(config as VaultConfig);
 	return { settings, facts, settingsError };
 }
 
@@ -118,15 +125,20 @@ export function scanVault(vault: string): VaultScan {
 	const files = listMarkdown(vault, (folder, why) => skipped.push(`${folder}: cannot be read (${why})`));
 	const reader = new NoteReader(vault, rules);
 	const people: Person[] = [];
+	const journals: JournalNote[] = [];
 	const unreadable: VaultScan["unreadable"] = [];
 	for (const path of files) {
 		const outcome = reader.read(path);
 		if (outcome === null) continue;
-		if ("person" in outcome) people.push(outcome.person);
-		else {
+		if ("skipped" in outcome) {
 			skipped.push(`${outcome.skipped.path}: ${outcome.skipped.reason}`);
 			unreadable.push(outcome.skipped);
+			continue;
 		}
+		if (outcome.person) people.push(outcome.person);
+		if (outcome.journal) journals.push(outcome.journal);
+		// A person whose frontmatter cannot be read is listed (status "problem"); `log` names why it refuses.
+		if (outcome.unreadable !== null) unreadable.push({ path, reason: outcome.unreadable });
 	}
-	return { settings, rules, people, skipped, unreadable, notes: files.length, settingsError };
+	return { settings, rules, people: withVaultMentions(people, journals, files), skipped, unreadable, notes: files.length, settingsError };
 }

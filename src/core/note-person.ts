@@ -4,6 +4,7 @@
  * hand them here, so a note is a person, with the same values and problems, on both.
  */
 import type { Day } from "./dates";
+import type { Mention } from "./mentions";
 import { buildPerson, type Person } from "./person";
 import type { Rules } from "./rules";
 import { normalizeTag } from "./tags";
@@ -16,8 +17,12 @@ export interface NoteFacts {
 	frontmatter: unknown;
 	/** The note's tags, with or without `#`; asked for only when the folder and marker rules said no. */
 	tags: () => readonly string[];
-	/** The newest dated entry under the log heading. */
-	lastLogged: Day | null;
+	/** The dated entries under the log heading, any order. */
+	logDays: readonly Day[];
+	/** Log entry lines whose date cannot be read. */
+	logProblems?: readonly string[];
+	/** Journal notes that link the person (core/mentions.ts). */
+	mentions?: readonly Mention[];
 	/** Why the frontmatter could not be read, when it could not. */
 	frontmatterError?: string | null;
 }
@@ -30,7 +35,9 @@ export function personFromNote(note: NoteFacts, rules: Rules): Person | null {
 			path: note.path,
 			frontmatter: note.frontmatter,
 			tags: note.tags().map(normalizeTag),
-			lastLogged: note.lastLogged,
+			logDays: note.logDays,
+			logProblems: note.logProblems,
+			mentions: note.mentions,
 			frontmatterError: note.frontmatterError ?? null,
 		},
 		rules.settings,

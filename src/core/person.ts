@@ -4,9 +4,10 @@
  * of the person still works.
  */
 import { parseCadence, type Cadence } from "./cadence";
-import { describeValue, isValidYmd, pad2, parseDateValue, truncate, type Day } from "./dates";
+import { describeValue, isValidYmd, pad2, parseDateValue, readWrittenDate, truncate, type Day } from "./dates";
 import { FAVOR_DATE_KEY, FAVOR_DATE_RE, parseFavor, type Favor } from "./favors";
 import { KeyIndex } from "./keys";
+import type { Mention } from "./mentions";
 import type { Settings } from "./settings";
 
 export interface Birthday {
@@ -28,8 +29,16 @@ export interface Person {
 	tags: string[];
 	/** From the frontmatter key. */
 	lastContact: Day | null;
-	/** Newest dated entry under the log heading. */
+	/** Every dated entry under the log heading, newest first, each day once. */
+	logDays: readonly Day[];
+	/** Newest dated entry under the log heading (`logDays[0]`), whatever its date. */
 	lastLogged: Day | null;
+	/** Journal notes that link this person, newest first (empty when `trackMentions` is off). */
+	mentions: readonly Mention[];
+	/** False when the note says `track_mentions: false`: links to it are not contact. */
+	trackMentions: boolean;
+	/** Why the frontmatter cannot be read at all; such a person cannot be scheduled (status "problem"). */
+	frontmatterError: string | null;
 	cadence: Cadence | null;
 	/** The cadence as written, when one was written (even if it did not parse). */
 	cadenceText: string | null;
@@ -44,7 +53,12 @@ export interface PersonInput {
 	path: string;
 	frontmatter: unknown;
 	tags?: readonly string[];
+	/** The dated log entries, any order; or just the newest as `lastLogged`. */
+	logDays?: readonly Day[];
 	lastLogged?: Day | null;
+	/** Log entry lines whose date cannot be read, worded for the user. */
+	logProblems?: readonly string[];
+	mentions?: readonly Mention[];
 	/** Why the note's frontmatter could not be read at all (the person is then built without it). */
 	frontmatterError?: string | null;
 }
@@ -167,6 +181,13 @@ function readBirthday(fm: Props, configured: string, problems: string[]): Birthd
 		problems.push(`${found.key} ${describeValue(value)} is not a birthday; write YYYY-MM-DD or MM-DD`);
 		return null;
 	}
+	// `1815-12-10`, `10 December 1815`, `Dec 10`: the dates the other properties take, a year optional.
+	const written = readWrittenDate(value, { yearless: true });
+	if (written.kind === "date") return { year: written.year, month: written.month, day: written.day };
+	if (written.kind === "problem") {
+		problems.push(`${found.key} ${written.error}`);
+		return null;
+	}
 	const m = BIRTHDAY_RE.exec(value.trim());
 	if (!m) {
 		problems.push(`${found.key} '${truncate(value.trim(), 60)}' is not a birthday; write YYYY-MM-DD or MM-DD`);
@@ -207,16 +228,33 @@ function readCadence(fm: Props, settings: Settings, problems: string[]): { caden
 	return { cadence: null, text: null };
 }
 
+/** `track_mentions: false` (or no, off, 0) turns mentions off for this person; anything else leaves them on. */
+function readTrackMentions(fm: Props, configured: string): boolean {
+	const key = fm.keys.find(configured);
+	const value = key === undefined ? undefined : fm.fm[key];
+	if (value === false || value === 0) return false;
+	return !(typeof value === "string" && /^(false|no|off|0)$/i.test(value.trim()));
+}
+
+/** Log days newest first, each once. */
+function newestFirst(days: readonly Day[]): Day[] {
+	return [...new Set(days)].sort((a, b) => b - a);
+}
+
 export function buildPerson(input: PersonInput, settings: Settings): Person {
-	const problems: string[] = input.frontmatterError ? [input.frontmatterError] : [];
 	const path = input.path;
+	const frontmatterError =
+		input.frontmatterError ??
+		(input.frontmatter !== null && input.frontmatter !== undefined && !isRecord(input.frontmatter)
+			? `the frontmatter is ${describeValue(input.frontmatter)}, not a set of properties`
+			: null);
+	const problems: string[] = frontmatterError ? [frontmatterError] : [];
 	const data: Record<string, unknown> = isRecord(input.frontmatter) ? input.frontmatter : {};
 	const fm: Props = { fm: data, keys: new KeyIndex(data) };
-	if (input.frontmatter !== null && input.frontmatter !== undefined && !isRecord(input.frontmatter)) {
-		problems.push(`the frontmatter is ${describeValue(input.frontmatter)}, not a set of properties`);
-	}
 	const cadence = readCadence(fm, settings, problems);
-	return {
+	const logDays = newestFirst(input.logDays ?? (input.lastLogged == null ? [] : [input.lastLogged]));
+	const trackMentions = readTrackMentions(fm, settings.keys.trackMentions);
+	const person: Person = {
 		path,
 		name: basename(path),
 		sortKey: nameSortKey(basename(path)),
@@ -224,7 +262,11 @@ export function buildPerson(input: PersonInput, settings: Settings): Person {
 		aliases: readAliases(fm),
 		tags: [...new Set(input.tags ?? [])],
 		lastContact: readDate(fm, settings.keys.lastContact, problems),
-		lastLogged: input.lastLogged ?? null,
+		logDays,
+		lastLogged: logDays[0] ?? null,
+		mentions: trackMentions ? (input.mentions ?? []) : [],
+		trackMentions,
+		frontmatterError,
 		cadence: cadence.cadence,
 		cadenceText: cadence.text,
 		snoozeUntil: readDate(fm, settings.keys.snoozeUntil, problems),
@@ -233,11 +275,11 @@ export function buildPerson(input: PersonInput, settings: Settings): Person {
 		birthday: readBirthday(fm, settings.keys.birthday, problems),
 		problems,
 	};
+	if (input.logProblems) problems.push(...input.logProblems);
+	return person;
 }
 
-/** The latest of the frontmatter's last contact and the newest dated log entry. */
-export function effectiveLastContact(person: Pick<Person, "lastContact" | "lastLogged">): Day | null {
-	if (person.lastContact === null) return person.lastLogged;
-	if (person.lastLogged === null) return person.lastContact;
-	return Math.max(person.lastContact, person.lastLogged);
+/** The person with other mentions (a journal note changed): everything else stays as read. */
+export function withMentions(person: Person, mentions: readonly Mention[]): Person {
+	return { ...person, mentions: person.trackMentions ? mentions : [] };
 }

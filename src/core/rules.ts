@@ -6,6 +6,7 @@
  */
 import type { Cadence } from "./cadence";
 import { parseHeadingSetting } from "./headings";
+import { compileJournal, type JournalRules } from "./journal";
 import { compileRecognizer, type Recognizer } from "./recognition";
 import { defaultCadence, type ScheduleContext } from "./schedule";
 import { settingsProblems } from "./settings-check";
@@ -17,6 +18,8 @@ export interface Rules {
 	readonly settings: Readonly<Settings>;
 	/** Whether a note is a person note (folder, tag, marker; exclusions win). */
 	readonly recognize: Recognizer;
+	/** Which notes are journal notes, of which day (their links to people are contact). */
+	readonly journal: JournalRules;
 	/** The default cadence setting, parsed; null when empty or unreadable (see `problems`). */
 	readonly defaultCadence: Cadence | null;
 	/** The log heading's text as headings are compared (`normalizeHeadingText`). */
@@ -26,12 +29,18 @@ export interface Rules {
 }
 
 export function compileRules(settings: Readonly<Settings>, facts: Readonly<VaultFacts>): Rules {
+	const journal = compileJournal(settings, facts);
+	// A journal source whose format names no day: its notes would never count.
+	const journalProblems = journal.unreadable.map(
+		(s) => `journal format '${s.format}' (${s.folder || "/"}) names no day; use YYYY, MM and DD`,
+	);
 	return {
 		settings,
-		recognize: compileRecognizer({ settings, templatesFolder: facts.templatesFolder }),
+		recognize: compileRecognizer({ settings, templatesFolders: facts.templatesFolders }),
+		journal,
 		defaultCadence: defaultCadence(settings),
 		logHeadingKey: parseHeadingSetting(settings.logHeading).key,
-		problems: settingsProblems(settings),
+		problems: [...settingsProblems(settings), ...journalProblems],
 	};
 }
 

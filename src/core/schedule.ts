@@ -4,18 +4,25 @@
  */
 import { addSpan, parseCadence, type Cadence } from "./cadence";
 import { dayFromYmd, isLeapYear, ymdFromDay, type Day } from "./dates";
-import { effectiveLastContact, type Birthday, type Person } from "./person";
+import { contactAsOf, type ContactSource } from "./contact";
+import type { Birthday, Person } from "./person";
 import type { Settings } from "./settings";
 
-export type Status = "snoozed" | "never" | "overdue" | "due" | "soon" | "ok" | "untracked";
+/** `problem`: the note's frontmatter cannot be read, so nothing about the person can be scheduled. */
+export type Status = "snoozed" | "never" | "overdue" | "due" | "soon" | "ok" | "untracked" | "problem";
 
-export const STATUSES: readonly Status[] = ["overdue", "due", "soon", "never", "ok", "snoozed", "untracked"];
+export const STATUSES: readonly Status[] = ["overdue", "due", "soon", "never", "ok", "snoozed", "untracked", "problem"];
 
 export interface Schedule {
 	status: Status;
 	/** The cadence in force: the person's own or the default. */
 	cadence: Cadence | null;
+	/** The newest contact not after today (see core/contact.ts). */
 	lastContact: Day | null;
+	/** Where `lastContact` came from: `frontmatter`, `log`, or the mentioning note's path. */
+	lastContactSource: ContactSource | null;
+	/** The person's problems, and today's: dates after today that were not taken as contact. */
+	problems: readonly string[];
 	/** last contact + cadence (low end of a range). */
 	dueDay: Day | null;
 	/** After this day the person is overdue (high end of a range; the due day otherwise). */
@@ -59,19 +66,25 @@ export function nextBirthday(birthday: Birthday, today: Day): Day {
 export function computeSchedule(person: Person, ctx: ScheduleContext): Schedule {
 	const { today } = ctx;
 	const cadence = person.cadence ?? (person.cadenceText === null ? ctx.defaultCadence : null);
-	const lastContact = effectiveLastContact(person);
+	const contact = contactAsOf(person, today);
+	const lastContact = contact.last?.day ?? null;
+	const lastContactSource = contact.last?.source ?? null;
+	const problems = contact.future.length === 0 ? person.problems : [...person.problems, ...contact.future];
 	const nextBday = person.birthday ? nextBirthday(person.birthday, today) : null;
 	const daysSince = lastContact === null ? null : today - lastContact;
 	const daysUntilBirthday = nextBday === null ? null : nextBday - today;
 	const snoozed = person.snoozeUntil !== null && person.snoozeUntil > today;
 	// Both returns are one literal shape with the keys in the same order: V8 then shares a hidden
 	// class across all schedules, which keeps loops over 10,000 people fast.
-	if (cadence === null || lastContact === null) {
-		const status: Status = snoozed ? "snoozed" : cadence === null ? "untracked" : "never";
+	if (cadence === null || lastContact === null || person.frontmatterError !== null) {
+		const status: Status =
+			person.frontmatterError !== null ? "problem" : snoozed ? "snoozed" : cadence === null ? "untracked" : "never";
 		return {
 			status,
 			cadence,
 			lastContact,
+			lastContactSource,
+			problems,
 			dueDay: null,
 			overdueDay: null,
 			daysSince,
@@ -96,6 +109,8 @@ export function computeSchedule(person: Person, ctx: ScheduleContext): Schedule 
 		status,
 		cadence,
 		lastContact,
+		lastContactSource,
+		problems,
 		dueDay,
 		overdueDay,
 		daysSince,
@@ -126,7 +141,8 @@ export function compareByUrgency(a: Scheduled, b: Scheduled): number {
 	return compareNames(a.person, b.person);
 }
 
-const STATUS_RANK: Record<Status, number> = { overdue: 0, due: 1, soon: 2, never: 3, ok: 4, snoozed: 5, untracked: 6 };
+/** A note that cannot be read needs fixing: after the people to contact, before the rest. */
+const STATUS_RANK: Record<Status, number> = { overdue: 0, due: 1, soon: 2, never: 3, problem: 4, ok: 5, snoozed: 6, untracked: 7 };
 
 /**
  * The order of a list of everyone (the index, `people`, a query without a sort line): what needs

@@ -7,8 +7,9 @@
  * Each check returns the message to show, or null when the value is fine.
  */
 import { parseCadence } from "./cadence";
-import type { Settings } from "./settings";
-import { isValidTag } from "./tags";
+import { compileJournalFormat } from "./journal-format";
+import type { JournalSource, Settings } from "./settings";
+import { isValidTag, withoutTrailingSlashes } from "./tags";
 
 export type Check = (value: string) => string | null;
 
@@ -127,4 +128,32 @@ export function settingsProblems(settings: Settings): string[] {
 	const fallback = checkDefaultCadence(settings.defaultCadence, settings.tiers);
 	if (fallback !== null) problems.push(`default cadence ${fallback}`);
 	return problems;
+}
+
+/** Journal sources as the settings tab takes them: `folder: format`, one a line (`/` or nothing before the colon is the vault root). */
+export function parseJournalSourcesText(value: string): JournalSource[] {
+	const sources: JournalSource[] = [];
+	for (const line of value.split("\n")) {
+		const i = line.indexOf(":");
+		if (i < 0 || line.slice(i + 1).trim() === "") continue;
+		sources.push({ folder: withoutTrailingSlashes(line.slice(0, i).trim().replace(/^\/+/, "")), format: line.slice(i + 1).trim() });
+	}
+	return sources;
+}
+
+export function journalSourcesText(sources: readonly JournalSource[]): string {
+	return sources.map((s) => `${s.folder || "/"}: ${s.format}`).join("\n");
+}
+
+/** Every line `folder: format`, and a format that names a day (YYYY or YY, M… and D…). */
+export function checkJournalSourcesText(value: string): string | null {
+	for (const [n, raw] of value.split("\n").entries()) {
+		const line = raw.trim();
+		if (line === "") continue;
+		const i = line.indexOf(":");
+		if (i < 0 || line.slice(i + 1).trim() === "") return `Line ${n + 1}: write folder: date format, like Daily: YYYY-MM-DD.`;
+		if (compileJournalFormat(line.slice(i + 1).trim()) === null)
+			return `Line ${n + 1}: the format needs a year, a month and a day (YYYY, MM, DD).`;
+	}
+	return null;
 }

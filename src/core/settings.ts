@@ -13,6 +13,14 @@ export interface FrontmatterKeys {
 	owedFavors: string;
 	owedToMe: string;
 	birthday: string;
+	trackMentions: string;
+}
+
+/** Notes whose links to people count as contact on the note's date: a folder and its file-name format. */
+export interface JournalSource {
+	folder: string;
+	/** A moment-style date format of the note's name (`YYYY-MM-DD`, `DD.MM.YYYY`, `YYYY-MM-DD dddd`). */
+	format: string;
 }
 
 export type LogOrder = "oldest-first" | "newest-first";
@@ -45,6 +53,12 @@ export interface Settings {
 	interactionTypes: string[];
 	defaultInteractionType: string;
 	showStatusBar: boolean;
+	/** Links to a person in journal notes count as contact. */
+	trackMentions: boolean;
+	/** Where journal notes are; empty: the Daily notes core plugin's folder and format (else `Daily`, `YYYY-MM-DD`). */
+	journalSources: JournalSource[];
+	/** Any note whose `date:` property is a date is a journal note of that date too. */
+	countDatedNotes: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -64,6 +78,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 		owedFavors: "owed_favors",
 		owedToMe: "owed_to_me",
 		birthday: "birthday",
+		trackMentions: "track_mentions",
 	}),
 	defaultCadence: "",
 	tiers: Object.freeze({
@@ -82,6 +97,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 	interactionTypes: ["call", "video", "message", "email", "coffee", "meal", "meeting", "event", "gift", "favor", "other"],
 	defaultInteractionType: "call",
 	showStatusBar: true,
+	trackMentions: true,
+	journalSources: [],
+	countDatedNotes: true,
 });
 
 /** A deep, mutable copy of the defaults. */
@@ -97,6 +115,7 @@ export function cloneSettings(settings: Readonly<Settings>): Settings {
 		keys: { ...settings.keys },
 		tiers: { ...settings.tiers },
 		interactionTypes: [...settings.interactionTypes],
+		journalSources: settings.journalSources.map((source) => ({ ...source })),
 	};
 }
 
@@ -172,6 +191,7 @@ export function migrateSettings(raw: unknown): Settings {
 			owedFavors: nonEmpty(keys.owedFavors, d.keys.owedFavors),
 			owedToMe: nonEmpty(keys.owedToMe, d.keys.owedToMe),
 			birthday: nonEmpty(keys.birthday, d.keys.birthday),
+			trackMentions: nonEmpty(keys.trackMentions, d.keys.trackMentions),
 		},
 		defaultCadence: str(data.defaultCadence, d.defaultCadence).trim(),
 		tiers: isRecord(data.tiers) ? tiers : d.tiers,
@@ -184,7 +204,19 @@ export function migrateSettings(raw: unknown): Settings {
 		interactionTypes: types.length > 0 ? types : d.interactionTypes,
 		defaultInteractionType: nonEmpty(data.defaultInteractionType, d.defaultInteractionType),
 		showStatusBar: bool(data.showStatusBar, d.showStatusBar),
+		trackMentions: bool(data.trackMentions, d.trackMentions),
+		journalSources: journalSources(data.journalSources),
+		countDatedNotes: bool(data.countDatedNotes, d.countDatedNotes),
 	};
+}
+
+/** `[{ folder, format }]` (folder "" is the vault root); entries without a format are dropped. */
+function journalSources(value: unknown): JournalSource[] {
+	if (!Array.isArray(value)) return [];
+	return value
+		.filter(isRecord)
+		.map((v) => ({ folder: str(v.folder, "").trim(), format: str(v.format, "").trim() }))
+		.filter((v) => v.format !== "");
 }
 
 function nonEmpty(value: unknown, fallback: string): string {

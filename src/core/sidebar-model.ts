@@ -56,6 +56,8 @@ export function statusLabel(schedule: Schedule): string {
 			return "snoozed";
 		case "untracked":
 			return "untracked";
+		case "problem":
+			return "cannot be read";
 	}
 }
 
@@ -152,10 +154,11 @@ function emptyGroups(): Groups {
 /** The groups one person belongs to: one by status, and favors, birthdays, problems besides. */
 function groupIdsOf(s: Scheduled, birthdayWindowDays: number): GroupId[] {
 	const status = s.schedule.status;
-	const ids: GroupId[] = [status === "due" || status === "soon" ? "soon" : status];
+	// A note that cannot be read is in Needs attention only (its problems say why).
+	const ids: GroupId[] = status === "problem" ? [] : [status === "due" || status === "soon" ? "soon" : status];
 	if (s.person.owedFavors.length > 0 || s.person.owedToMe.length > 0) ids.push("favors");
 	if (s.schedule.daysUntilBirthday !== null && s.schedule.daysUntilBirthday <= birthdayWindowDays) ids.push("birthdays");
-	if (s.person.problems.length > 0) ids.push("problems");
+	if (s.schedule.problems.length > 0) ids.push("problems");
 	return ids;
 }
 

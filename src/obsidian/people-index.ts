@@ -1,20 +1,29 @@
 import { Component, TFile, debounce, getAllTags, parseYaml, type App, type CachedMetadata } from "obsidian";
 import type { Day } from "../core/dates";
 import { frontmatterError } from "../core/frontmatter-edit";
-import { latestLogDay } from "../core/log-reader";
 import { normalizeHeadingText } from "../core/headings";
+import { readLogDates } from "../core/log-reader";
+import { ownAliasKeys, unresolvedKey, type Mention } from "../core/mentions";
 import { personFromNote } from "../core/note-person";
-import type { Person } from "../core/person";
+import { withMentions, type Person } from "../core/person";
 import { compileRules, scheduleContext, type Rules } from "../core/rules";
 import { comparePeople, computeSchedule, type Scheduled, type ScheduleContext, type Status } from "../core/schedule";
 import type { Settings } from "../core/settings";
-import { NO_VAULT_FACTS, type VaultFacts } from "../core/vault-config";
 import { SidebarGroups } from "../core/sidebar-model";
 import { insertionPoint, removeSorted } from "../core/sorted-list";
+import { NO_VAULT_FACTS, type VaultFacts } from "../core/vault-config";
+import { JournalMentions } from "./journal-mentions";
 import { readVaultFacts } from "./vault-facts";
+import { yieldToApp } from "./yield";
 
 /** How long a burst of changes may run before subscribers hear about it. */
 export const NOTIFY_DELAY_MS = 150;
+
+/**
+ * How long a build works before it lets Obsidian draw a frame: half a 60 Hz frame, so typing and
+ * scrolling stay smooth while a vault of 100,000 notes is read.
+ */
+export const SLICE_MS = 8;
 
 type Listener = () => void;
 
@@ -34,8 +43,26 @@ interface DaySnapshot {
 	groups: SidebarGroups | null;
 }
 
+/** What a note's text said, which the metadata cache does not hold: its log dates, and why its frontmatter cannot be read. */
+interface BodyFacts {
+	logDays: readonly Day[];
+	logProblems: readonly string[];
+	frontmatterError: string | null;
+}
+
+/** How the last build went, for the benchmark: its whole time and its longest stretch without a pause. */
+export interface BuildStats {
+	totalMs: number;
+	longestSliceMs: number;
+	slices: number;
+}
+
 function emptyCounts(): Record<Status, number> {
-	return { overdue: 0, due: 0, soon: 0, never: 0, ok: 0, snoozed: 0, untracked: 0 };
+	return { overdue: 0, due: 0, soon: 0, never: 0, ok: 0, snoozed: 0, untracked: 0, problem: 0 };
+}
+
+function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
+	return a.length === b.length && a.every((m, i) => m.day === b[i].day && m.path === b[i].path);
 }
 
 /**
@@ -44,7 +71,12 @@ function emptyCounts(): Record<Status, number> {
  * `revision` goes up on every real change so views can skip re-rendering when nothing moved.
  */
 export class PeopleIndex extends Component {
-	private readonly people = new Map<string, Person>();
+	private people = new Map<string, Person>();
+	/** What person notes' texts said (read after the cache, and again on every change). */
+	private readonly bodies = new Map<string, BodyFacts>();
+	private journal: JournalMentions;
+	/** Who has each alias (as `unresolvedKey`): an alias counts for mentions only when one person has it. */
+	private aliasOwners = new Map<string, Set<string>>();
 	/** Bumped per path so a slow body read never overwrites a newer update. */
 	private readonly generation = new Map<string, number>();
 	private readonly listeners = new Set<Listener>();
@@ -52,7 +84,11 @@ export class PeopleIndex extends Component {
 	 * Notes Obsidian had not indexed yet when seen. Start-up indexing fires no `changed`, so a note
 	 * indexed after the build (the plugin enabled while Obsidian still indexes) is picked up on `resolved`.
 	 */
-	private readonly pending = new Set<string>();
+	private pending = new Set<string>();
+	/** Notes changed while a build runs: the build read them as they were, so they are read again after it. */
+	private changedDuringBuild: Set<string> | null = null;
+	/** Each build's number: a build started later makes an earlier one stop. */
+	private build = 0;
 	/** Fires once per burst: the first change starts the wait, later ones ride along. */
 	private readonly notifySoon = debounce(() => this.notify(), NOTIFY_DELAY_MS, false);
 	private snapshot: DaySnapshot | null = null;
@@ -60,12 +96,14 @@ export class PeopleIndex extends Component {
 	private compiled: Rules | null = null;
 	revision = 0;
 	ready = false;
+	buildStats: BuildStats | null = null;
 
 	constructor(
 		private readonly app: App,
 		private readonly getSettings: () => Settings,
 	) {
 		super();
+		this.journal = new JournalMentions(app);
 	}
 
 	onload(): void {
@@ -82,46 +120,91 @@ export class PeopleIndex extends Component {
 				if (this.ready && file instanceof TFile && this.people.has(file.path)) void this.readBody(file);
 			}),
 		);
-		this.register(() => this.notifySoon.cancel());
+		this.register(() => {
+			this.notifySoon.cancel();
+			this.build += 1;
+		});
 	}
 
-	/** Full build; called once the layout is ready, and again when recognition settings change. */
+	/** Full build; called once the layout is ready, and again when the settings change. */
 	async rebuild(): Promise<void> {
 		this.facts = await readVaultFacts(this.app);
-		const toRead = this.buildFromCache();
+		const toRead = await this.buildFromCache();
 		await Promise.all(toRead.map((file) => this.readBody(file)));
 	}
 
 	/**
-	 * The synchronous part of a build: every person from the metadata cache alone. Returns the
-	 * person notes whose text must be read: for the newest log entry, or to say why the metadata
-	 * cache has no frontmatter for a note that starts with one.
+	 * Every person and journal note from the metadata cache alone, in slices of at most `SLICE_MS`
+	 * with a pause between them, into fresh maps that replace the current ones at the end (views
+	 * show the last complete state meanwhile). Returns the person notes whose text must be read:
+	 * for their log dates, or to say why the metadata cache has no frontmatter for a note that
+	 * starts with one. A build started meanwhile makes this one stop and return nothing.
 	 */
-	buildFromCache(): TFile[] {
-		this.compiled = compileRules(this.getSettings(), this.facts);
-		// Until their bodies are read again, people keep the log dates read last time.
-		const previous = new Map(this.people);
-		this.people.clear();
-		this.pending.clear();
-		this.snapshot = null;
+	async buildFromCache(): Promise<TFile[]> {
+		const build = ++this.build;
+		const started = performance.now();
+		const stats: BuildStats = { totalMs: 0, longestSliceMs: 0, slices: 1 };
+		let sliceStart = started;
+		const pause = async (): Promise<boolean> => {
+			const now = performance.now();
+			if (now - sliceStart < SLICE_MS) return true;
+			stats.longestSliceMs = Math.max(stats.longestSliceMs, now - sliceStart);
+			stats.slices += 1;
+			await yieldToApp();
+			sliceStart = performance.now();
+			return build === this.build;
+		};
+		const rules = compileRules(this.getSettings(), this.facts);
+		this.changedDuringBuild ??= new Set();
+		const people = new Map<string, Person>();
+		const journal = new JournalMentions(this.app);
+		const aliasOwners = new Map<string, Set<string>>();
+		const pending = new Set<string>();
 		const toRead: TFile[] = [];
-		for (const file of this.app.vault.getMarkdownFiles()) {
+		const files = this.app.vault.getMarkdownFiles();
+		for (let i = 0; i < files.length; i++) {
+			if ((i & 7) === 7 && !(await pause())) return [];
+			const file = files[i];
 			const cache = this.app.metadataCache.getFileCache(file);
 			// A null cache means Obsidian has not indexed the note yet: `changed` or `resolved` adds it.
 			if (cache === null) {
-				this.pending.add(file.path);
+				pending.add(file.path);
 				continue;
 			}
-			// Only a note with the log heading has log dates (and is read again below).
-			const carried = this.hasLogHeading(cache) ? (previous.get(file.path)?.lastLogged ?? null) : null;
-			const person = this.personFrom(file.path, cache, carried);
+			journal.update(file.path, cache, rules);
+			const needsBody = this.needsBody(cache, rules);
+			// Until their bodies are read again, people keep what their text said last time.
+			const person = this.compose(file.path, cache, rules, needsBody ? (this.bodies.get(file.path) ?? null) : null);
 			if (person === null) continue;
-			this.people.set(file.path, person);
-			if (this.hasLogHeading(cache) || !cache.frontmatter) toRead.push(file);
+			people.set(file.path, person);
+			for (const key of person.aliases.map(unresolvedKey)) {
+				let owners = aliasOwners.get(key);
+				if (!owners) aliasOwners.set(key, (owners = new Set()));
+				owners.add(file.path);
+			}
+			if (needsBody) toRead.push(file);
 		}
+		this.compiled = rules;
+		this.journal = journal;
+		this.people = people;
+		this.pending = pending;
+		this.aliasOwners = aliasOwners;
+		let k = 0;
+		for (const [path, person] of people) {
+			if ((++k & 31) === 0 && !(await pause())) return [];
+			people.set(path, this.withOwnMentions(person));
+		}
+		for (const path of this.bodies.keys()) if (!people.has(path)) this.bodies.delete(path);
+		this.snapshot = null;
 		this.ready = true;
+		const changed = this.changedDuringBuild;
+		this.changedDuringBuild = null;
+		for (const path of changed) this.reindex(path);
+		stats.longestSliceMs = Math.max(stats.longestSliceMs, performance.now() - sliceStart);
+		stats.totalMs = performance.now() - started;
+		this.buildStats = stats;
 		this.bump();
-		return toRead;
+		return toRead.filter((file) => this.people.has(file.path));
 	}
 
 	subscribe(listener: Listener): () => void {
@@ -139,6 +222,11 @@ export class PeopleIndex extends Component {
 
 	get size(): number {
 		return this.people.size;
+	}
+
+	/** How many journal notes the last build found (for the benchmark). */
+	get journalNotes(): number {
+		return this.journal.notes;
 	}
 
 	/**
@@ -220,6 +308,60 @@ export class PeopleIndex extends Component {
 		this.bump();
 	}
 
+	/**
+	 * A person note changed, appeared or went away: its record, the aliases it owns (another
+	 * person's mentions by an alias they shared change with them) and its mentions move together.
+	 */
+	private putPerson(path: string, next: Person | null): void {
+		const old = this.people.get(path) ?? null;
+		const keys = this.ownAliases(next, old);
+		this.setPerson(path, next && this.withOwnMentions(next));
+		for (const key of keys) for (const owner of this.aliasOwners.get(key) ?? []) if (owner !== path) this.refreshMentions(owner);
+	}
+
+	/** Moves `old`'s aliases to `next` in the owners' map; returns the keys whose owners changed. */
+	private ownAliases(next: Person | null, old: Person | null): string[] {
+		const before = new Set(old?.aliases.map(unresolvedKey));
+		const after = new Set(next?.aliases.map(unresolvedKey));
+		const changed: string[] = [];
+		for (const key of before) {
+			if (after.has(key) || !old) continue;
+			this.aliasOwners.get(key)?.delete(old.path);
+			changed.push(key);
+		}
+		for (const key of after) {
+			if (before.has(key) || !next) continue;
+			let owners = this.aliasOwners.get(key);
+			if (!owners) this.aliasOwners.set(key, (owners = new Set()));
+			owners.add(next.path);
+			changed.push(key);
+		}
+		return changed;
+	}
+
+	/** The person with the mentions the journal has for them now. */
+	private withOwnMentions(person: Person): Person {
+		if (!person.trackMentions) return person;
+		const keys = ownAliasKeys(person.aliases, (key) => this.aliasOwners.get(key)?.size ?? 0);
+		const mentions = this.journal.mentionsOf(person.path, keys);
+		return sameMentions(mentions, person.mentions) ? person : withMentions(person, mentions);
+	}
+
+	private refreshMentions(path: string): void {
+		const person = this.people.get(path);
+		if (!person) return;
+		const next = this.withOwnMentions(person);
+		if (next !== person) this.setPerson(path, next);
+	}
+
+	/** The people whose mentions may have changed: a note's path, or everyone with an alias key. */
+	private refreshTargets(targets: readonly string[]): void {
+		for (const target of targets) {
+			if (target.startsWith("?")) for (const owner of this.aliasOwners.get(target) ?? []) this.refreshMentions(owner);
+			else this.refreshMentions(target);
+		}
+	}
+
 	/** Tells subscribers at once that the date moved on: statuses change at midnight though no note did. */
 	dayChanged(): void {
 		this.notify();
@@ -231,24 +373,39 @@ export class PeopleIndex extends Component {
 	}
 
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
+		this.changedDuringBuild?.add(file.path);
 		if (!this.ready) return;
 		this.pending.delete(file.path);
 		this.nextGeneration(file.path);
-		const lastLogged = this.hasLogHeading(cache) ? latestLogDay(data, this.rules.settings) : null;
-		this.setPerson(file.path, this.personFrom(file.path, cache, lastLogged, cache.frontmatter ? null : unreadableFrontmatter(data)));
+		const rules = this.rules;
+		this.refreshTargets(this.journal.update(file.path, cache, rules));
+		// A note that is new, or changed its links' names, can make other journal notes' links lead here.
+		this.refreshTargets(this.journal.fileMoved(null, file.path, rules));
+		this.setBody(file.path, this.needsBody(cache, rules) ? this.bodyFacts(data, cache, rules) : null);
+		this.putPerson(file.path, this.compose(file.path, cache, rules));
 	}
 
 	private onDeleted(path: string): void {
+		this.changedDuringBuild?.add(path);
 		this.generation.delete(path);
 		this.pending.delete(path);
-		this.setPerson(path, null);
+		this.bodies.delete(path);
+		if (!this.ready) return;
+		this.refreshTargets(this.journal.remove(path));
+		this.putPerson(path, null);
+		this.refreshTargets(this.journal.fileMoved(path, null, this.rules));
 	}
 
 	private onRenamed(file: unknown, oldPath: string): void {
-		if (!this.ready || !(file instanceof TFile)) return;
-		const previous = this.people.get(oldPath);
-		const wasPerson = previous !== undefined;
-		this.setPerson(oldPath, null);
+		if (!(file instanceof TFile)) return;
+		this.changedDuringBuild?.add(oldPath).add(file.path);
+		if (!this.ready) return;
+		const rules = this.rules;
+		const wasPerson = this.people.has(oldPath);
+		const body = this.bodies.get(oldPath);
+		this.bodies.delete(oldPath);
+		this.refreshTargets(this.journal.remove(oldPath));
+		this.putPerson(oldPath, null);
 		const wasPending = this.pending.delete(oldPath);
 		// A body read still in flight for the old path must land on the new one.
 		const generation = this.generation.get(oldPath);
@@ -256,11 +413,14 @@ export class PeopleIndex extends Component {
 		if (generation !== undefined) this.generation.set(file.path, generation);
 		const cache = this.app.metadataCache.getFileCache(file);
 		if (cache === null && wasPending) this.pending.add(file.path);
-		if (cache === null || file.extension !== "md") return;
-		// A rename changes the name and maybe the folder rule, never the body: keep what it said.
-		const frontmatterProblem = previous && !cache.frontmatter ? (previous.problems[0] ?? null) : null;
-		this.setPerson(file.path, this.personFrom(file.path, cache, previous?.lastLogged ?? null, frontmatterProblem));
-		if (!wasPerson && this.people.has(file.path) && (this.hasLogHeading(cache) || !cache.frontmatter)) void this.readBody(file);
+		if (cache !== null && file.extension === "md") {
+			// A rename changes the name and maybe the folder rule, never the body: keep what it said.
+			if (body) this.bodies.set(file.path, body);
+			this.refreshTargets(this.journal.update(file.path, cache, rules));
+			this.putPerson(file.path, this.compose(file.path, cache, rules));
+			if (!wasPerson && this.people.has(file.path) && this.needsBody(cache, rules)) void this.readBody(file);
+		}
+		this.refreshTargets(this.journal.fileMoved(oldPath, file.path, rules));
 	}
 
 	/** Adds the notes Obsidian indexed since they were seen without a cache. */
@@ -272,17 +432,42 @@ export class PeopleIndex extends Component {
 			// Not indexed yet: a later `resolved` comes.
 			if (file && cache === null) continue;
 			this.pending.delete(path);
-			if (!file || cache === null) continue;
-			this.setPerson(path, this.personFrom(path, cache, null));
-			if (this.people.has(path) && (this.hasLogHeading(cache) || !cache.frontmatter)) void this.readBody(file);
+			if (file) this.reindex(path);
 		}
 	}
 
-	private personFrom(path: string, cache: CachedMetadata, lastLogged: Day | null, frontmatterError: string | null = null): Person | null {
+	/** Reads a note again from the cache as it is now (after a build that may have seen it stale). */
+	private reindex(path: string): void {
+		const file = this.app.vault.getFileByPath(path);
+		const cache = file ? this.app.metadataCache.getFileCache(file) : null;
+		if (!file || cache === null) {
+			this.refreshTargets(this.journal.remove(path));
+			this.putPerson(path, null);
+			return;
+		}
+		const rules = this.rules;
+		this.refreshTargets(this.journal.update(path, cache, rules));
+		this.putPerson(path, this.compose(path, cache, rules));
+		if (this.people.has(path) && this.needsBody(cache, rules)) void this.readBody(file);
+	}
+
+	private compose(
+		path: string,
+		cache: CachedMetadata,
+		rules: Rules,
+		body: BodyFacts | null = this.bodies.get(path) ?? null,
+	): Person | null {
 		let tags: string[] | null = null;
 		return personFromNote(
-			{ path, frontmatter: cache.frontmatter ?? null, tags: () => (tags ??= getAllTags(cache) ?? []), lastLogged, frontmatterError },
-			this.rules,
+			{
+				path,
+				frontmatter: cache.frontmatter ?? null,
+				tags: () => (tags ??= getAllTags(cache) ?? []),
+				logDays: body?.logDays ?? [],
+				logProblems: body?.logProblems,
+				frontmatterError: cache.frontmatter ? null : (body?.frontmatterError ?? null),
+			},
+			rules,
 		);
 	}
 
@@ -294,9 +479,21 @@ export class PeopleIndex extends Component {
 		return (this.compiled ??= compileRules(this.getSettings(), this.facts));
 	}
 
-	private hasLogHeading(cache: CachedMetadata): boolean {
-		const wanted = this.rules.logHeadingKey;
+	/** Only a note with the log heading has log dates; one without cached frontmatter may have broken frontmatter. */
+	private needsBody(cache: CachedMetadata, rules: Rules): boolean {
+		if (!cache.frontmatter) return true;
+		const wanted = rules.logHeadingKey;
 		return cache.headings?.some((h) => normalizeHeadingText(h.heading) === wanted) ?? false;
+	}
+
+	private bodyFacts(text: string, cache: CachedMetadata, rules: Rules): BodyFacts {
+		const log = readLogDates(text, rules.settings);
+		return { logDays: log.days, logProblems: log.problems, frontmatterError: cache.frontmatter ? null : unreadableFrontmatter(text) };
+	}
+
+	private setBody(path: string, body: BodyFacts | null): void {
+		if (body) this.bodies.set(path, body);
+		else this.bodies.delete(path);
 	}
 
 	private async readBody(file: TFile): Promise<void> {
@@ -312,12 +509,13 @@ export class PeopleIndex extends Component {
 		const person = this.people.get(file.path);
 		const cache = this.app.metadataCache.getFileCache(file);
 		if (!person || !cache) return;
-		const lastLogged = latestLogDay(text, this.rules.settings);
-		const problem = cache.frontmatter ? null : unreadableFrontmatter(text);
-		const next = this.personFrom(file.path, cache, lastLogged, problem);
+		const rules = this.rules;
+		const body = this.bodyFacts(text, cache, rules);
+		this.bodies.set(file.path, body);
+		const next = this.compose(file.path, cache, rules, body);
 		// Skip the re-render only when the read changed nothing (a problem can also go away).
-		if (next && next.lastLogged === person.lastLogged && next.problems.join("\n") === person.problems.join("\n")) return;
-		this.setPerson(file.path, next);
+		if (next && next.logDays.join() === person.logDays.join() && next.problems.join("\n") === person.problems.join("\n")) return;
+		this.putPerson(file.path, next);
 	}
 
 	private nextGeneration(path: string): number {

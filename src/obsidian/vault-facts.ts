@@ -1,5 +1,5 @@
 import type { App } from "obsidian";
-import { TEMPLATES_CONFIG, templatesFolderOf, type VaultFacts } from "../core/vault-config";
+import { CONFIG_FILES, vaultFacts, type ConfigName, type VaultConfig, type VaultFacts } from "../core/vault-config";
 
 /** A JSON file in the vault's config folder; null when it is missing or unreadable. */
 async function readConfigJson(app: App, name: string): Promise<unknown> {
@@ -14,5 +14,7 @@ async function readConfigJson(app: App, name: string): Promise<unknown> {
 
 /** What the vault's own configuration says that recognising people depends on (see core/vault-config.ts). */
 export async function readVaultFacts(app: App): Promise<VaultFacts> {
-	return { templatesFolder: templatesFolderOf(await readConfigJson(app, TEMPLATES_CONFIG)) };
+	const names = Object.keys(CONFIG_FILES) as ConfigName[];
+	const values = await Promise.all(names.map((name) => readConfigJson(app, CONFIG_FILES[name])));
+	return vaultFacts(Object.fromEntries(names.map((name, i) => [name, values[i]])) as VaultConfig);
 }

@@ -1,18 +1,11 @@
 import { Modal, Platform, Setting, type App } from "obsidian";
 import { parseDateInput } from "../core/date-input";
-import { formatDay, type Day } from "../core/dates";
+import { formatDay, weekdayName, type Day } from "../core/dates";
 import type { LogEntryInput } from "../core/log-writer";
 import type { Favor } from "../core/favors";
 import type { Person } from "../core/person";
 import type { Settings } from "../core/settings";
 import type { PluginContext } from "../obsidian/context";
-
-const WEEKDAYS = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"];
-
-/** Day 0 (1970-01-01) was a Thursday. */
-function weekday(day: Day): string {
-	return WEEKDAYS[((day % 7) + 7) % 7];
-}
 
 function favorList(text: string): string[] {
 	return text
@@ -158,10 +151,10 @@ export class LogModal extends Modal {
 		if (!parsed.ok) {
 			this.dateMessageEl.setText(parsed.error);
 		} else if (parsed.day > this.today) {
-			this.dateMessageEl.setText(`${weekday(parsed.day)}, ${formatDay(parsed.day)} is in the future`);
+			this.dateMessageEl.setText(`${weekdayName(parsed.day)}, ${formatDay(parsed.day)} is in the future`);
 			this.dateMessageEl.addClass("mod-warning");
 		} else {
-			this.dateMessageEl.setText(`${weekday(parsed.day)}, ${formatDay(parsed.day)}`);
+			this.dateMessageEl.setText(`${weekdayName(parsed.day)}, ${formatDay(parsed.day)}`);
 		}
 	}
 

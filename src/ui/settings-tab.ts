@@ -18,10 +18,13 @@ import {
 	checkHeading,
 	checkFolders,
 	checkInteractionTypes,
+	checkJournalSourcesText,
 	checkMarkerValue,
 	checkPropertyName,
 	checkTag,
 	checkTiersText,
+	journalSourcesText,
+	parseJournalSourcesText,
 	parseTiersText,
 	splitList,
 	tiersText,
@@ -48,6 +51,7 @@ const KEY_LABELS: Record<keyof FrontmatterKeys, string> = {
 	owedFavors: "Favors you owe",
 	owedToMe: "Favors owed to you",
 	birthday: "Birthday",
+	trackMentions: "Track mentions",
 };
 
 /**
@@ -193,7 +197,7 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 					),
 					{
 						name: "Entry order",
-						desc: "Where new entries go.",
+						desc: "For a new log. A log with entries keeps the order it is written in (newest first stays newest first).",
 						render: (setting) => {
 							setting.addDropdown((d) =>
 								d
@@ -220,6 +224,30 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 						"Call, email, coffee",
 						checkInteractionTypes,
 						(v) => ({ interactionTypes: splitList(v), defaultInteractionType: splitList(v)[0] }),
+					),
+				],
+			},
+			{
+				heading: "Mentions",
+				rows: [
+					this.toggle(
+						"Count mentions as contact",
+						"A link to a person in a daily or meeting note counts as contact on that note's date (not in a task left open, a quote, code or a comment).",
+						s.trackMentions,
+						(v) => ({ trackMentions: v }),
+					),
+					this.textArea(
+						"Journal folders",
+						"One per line: folder: date format of the note names. Empty: your daily notes folder and format (else Daily: YYYY-MM-DD).",
+						journalSourcesText(s.journalSources),
+						checkJournalSourcesText,
+						(v) => ({ journalSources: parseJournalSourcesText(v) }),
+					),
+					this.toggle(
+						"Notes with a date property",
+						"Any note whose date property is a date counts as a journal note of that day, like a meeting note.",
+						s.countDatedNotes,
+						(v) => ({ countDatedNotes: v }),
 					),
 				],
 			},

@@ -1,7 +1,7 @@
 import { ItemView, Keymap, Menu, Platform, setIcon, type App, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { addMonths, type Day } from "../core/dates";
-import type { Person } from "../core/person";
-import type { Scheduled } from "../core/schedule";
+import { basename, type Person } from "../core/person";
+import type { Schedule, Scheduled } from "../core/schedule";
 import { settingsProblems } from "../core/settings-check";
 import { dueText, plural } from "../core/query/index";
 import { elapsedShare, lastContactText, sidebarModel, statusLabel, type GroupId, type SidebarGroup } from "../core/sidebar-model";
@@ -11,6 +11,12 @@ import { openLogModal } from "./log-modal";
 import { rememberFocus, restoreFocus } from "./sidebar-focus";
 
 export const VIEW_TYPE = "stay-in-touch-sidebar";
+
+/** The journal note a last contact came from, or null when it came from the person's own note. */
+function mentionSource(schedule: Schedule): string | null {
+	const source = schedule.lastContactSource;
+	return source === null || source === "frontmatter" || source === "log" ? null : source;
+}
 
 /**
  * Rows rendered per group before "Show more" (a sidebar shows about ten rows at once), and how
@@ -278,8 +284,19 @@ export class SidebarView extends ItemView {
 			attr: { "data-href": person.path, "aria-label": `Open ${person.name}` },
 		});
 		el.createSpan({ cls: "stay-in-touch-due", text: dueText(row, today) || statusLabel(schedule) });
-		const meta = schedule.cadence ? `${lastContactText(schedule)} · ${schedule.cadence.label}` : lastContactText(schedule);
-		el.createDiv({ cls: "stay-in-touch-meta", text: meta });
+		const meta = el.createDiv({ cls: "stay-in-touch-meta", text: lastContactText(schedule) });
+		const source = mentionSource(schedule);
+		if (source !== null) {
+			// Contact read from a journal note: say which, and let a click open it.
+			meta.appendText(" in ");
+			meta.createEl("a", {
+				cls: "stay-in-touch-source internal-link",
+				text: basename(source),
+				href: source,
+				attr: { "data-href": source, "aria-label": `Open ${source}, the last note that mentions ${person.name}` },
+			});
+		}
+		if (schedule.cadence) meta.appendText(` · ${schedule.cadence.label}`);
 
 		const share = elapsedShare(schedule);
 		if (share !== null) {
@@ -315,8 +332,8 @@ export class SidebarView extends ItemView {
 		const days = schedule.daysUntilBirthday;
 		if (days !== null && days <= this.ctx.settings.get().birthdayWindowDays)
 			badges.push({ cls: "mod-birthday", text: days === 0 ? "birthday today" : `birthday in ${plural(days, "day")}` });
-		if (group !== "problems" && person.problems.length > 0)
-			badges.push({ cls: "mod-warning", text: plural(person.problems.length, "problem") });
+		if (group !== "problems" && schedule.problems.length > 0)
+			badges.push({ cls: "mod-warning", text: plural(schedule.problems.length, "problem") });
 		if (badges.length > 0) {
 			const box = el.createDiv({ cls: "stay-in-touch-badges" });
 			for (const badge of badges)
@@ -327,7 +344,7 @@ export class SidebarView extends ItemView {
 				});
 		}
 		if (group === "problems") {
-			for (const problem of person.problems) el.createDiv({ cls: "stay-in-touch-problem", text: problem });
+			for (const problem of schedule.problems) el.createDiv({ cls: "stay-in-touch-problem", text: problem });
 		}
 
 		const actions = el.createDiv({ cls: "stay-in-touch-actions" });
@@ -350,15 +367,20 @@ export class SidebarView extends ItemView {
 		return el;
 	}
 
-	/** The row and, if any, the name link or action button an event happened on. */
-	private hit(evt: Event): { path: string; link: HTMLElement | null; action: string | null } | null {
+	/**
+	 * The row and, if any, the link (the name, or the note a last contact came from, with the note
+	 * it opens) or action button an event happened on.
+	 */
+	private hit(evt: Event): { path: string; link: HTMLElement | null; href: string; action: string | null } | null {
 		const target = evt.target as Node | null;
 		if (!target?.instanceOf(HTMLElement)) return null;
 		const path = target.closest(".stay-in-touch-row")?.getAttribute("data-path");
 		if (!path) return null;
+		const link = target.closest<HTMLElement>("a.stay-in-touch-name, a.stay-in-touch-source");
 		return {
 			path,
-			link: target.closest<HTMLElement>("a.stay-in-touch-name"),
+			link,
+			href: link?.getAttribute("data-href") ?? path,
 			action: target.closest("[data-action]")?.getAttribute("data-action") ?? null,
 		};
 	}
@@ -368,7 +390,7 @@ export class SidebarView extends ItemView {
 		if (!hit) return;
 		if (hit.link) {
 			evt.preventDefault();
-			this.openNote(hit.path, evt);
+			this.openNote(hit.href, evt);
 		} else if (hit.action === "log") openLogModal(this.ctx, hit.path);
 		else if (hit.action === "contacted") this.contactedToday(hit.path);
 		else if (hit.action === "snooze") this.snoozeMenu(evt, hit.path, today);
@@ -406,7 +428,7 @@ export class SidebarView extends ItemView {
 		const hit = this.hit(evt);
 		if (!hit?.link) return;
 		evt.preventDefault();
-		this.openNote(hit.path, evt);
+		this.openNote(hit.href, evt);
 	}
 
 	private openNote(path: string, evt: MouseEvent): void {
@@ -435,7 +457,7 @@ export class SidebarView extends ItemView {
 				source: VIEW_TYPE,
 				hoverParent: this,
 				targetEl: hit.link,
-				linktext: hit.path,
+				linktext: hit.href,
 				sourcePath: "",
 			});
 	}

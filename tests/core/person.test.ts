@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildPerson, effectiveLastContact } from "../../src/core/person";
+import { contactAsOf } from "../../src/core/contact";
+import type { Day } from "../../src/core/dates";
+import { buildPerson } from "../../src/core/person";
 import { defaultSettings } from "../../src/core/settings";
 import { d } from "./helpers";
 
@@ -58,6 +60,18 @@ describe("buildPerson", () => {
 	it("reads an unquoted dated favor that YAML turned into a mapping", () => {
 		expect(person({ owed_favors: [{ "2026-11-01": "intro to Sam" }] }).owedFavors).toEqual([
 			{ text: "intro to Sam", day: d("2026-11-01"), raw: "2026-11-01: intro to Sam" },
+		]);
+	});
+
+	it("accepts birthdays written as dates are elsewhere, a year optional", () => {
+		expect(person({ birthday: "10 December 1815" }).birthday).toEqual({ year: 1815, month: 12, day: 10 });
+		expect(person({ birthday: "Dec 10" }).birthday).toEqual({ year: null, month: 12, day: 10 });
+		expect(person({ birthday: "1815/12/10" }).birthday).toEqual({ year: 1815, month: 12, day: 10 });
+		expect(person({ birthday: "Feb 29" }).birthday).toEqual({ year: null, month: 2, day: 29 });
+		const ambiguous = person({ birthday: "02/11/1990" });
+		expect(ambiguous.birthday).toBeNull();
+		expect(ambiguous.problems).toEqual([
+			"birthday '02/11/1990' is ambiguous (2 November or 11 February 1990); write it as 1990-11-02 or 1990-02-11",
 		]);
 	});
 
@@ -126,11 +140,13 @@ describe("buildPerson", () => {
 	});
 });
 
-describe("effectiveLastContact", () => {
+describe("the last contact", () => {
+	const last = (lastContact: Day | null, logged: Day | null) =>
+		contactAsOf({ lastContact, logDays: logged === null ? [] : [logged], mentions: [] }, d("2026-11-26")).last?.day ?? null;
 	it("is the latest of the frontmatter and the log", () => {
-		expect(effectiveLastContact({ lastContact: d("2026-11-01"), lastLogged: d("2026-11-10") })).toBe(d("2026-11-10"));
-		expect(effectiveLastContact({ lastContact: d("2026-11-20"), lastLogged: d("2026-11-10") })).toBe(d("2026-11-20"));
-		expect(effectiveLastContact({ lastContact: null, lastLogged: d("2026-11-10") })).toBe(d("2026-11-10"));
-		expect(effectiveLastContact({ lastContact: null, lastLogged: null })).toBeNull();
+		expect(last(d("2026-11-01"), d("2026-11-10"))).toBe(d("2026-11-10"));
+		expect(last(d("2026-11-20"), d("2026-11-10"))).toBe(d("2026-11-20"));
+		expect(last(null, d("2026-11-10"))).toBe(d("2026-11-10"));
+		expect(last(null, null)).toBeNull();
 	});
 });

@@ -5,7 +5,7 @@ import { defaultSettings, migrateSettings, type Settings } from "../../src/core/
 import { frontmatterTags, inlineTags } from "../../src/core/tags";
 
 function ctx(patch: Partial<Settings> = {}, templatesFolder: string | null = "Templates"): RecognitionContext {
-	return { settings: { ...defaultSettings(), ...patch }, templatesFolder };
+	return { settings: { ...defaultSettings(), ...patch }, templatesFolders: templatesFolder === null ? [] : [templatesFolder] };
 }
 
 describe("isPersonNote", () => {
@@ -36,7 +36,7 @@ describe("isPersonNote", () => {
 	});
 
 	it("reads a marker value written with a # as the note's value is read, without it", () => {
-		const c: RecognitionContext = { settings: migrateSettings({ markerValue: "#Person" }), templatesFolder: null };
+		const c: RecognitionContext = { settings: migrateSettings({ markerValue: "#Person" }), templatesFolders: [] };
 		expect(c.settings.markerValue).toBe("Person");
 		expect(isPersonNote("Notes/Ada.md", { type: "person" }, [], c)).toBe(true);
 		expect(isPersonNote("Notes/Ada.md", { type: "#person" }, [], c)).toBe(true);

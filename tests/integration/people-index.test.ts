@@ -15,8 +15,9 @@ type Op =
 	| { kind: "settings"; patch: Record<string, unknown> }
 	| { kind: "settle" };
 
-const folders = ["People", "People/Work", "Notes", "Contacts", "Templates"];
-const names = ["Ada", "Bob", "Cy", "Dee", "Eve", "Fay"];
+const folders = ["People", "People/Work", "Notes", "Contacts", "Templates", "Daily"];
+// Dates are names too: a note named so in Daily/ is a journal note, whose links are mentions.
+const names = ["Ada", "Bob", "Cy", "Dee", "Eve", "Fay", "2026-11-20", "2026-11-25", "2026-12-24"];
 const bodies = [
 	"---\ncadence: weekly\nlast_contact: 2026-11-01\n---\n",
 	"---\ntype: person\ncadence: monthly\n---\n## Interactions\n- 2026-11-20 — call\n",
@@ -26,6 +27,10 @@ const bodies = [
 	"---\ncadence: [weekly\n---\ninvalid yaml\n",
 	"# Not a person\n",
 	"",
+	"---\ncadence: weekly\naliases: [Countess]\n---\n",
+	"Lunch with [[Ada]] and [[Bob|Robert]].\n- [ ] call [[Cy]]\n> [[Dee]]\n",
+	"Tea with [[Countess]] and [[People/Eve]].\n",
+	"---\ndate: 2026-11-22\n---\nMet [[Fay]] and [[Ada#Work]].\n",
 ];
 
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -64,6 +69,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 				{ logHeading: "## Log" },
 				{ excludedFolders: ["People/Work"] },
 				{ tiers: { close: "2 weeks" } },
+				{ trackMentions: false },
+				{ trackMentions: true },
+				{ countDatedNotes: false },
 			),
 		}),
 	},

@@ -99,10 +99,39 @@ describe("settings tab", () => {
 		const tab = s.app.setting.pluginTabs.find((t) => t instanceof StayInTouchSettingTab) as StayInTouchSettingTab;
 		tab.display();
 		const names = [...tab.containerEl.querySelectorAll(".setting-item-heading .setting-item-name")].map((h) => h.textContent);
-		expect(names).toEqual(["Which notes are people", "Properties", "Cadence", "Interaction log", "Display"]);
+		expect(names).toEqual(["Which notes are people", "Properties", "Cadence", "Interaction log", "Mentions", "Display"]);
 		expect(setting(tab.containerEl, "Tiers").querySelector("textarea")?.value).toBe(
 			"inner: 2 weeks\nclose: 1 month\ncasual: 3 months\ndistant: 6 months\ndormant: 1 year",
 		);
+	});
+
+	it("takes journal folders line by line, explains a format that names no day, and counts their mentions at once", async () => {
+		const s = await start({
+			"People/Ada.md": "---\ncadence: weekly\n---\n",
+			"Log/20.11.2026.md": "Met [[Ada]]\n",
+		});
+		const ada = () => s.plugin.api.person("People/Ada.md");
+		expect(ada()?.lastContact).toBeNull();
+		const root = settingTab(s);
+		const folders = setting(root, "Journal folders");
+		type(folders.querySelector("textarea")!, "Log: YYYY-[W]WW");
+		await s.app.settle();
+		expect(folders.querySelector(".stay-in-touch-setting-error")?.textContent).toBe(
+			"Line 1: the format needs a year, a month and a day (YYYY, MM, DD).",
+		);
+		expect(s.plugin.ctx.settings.get().journalSources).toEqual([]);
+		type(folders.querySelector("textarea")!, "Log: DD.MM.YYYY\n/: YYYY-MM-DD");
+		await s.app.settle();
+		expect(folders.querySelector(".stay-in-touch-setting-error")?.textContent).toBe("");
+		expect(savedData(s).journalSources).toEqual([
+			{ folder: "Log", format: "DD.MM.YYYY" },
+			{ folder: "", format: "YYYY-MM-DD" },
+		]);
+		expect(ada()).toMatchObject({ lastContact: "2026-11-20", lastContactSource: "Log/20.11.2026.md" });
+		click(setting(root, "Count mentions as contact").querySelector(".checkbox-container")!);
+		await s.app.settle();
+		expect(savedData(s).trackMentions).toBe(false);
+		expect(ada()?.lastContact).toBeNull();
 	});
 
 	it("refuses to remove a tier the default cadence uses, instead of leaving everyone untracked", async () => {

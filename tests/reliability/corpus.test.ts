@@ -73,6 +73,10 @@ function rows(view: SidebarView): Row[] {
 	});
 }
 
+/** What Needs attention says about a person today: their problems and dates after today. */
+const problemsToday = (s: Started, path: string): readonly string[] =>
+	s.plugin.ctx.index.scheduledOne(path, s.plugin.ctx.clock.today())?.schedule.problems ?? [];
+
 const basename = (path: string) => path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/, "");
 
 describe("each corpus note on its own, in the plugin", () => {
@@ -87,9 +91,10 @@ describe("each corpus note on its own, in the plugin", () => {
 		if (person) {
 			expect(person.name).toBe(basename(path));
 			const expected = expectedProblemsFor(path);
-			expect(matchesProblems(person.problems, expected), JSON.stringify(person.problems)).toBe(true);
+			const problems = problemsToday(s, path);
+			expect(matchesProblems(problems, expected), JSON.stringify(problems)).toBe(true);
 			const attention = rows(view).filter((r) => r.group === "problems");
-			if (expected.length > 0) expect(attention).toEqual([{ group: "problems", name: person.name, problems: person.problems }]);
+			if (expected.length > 0) expect(attention).toEqual([{ group: "problems", name: person.name, problems }]);
 			else expect(attention).toEqual([]);
 			// Everyone is reachable through the filter, whatever their status.
 			type(view.contentEl.querySelector("input.stay-in-touch-filter-input")!, person.name);
@@ -104,11 +109,12 @@ describe("each corpus note on its own, in the plugin", () => {
 		const blocks = [...rendered.el.querySelectorAll<HTMLElement>(".stay-in-touch-query")];
 		expect(blocks).toHaveLength(5);
 		expect(rendered.el.querySelector(".stay-in-touch-query-error")).toBeNull();
-		const hasProblems = (person?.problems.length ?? 0) > 0;
+		const todays = person ? problemsToday(s, path) : [];
+		const hasProblems = todays.length > 0;
 		expect(blocks[0].querySelector(".stay-in-touch-query-count")?.textContent).toBe(hasProblems ? "1 person" : "0 people");
 		const everyone = [...blocks[1].querySelectorAll("tbody tr")];
 		expect(everyone.map((tr) => tr.querySelector("td")?.textContent)).toEqual(person ? [person.name] : []);
-		if (person) expect(everyone[0].querySelectorAll("td")[11].textContent).toBe(person.problems.join("; "));
+		if (person) expect(everyone[0].querySelectorAll("td")[11].textContent).toBe(todays.join("; "));
 
 		expect(s.plugin.api.people().map((r) => r.path)).toEqual(person ? [path] : []);
 		expect(s.plugin.api.query("has problems").length).toBe(hasProblems ? 1 : 0);
@@ -139,15 +145,16 @@ describe("the whole corpus at once, with the 5 MB note", () => {
 		).toEqual(people.sort());
 		const withProblemsExpected = [...Object.keys(EXPECTED_PROBLEMS), ...UNREADABLE_FRONTMATTER].sort();
 		for (const path of withProblemsExpected) {
-			expect(matchesProblems(s.plugin.ctx.index.get(path)?.problems ?? [], expectedProblemsFor(path)), path).toBe(true);
+			expect(matchesProblems(problemsToday(s, path), expectedProblemsFor(path)), path).toBe(true);
 		}
-		const withProblems = s.plugin.ctx.index.all().filter((p) => p.problems.length > 0);
+		const withProblems = s.plugin.ctx.index.all().filter((p) => problemsToday(s, p.path).length > 0);
 		expect(withProblems.map((p) => p.path).sort()).toEqual(withProblemsExpected);
 
 		const view = await openSidebar(s);
 		const attention = rows(view).filter((r) => r.group === "problems");
 		expect(attention.map((r) => r.name).sort()).toEqual(withProblems.map((p) => p.name).sort());
-		for (const person of withProblems) expect(attention.find((r) => r.name === person.name)?.problems).toEqual(person.problems);
+		for (const person of withProblems)
+			expect(attention.find((r) => r.name === person.name)?.problems).toEqual(problemsToday(s, person.path));
 		expect(view.contentEl.querySelector(".stay-in-touch-group-problems .stay-in-touch-count")?.textContent).toBe(
 			String(withProblems.length),
 		);
@@ -180,7 +187,7 @@ describe("the whole corpus at once, with the 5 MB note", () => {
 		const blocks = [...rendered.el.querySelectorAll<HTMLElement>(".stay-in-touch-query")];
 		expect(blocks).toHaveLength(5);
 		expect(rendered.el.querySelector(".stay-in-touch-query-error")).toBeNull();
-		const withProblems = s.plugin.ctx.index.all().filter((p) => p.problems.length > 0);
+		const withProblems = s.plugin.ctx.index.all().filter((p) => problemsToday(s, p.path).length > 0);
 		const names = (el: HTMLElement) => [...el.querySelectorAll("tbody tr")].map((tr) => tr.querySelector("td")?.textContent ?? "");
 		expect(names(blocks[0]).sort()).toEqual(withProblems.map((p) => p.name).sort());
 		expect(blocks[0].querySelector(".stay-in-touch-query-count")?.textContent).toBe(`${withProblems.length} people`);

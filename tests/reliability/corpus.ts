@@ -118,8 +118,9 @@ export function readTree(dir: string): Record<string, { bytes: string; mtimeMs: 
 // What the corpus should produce
 
 /**
- * Every person note of the corpus that has a value the plugin cannot use, with the exact
- * messages shown under "Needs attention" (in the order the person record lists them).
+ * Every person note of the corpus that has a value the plugin cannot use, or a date after today
+ * (the corpus is read as of 2026-11-26), with the exact messages shown under "Needs attention"
+ * (in the order the person record lists them).
  */
 export const EXPECTED_PROBLEMS: Readonly<Record<string, readonly (string | RegExp)[]>> = Object.freeze({
 	"Notes/marker-person-bad-values.md": [
@@ -135,7 +136,15 @@ export const EXPECTED_PROBLEMS: Readonly<Record<string, readonly (string | RegEx
 	"People/cadence-typo.md": ["cadence 'fortnighly' is not a cadence; did you mean fortnightly?"],
 	"People/cadence-zero.md": ["cadence 0 is zero; a cadence is at least 1 day"],
 	"People/crlf-with-problem.md": ["cadence 'fortnighly' is not a cadence; did you mean fortnightly?"],
-	"People/day-first-date.md": ["last_contact '26/11/2026' is ambiguous (day-first or month-first?); write it as YYYY-MM-DD"],
+	"People/date-year-9999.md": ["last contact 9999-12-31 is in the future"],
+	"People/log-oddities.md": [
+		"log entry '2026-02-30' is not a real calendar date",
+		"log entry '2026-13-01' is not a real calendar date",
+		"log entry 9999-12-31 is in the future",
+	],
+	"People/day-first-date.md": [
+		"last_contact '26/11/2026' puts the day first, which is ambiguous for days up to the 12th; write it as 2026-11-26",
+	],
 	"People/duplicate-key-spellings.md": ["last_contact and lastContact are the same key written twice; using last_contact"],
 	"People/favor-object.md": [
 		"owed_favors has an entry that is not text: an object",
@@ -166,7 +175,7 @@ export const EXPECTED_PROBLEMS: Readonly<Record<string, readonly (string | RegEx
 	"People/impossible-time-of-day.md": ["last_contact '2026-11-01T25:61' has an impossible time of day"],
 	"People/snooze-not-a-date.md": ["snooze_until 'someday' is not a date; write it as YYYY-MM-DD"],
 	"People/very-long-values.md": [
-		/^cadence 'fortnighly fortnighly .{30,60}…' is not a cadence; try 2w, monthly or every 3 months$/,
+		/^cadence 'fortnighly fortnighly .{30,60}…' is too long to be a cadence; try 2w, monthly or every 3 months$/,
 		/^last_contact '2026-11-01 2026-11-01 .*' is not a date; write it as YYYY-MM-DD$/,
 		/^birthday '05-04 05-04 .{30,60}…' is not a birthday; write YYYY-MM-DD or MM-DD$/,
 	],

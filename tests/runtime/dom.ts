@@ -8,6 +8,7 @@
  * the browser bundle). No Node APIs.
  */
 import type {} from "obsidian"; // pulls in Obsidian's global DOM typings
+import { scheduler } from "./scheduler";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -453,8 +454,10 @@ export function installDomHelpers(): void {
 		if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => fn(), { once: true });
 		else fn();
 	});
-	define(g, "sleep", (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-	define(g, "nextFrame", () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+	// Obsidian's timers; on the runtime's clock, so `settle()` waits for work that pauses with them
+	// (a plugin building its index in slices).
+	define(g, "sleep", (ms: number) => new Promise<void>((resolve) => scheduler.setTimeout(resolve, ms, "sleep")));
+	define(g, "nextFrame", () => new Promise<void>((resolve) => scheduler.setTimeout(resolve, 0, "nextFrame")));
 	Object.defineProperty(g, "activeWindow", { configurable: true, get: () => window });
 	Object.defineProperty(g, "activeDocument", { configurable: true, get: () => document });
 	if (typeof window !== "undefined" && (window as unknown) !== globalThis) {

@@ -319,17 +319,25 @@ export function parseNote(text: string): ParsedNote {
 			i++;
 			continue;
 		}
-		// Whole line inside a comment → comment section
-		if (inComment(line.start + (t.length - t.trimStart().length))) {
+		// Whole line inside a comment → comment section. A line that only starts with an inline
+		// comment (`%% aside %% then text`) is a paragraph: its text after the comment is visible.
+		const wholeLineComment = (n: number) => {
+			const l = lines[n];
+			const first = l.start + l.text.search(/\S/);
+			const last = l.start + l.text.trimEnd().length - 1;
+			return !isBlank(n) && commentRanges.some(([a, b]) => first >= a && first < b && last < b);
+		};
+		if (wholeLineComment(i)) {
 			const first = i;
-			while (i + 1 < lines.length && inComment(lines[i + 1].start + Math.max(0, lines[i + 1].text.search(/\S/))) && !isBlank(i + 1))
-				i++;
+			while (i + 1 < lines.length && wholeLineComment(i + 1)) i++;
 			sections.push({ type: "comment", position: at.linePos(first, i) });
 			i++;
 			continue;
 		}
+		// A line that starts inside a comment closing on it (`-->` then text) starts no block of its own.
+		const startsInComment = inComment(line.start + t.search(/\S/));
 		let m: RegExpExecArray | null;
-		if ((m = RE.fence.exec(t))) {
+		if (!startsInComment && (m = RE.fence.exec(t))) {
 			const marker = m[2];
 			const info = m[3].trim();
 			if (!(marker[0] === "`" && info.includes("`"))) {
@@ -358,7 +366,7 @@ export function parseNote(text: string): ParsedNote {
 				continue;
 			}
 		}
-		if (RE.math.test(t)) {
+		if (!startsInComment && RE.math.test(t)) {
 			const first = i;
 			let last = i;
 			const rest = t.trim().slice(2);
@@ -373,7 +381,7 @@ export function parseNote(text: string): ParsedNote {
 			i = last + 1;
 			continue;
 		}
-		if ((m = RE.atx.exec(t))) {
+		if (!startsInComment && (m = RE.atx.exec(t))) {
 			const level = m[1].length;
 			const heading = (m[2] ?? "").trim();
 			const pos = at.linePos(i, i);
@@ -384,12 +392,12 @@ export function parseNote(text: string): ParsedNote {
 			i++;
 			continue;
 		}
-		if (RE.hr.test(t)) {
+		if (!startsInComment && RE.hr.test(t)) {
 			sections.push({ type: "thematicBreak", position: at.linePos(i, i) });
 			i++;
 			continue;
 		}
-		if (RE.quote.test(t)) {
+		if (!startsInComment && RE.quote.test(t)) {
 			const first = i;
 			while (i + 1 < lines.length && RE.quote.test(lines[i + 1].text)) i++;
 			const section: O.SectionCache = { type: RE.callout.test(t) ? "callout" : "blockquote", position: at.linePos(first, i) };
@@ -398,7 +406,7 @@ export function parseNote(text: string): ParsedNote {
 			i++;
 			continue;
 		}
-		if ((m = RE.list.exec(t))) {
+		if (!startsInComment && (m = RE.list.exec(t))) {
 			const first = i;
 			i = parseList(lines, at, i, listItems, blocks);
 			const section: O.SectionCache = { type: "list", position: at.linePos(first, i - 1) };
@@ -452,7 +460,8 @@ export function parseNote(text: string): ParsedNote {
 	for (const [a, b] of commentRanges) blank(masked, a, b);
 	const maskedText0 = masked.join("");
 	{
-		const re = /(`+)([\s\S]*?[^`])\1(?!`)/g;
+		// A run of n backticks is closed by a run of exactly n: a longer run is never split.
+		const re = /(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
 		let m: RegExpExecArray | null;
 		while ((m = re.exec(maskedText0))) {
 			if (m[0].includes("\n\n")) continue;
@@ -564,7 +573,14 @@ function parseList(lines: Line[], at: Locator, i: number, out: O.ListItemCache[]
 			continue;
 		}
 		// Not a list item: continuation of the current item, or the end of the list.
-		if (current && (!sawBlank || indent >= current.contentIndent) && !(RE.atx.test(t) || RE.fence.test(t) || RE.hr.test(t))) {
+		// A quote or a math block not indented to the item's text starts a block of its own (CommonMark:
+		// only paragraph text continues an item lazily).
+		const ownBlock = (RE.quote.test(t) || RE.math.test(t)) && indent < (current?.contentIndent ?? 0);
+		if (
+			current &&
+			(!sawBlank || indent >= current.contentIndent) &&
+			!(RE.atx.test(t) || RE.fence.test(t) || RE.hr.test(t) || ownBlock)
+		) {
 			current.lastLine = i;
 			sawBlank = false;
 			continue;

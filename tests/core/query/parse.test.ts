@@ -264,9 +264,9 @@ describe("errors", () => {
 		["birthday within soon", "line 1: 'birthday within soon': 'soon' is not a length of time; try 10 days, 2 weeks or 1 month"],
 		[
 			"status is weird",
-			"line 1: 'status is weird': 'weird' is not a status; status is one of overdue, due, soon, never, ok, snoozed or untracked",
+			"line 1: 'status is weird': 'weird' is not a status; status is one of overdue, due, soon, never, ok, snoozed, untracked or problem",
 		],
-		["status is", "line 1: 'status is': status is one of overdue, due, soon, never, ok, snoozed or untracked"],
+		["status is", "line 1: 'status is': status is one of overdue, due, soon, never, ok, snoozed, untracked or problem"],
 		["tag", "line 1: 'tag': tag needs one tag, e.g. tag #work"],
 		["tag #", "line 1: 'tag #': tag needs one tag, e.g. tag #work"],
 		["tag #a #b", "line 1: 'tag #a #b': tag needs one tag, e.g. tag #work"],
@@ -323,6 +323,41 @@ describe("errors", () => {
 		expect(only("cadence close")).toMatchObject({ lowDays: 30 });
 		const result = parseQuery("cadence close", { tiers: { close: "2 months" } });
 		expect(result.ok && result.query.filters[0]).toMatchObject({ lowDays: 60 });
+	});
+});
+
+describe("limits on long text", () => {
+	it("refuses a line over 1,000 characters before reading it", () => {
+		expect(errors(`name includes ${"x".repeat(1000)}`)).toEqual([
+			`line 1: 'name includes ${"x".repeat(65)}…': the line is 1,014 characters long; an instruction is at most 1,000`,
+		]);
+		expect(parsed(`name includes ${"x".repeat(900)}`).filters).toHaveLength(1);
+	});
+
+	it("counts a run of nots by parity, not as length", () => {
+		expect(only(`${"not ".repeat(20_000)}overdue`)).toEqual({ kind: "status", status: "overdue" });
+		expect(errors(`${"not ".repeat(20_001)}overdu`)).toEqual([
+			`line 1: '${"not ".repeat(20).slice(0, 79)}…': did you mean not overdue?`,
+		]);
+		expect(errors("not not overdu")).toEqual(["line 1: 'not not overdu': did you mean not not overdue?"]);
+	});
+
+	it("lists twenty mistakes, then says more were left out", () => {
+		const list = errors(Array(5000).fill("blorp").join("\n"));
+		expect(list).toHaveLength(21);
+		expect(list[19]).toMatch(/^line 20: 'blorp': /);
+		expect(list[20]).toBe("more mistakes from line 21 on are not listed; fix these first");
+	});
+
+	it("refuses a query over 100,000 characters before reading it", () => {
+		expect(errors("overdue\n".repeat(20_000))).toEqual(["the query is 160,000 characters long; a query is at most 100,000"]);
+		expect(parsed("overdue\n".repeat(12_000)).filters).toHaveLength(12_000);
+	});
+
+	it("reads tags and folders ending in a megabyte of slashes", () => {
+		expect(errors(`tag #a${"/".repeat(1_000_000)}b`)).toHaveLength(1);
+		expect(only(`tag #work${"/".repeat(900)}`)).toEqual({ kind: "tag", tag: "work" });
+		expect(only(`folder /People${"/".repeat(900)}`)).toEqual({ kind: "folder", folder: "People" });
 	});
 });
 

@@ -478,7 +478,7 @@ describe("columns and explain", () => {
 			"owes me — they owe you a favor",
 			"has favors — a favor open either way",
 			"birthday within 1 month — birthday between 2026-11-26 and 2026-12-26",
-			"has problems — a frontmatter value could not be understood",
+			"has problems — a value could not be understood, or a date is after today",
 		]);
 	});
 });

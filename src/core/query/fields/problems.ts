@@ -1,5 +1,6 @@
 /**
- * Frontmatter values that could not be understood: `has problems`, the problems column.
+ * What needs attention: values that could not be understood (a whole frontmatter that cannot be
+ * read included) and dates after today: `has problems`, the problems column.
  */
 import type { Field, FilterDef } from "./field";
 
@@ -10,14 +11,14 @@ export interface HasProblemsFilter {
 const hasProblems: FilterDef<HasProblemsFilter> = {
 	kind: "has problems",
 	instructions: [{ heads: ["has problems"], usage: "has problems", parse: () => ({ kind: "has problems" }) }],
-	compile: () => (r) => r.person.problems.length > 0,
+	compile: () => (r) => r.schedule.problems.length > 0,
 	format: () => "has problems",
-	explain: () => "a frontmatter value could not be understood",
+	explain: () => "a value could not be understood, or a date is after today",
 };
 
 export const problems = {
 	name: "problems",
 	aliases: ["problem"],
 	filters: [hasProblems],
-	cell: ({ person }) => person.problems.join("; "),
+	cell: ({ schedule }) => schedule.problems.join("; "),
 } as const satisfies Field;

@@ -13,7 +13,7 @@ export interface StatusFilter {
 	status: Status;
 }
 
-const STATUS_LIST = "overdue, due, soon, never, ok, snoozed or untracked";
+const STATUS_LIST = "overdue, due, soon, never, ok, snoozed, untracked or problem";
 
 function bare(head: string, status: Status): FilterInstruction<StatusFilter> {
 	return { heads: [head], usage: head, parse: () => ({ kind: "status", status }) };
@@ -39,6 +39,7 @@ const MEANING: Record<Exclude<Status, "soon">, string> = {
 	ok: "has a cadence and is not due yet",
 	snoozed: "snoozed until after today",
 	untracked: "no cadence",
+	problem: "the note's frontmatter cannot be read",
 };
 
 const statusFilter: FilterDef<StatusFilter> = {
