@@ -13,6 +13,7 @@ import { noteLinks } from "../core/note-links";
 import type { JournalNote } from "../core/vault-mentions";
 import { scanFrontmatter } from "../core/frontmatter-bounds";
 import { personFromNote } from "../core/note-person";
+import type { Day } from "../core/dates";
 import type { Person } from "../core/person";
 import type { Rules } from "../core/rules";
 import type { Settings } from "../core/settings";
@@ -118,6 +119,8 @@ function mayHaveDateProperty(text: string): boolean {
 	return scan.kind === "block" && /(^|\n)[ \t]*["']?date["']?[ \t]*:/i.test(text.slice(scan.block.yamlStart, scan.block.yamlEnd));
 }
 
+const NO_LOG = { days: [], problems: [] };
+
 /** Never follow a link swapped in after the folder was listed (not available on Windows). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
 
@@ -128,6 +131,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
  */
 export class NoteReader {
 	private readonly mentions: RegExp | null;
+	private readonly logWord: RegExp;
 	private buffer = Buffer.allocUnsafe(1 << 20);
 	/** The vault folder with a separator: notes' paths come from the listing, so path.join's normalising is not needed. */
 	private readonly root: string;
@@ -138,6 +142,7 @@ export class NoteReader {
 	) {
 		this.root = vault.endsWith(sep) ? vault : vault + sep;
 		this.mentions = mentionsPattern(rules.settings);
+		this.logWord = new RegExp(escapeRegExp(rules.logHeadingKey.split(" ")[0]), "i");
 	}
 
 	read(path: string): NoteOutcome {
@@ -156,8 +161,13 @@ export class NoteReader {
 		// `date:` in its frontmatter.
 		const maybePerson = recognize(path, null, noTags) || (mentions?.test(text) ?? false);
 		const pathDay = journal.enabled ? journal.dayOf(path, null) : null;
-		const maybeDated = pathDay === null && journal.enabled && rules.settings.countDatedNotes && mayHaveDateProperty(text);
+		// A person note's frontmatter is parsed anyway; only another note is looked at for `date:` first.
+		const maybeDated =
+			pathDay === null && journal.enabled && rules.settings.countDatedNotes && (maybePerson || mayHaveDateProperty(text));
 		if (!maybePerson && pathDay === null && !maybeDated) return null;
+		const journalNote = (day: Day | null) => (day === null ? null : { path, day, linkpaths: journalLinkpaths(text) });
+		// A daily note that is no person needs nothing from its frontmatter: its name gave its day.
+		if (!maybePerson && !maybeDated) return { person: null, journal: journalNote(pathDay), unreadable: null };
 		let note: { data: unknown; body: string };
 		let unreadable: string | null = null;
 		try {
@@ -168,10 +178,11 @@ export class NoteReader {
 			note = { data: null, body: text };
 		}
 		const day = pathDay ?? (maybeDated && unreadable === null ? journal.dayOf(path, note.data) : null);
-		const journalNote = day === null ? null : { path, day, linkpaths: journalLinkpaths(text) };
-		if (!maybePerson) return { person: null, journal: journalNote, unreadable: null };
+		if (!maybePerson) return { person: null, journal: journalNote(day), unreadable: null };
 		let tags: string[] | null = null;
-		const log = readLogDates(text, rules.settings);
+		// The plugin reads a note's log only when its cached headings hold the log heading; a note
+		// without the heading's first word has none either.
+		const log = this.logWord.test(text) ? readLogDates(text, rules.settings) : NO_LOG;
 		const person = personFromNote(
 			{
 				path,
@@ -184,7 +195,7 @@ export class NoteReader {
 			},
 			rules,
 		);
-		return { person, journal: journalNote, unreadable: person && unreadable };
+		return { person, journal: journalNote(day), unreadable: person && unreadable };
 	}
 
 	private readText(file: string): string {

@@ -24,11 +24,20 @@ export interface ContactAsOf {
 
 const NO_FUTURE: string[] = [];
 
-/** The first of `days` (newest first) that is not after today, and how many are after it. */
-function firstPast(days: readonly Day[], today: Day): { day: Day | null; future: number } {
-	let i = 0;
-	while (i < days.length && days[i] > today) i++;
-	return { day: i < days.length ? days[i] : null, future: i };
+/** The newest of `days` (any order) not after today, the newest after it, and how many days are after it. */
+function split(days: readonly Day[], today: Day): { past: Day | null; future: Day | null; futureDays: number } {
+	let past: Day | null = null;
+	let future: Day | null = null;
+	let later: Set<Day> | null = null;
+	for (const day of days) {
+		if (day <= today) {
+			if (past === null || day > past) past = day;
+		} else {
+			(later ??= new Set()).add(day);
+			if (future === null || day > future) future = day;
+		}
+	}
+	return { past, future, futureDays: later?.size ?? 0 };
 }
 
 function andMore(n: number): string {
@@ -55,9 +64,9 @@ export function contactAsOf(person: Pick<Person, "lastContact" | "logDays" | "me
 		if (fm > today) say(`last contact ${formatDay(fm)} is in the future`);
 		else last = { day: fm, source: "frontmatter" };
 	}
-	const log = firstPast(person.logDays, today);
-	if (log.future > 0) say(`log entry ${formatDay(person.logDays[0])} is in the future${andMore(log.future)}`);
-	if (log.day !== null && (last === null || log.day >= last.day)) last = { day: log.day, source: "log" };
+	const log = split(person.logDays, today);
+	if (log.future !== null) say(`log entry ${formatDay(log.future)} is in the future${andMore(log.futureDays)}`);
+	if (log.past !== null && (last === null || log.past >= last.day)) last = { day: log.past, source: "log" };
 	const m = firstPastMention(person.mentions, today);
 	if (m > 0) say(`mention in ${person.mentions[0].path} dated ${formatDay(person.mentions[0].day)} is in the future${andMore(m)}`);
 	const mention = person.mentions[m];

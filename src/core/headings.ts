@@ -87,6 +87,18 @@ function isMark(c: number): boolean {
  * is written as a heading line, and read back the way the note's headings are.
  */
 export function parseHeadingSetting(setting: string): HeadingSpec {
+	// Read for every note at indexing time, always with the same setting.
+	const known = settingCache.get(setting);
+	if (known) return known;
+	const spec = readHeadingSetting(setting);
+	if (settingCache.size > 16) settingCache.clear();
+	settingCache.set(setting, spec);
+	return spec;
+}
+
+const settingCache = new Map<string, HeadingSpec>();
+
+function readHeadingSetting(setting: string): HeadingSpec {
 	const trimmed = setting.trim();
 	let hashes = 0;
 	while (hashes < trimmed.length && trimmed.charCodeAt(hashes) === HASH) hashes++;

@@ -31,6 +31,22 @@ export function journalSources(settings: Pick<Settings, "journalSources">, facts
 	return [facts.dailyNotes ?? DEFAULT_JOURNAL];
 }
 
+const ASCII = /^[ -~]*$/;
+
+/**
+ * `path` below the folder `prefix` (folded), folded; null when it is not in that folder. Runs for
+ * every note of the vault: an ASCII path is ruled out by its folder before anything is folded.
+ */
+function below(path: string, prefix: string): string | null {
+	if (prefix === "") return foldText(path);
+	if (!ASCII.test(path)) {
+		const folded = foldText(path);
+		return folded.startsWith(`${prefix}/`) ? folded.slice(prefix.length + 1) : null;
+	}
+	if (path.length <= prefix.length || path[prefix.length] !== "/" || path.slice(0, prefix.length).toLowerCase() !== prefix) return null;
+	return path.slice(prefix.length + 1).toLowerCase();
+}
+
 function withoutMd(path: string): string {
 	return path.toLowerCase().endsWith(".md") ? path.slice(0, -3) : path;
 }
@@ -54,11 +70,10 @@ export function compileJournal(
 		unreadable,
 		dayOf(path, frontmatter) {
 			if (!path.toLowerCase().endsWith(".md")) return null;
-			const folded = foldText(path);
 			for (const { prefix, format } of compiled) {
 				// The name below the folder: a format may hold folders of its own (`YYYY/MM/YYYY-MM-DD`).
-				if (prefix !== "" && !folded.startsWith(`${prefix}/`)) continue;
-				const day = format.read(withoutMd(prefix === "" ? folded : folded.slice(prefix.length + 1)));
+				const name = below(path, prefix);
+				const day = name === null ? null : format.read(withoutMd(name));
 				if (day !== null) return day;
 			}
 			if (!datedNotes || typeof frontmatter !== "object" || frontmatter === null || Array.isArray(frontmatter)) return null;

@@ -10,6 +10,8 @@ export class LinkResolver {
 	/** Paths by lower-case file name. */
 	private readonly byName = new Map<string, string[]>();
 	private readonly paths: Set<string>;
+	/** Links whose target does not depend on the linking note (no two candidates): resolved once. */
+	private readonly settled = new Map<string, string | null>();
 
 	constructor(paths: readonly string[]) {
 		this.paths = new Set(paths);
@@ -23,10 +25,18 @@ export class LinkResolver {
 
 	/** The path `linkpath` (no `#heading`, no alias) resolves to from `sourcePath`, or null. */
 	resolve(linkpath: string, sourcePath: string): string | null {
+		const known = this.settled.get(linkpath);
+		if (known !== undefined) return known;
+		const found = this.find(linkpath, sourcePath);
+		if (found.settled) this.settled.set(linkpath, found.path);
+		return found.path;
+	}
+
+	private find(linkpath: string, sourcePath: string): { path: string | null; settled: boolean } {
 		const path = linkpath.trim();
-		if (path === "") return null;
-		if (this.paths.has(path)) return path;
-		if (this.paths.has(`${path}.md`)) return `${path}.md`;
+		if (path === "") return { path: null, settled: true };
+		if (this.paths.has(path)) return { path, settled: true };
+		if (this.paths.has(`${path}.md`)) return { path: `${path}.md`, settled: true };
 		const lower = path.toLowerCase();
 		const sourceDir = folderOf(sourcePath);
 		for (const target of [`${lower}.md`, lower]) {
@@ -35,10 +45,11 @@ export class LinkResolver {
 				return full === target || full.endsWith(`/${target}`);
 			});
 			if (candidates.length === 0) continue;
+			if (candidates.length === 1) return { path: candidates[0], settled: true };
 			const far = (p: string) => (folderOf(p) === sourceDir ? 0 : 1);
 			candidates.sort((a, b) => far(a) - far(b) || a.length - b.length || (a < b ? -1 : 1));
-			return candidates[0];
+			return { path: candidates[0], settled: false };
 		}
-		return null;
+		return { path: null, settled: true };
 	}
 }

@@ -29,9 +29,9 @@ export interface Person {
 	tags: string[];
 	/** From the frontmatter key. */
 	lastContact: Day | null;
-	/** Every dated entry under the log heading, newest first, each day once. */
+	/** Every dated entry under the log heading, in the note's order. */
 	logDays: readonly Day[];
-	/** Newest dated entry under the log heading (`logDays[0]`), whatever its date. */
+	/** Newest dated entry under the log heading, whatever its date. */
 	lastLogged: Day | null;
 	/** Journal notes that link this person, newest first (empty when `trackMentions` is off). */
 	mentions: readonly Mention[];
@@ -236,9 +236,11 @@ function readTrackMentions(fm: Props, configured: string): boolean {
 	return !(typeof value === "string" && /^(false|no|off|0)$/i.test(value.trim()));
 }
 
-/** Log days newest first, each once. */
-function newestFirst(days: readonly Day[]): Day[] {
-	return [...new Set(days)].sort((a, b) => b - a);
+/** The newest of `days`, or null. */
+function newest(days: readonly Day[]): Day | null {
+	let best: Day | null = null;
+	for (const day of days) if (best === null || day > best) best = day;
+	return best;
 }
 
 export function buildPerson(input: PersonInput, settings: Settings): Person {
@@ -252,7 +254,7 @@ export function buildPerson(input: PersonInput, settings: Settings): Person {
 	const data: Record<string, unknown> = isRecord(input.frontmatter) ? input.frontmatter : {};
 	const fm: Props = { fm: data, keys: new KeyIndex(data) };
 	const cadence = readCadence(fm, settings, problems);
-	const logDays = newestFirst(input.logDays ?? (input.lastLogged == null ? [] : [input.lastLogged]));
+	const logDays = input.logDays ?? (input.lastLogged == null ? [] : [input.lastLogged]);
 	const trackMentions = readTrackMentions(fm, settings.keys.trackMentions);
 	const person: Person = {
 		path,
@@ -263,7 +265,7 @@ export function buildPerson(input: PersonInput, settings: Settings): Person {
 		tags: [...new Set(input.tags ?? [])],
 		lastContact: readDate(fm, settings.keys.lastContact, problems),
 		logDays,
-		lastLogged: logDays[0] ?? null,
+		lastLogged: newest(logDays),
 		mentions: trackMentions ? (input.mentions ?? []) : [],
 		trackMentions,
 		frontmatterError,

@@ -29,15 +29,12 @@ export function withVaultMentions(people: readonly Person[], journals: readonly 
 	}
 	const owners = new Map<string, number>();
 	for (const person of people) for (const key of new Set(person.aliases.map(unresolvedKey))) owners.set(key, (owners.get(key) ?? 0) + 1);
-	return people.map((person) =>
-		person.trackMentions
-			? withMentions(
-					person,
-					index.mentionsOf(
-						person.path,
-						ownAliasKeys(person.aliases, (key) => owners.get(key) ?? 0),
-					),
-				)
-			: person,
-	);
+	return people.map((person) => {
+		if (!person.trackMentions) return person;
+		const mentions = index.mentionsOf(
+			person.path,
+			ownAliasKeys(person.aliases, (key) => owners.get(key) ?? 0),
+		);
+		return mentions.length === 0 ? person : withMentions(person, mentions);
+	});
 }

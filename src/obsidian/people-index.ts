@@ -112,6 +112,15 @@ export class PeopleIndex extends Component {
 		this.registerEvent(metadataCache.on("deleted", (file) => this.onDeleted(file.path)));
 		this.registerEvent(vault.on("rename", (file, oldPath) => this.onRenamed(file, oldPath)));
 		this.registerEvent(metadataCache.on("resolved", () => this.addPending()));
+		// A new note can be where journal notes' links lead now (it needs no cache for that: links
+		// resolve by path and name). Obsidian also fires `create` for every note at start-up,
+		// before the layout is ready: those are the build's.
+		this.registerEvent(
+			vault.on("create", (file) => {
+				if (this.ready && file instanceof TFile && file.extension === "md")
+					this.refreshTargets(this.journal.fileMoved(null, file.path, this.rules));
+			}),
+		);
 		// Obsidian skips `changed` when a note's text ends up as the cache already has it (edited
 		// and edited back before indexing ran), yet a body read in between may have seen the
 		// intermediate text: read a person's body again on every write to it.
@@ -379,8 +388,6 @@ export class PeopleIndex extends Component {
 		this.nextGeneration(file.path);
 		const rules = this.rules;
 		this.refreshTargets(this.journal.update(file.path, cache, rules));
-		// A note that is new, or changed its links' names, can make other journal notes' links lead here.
-		this.refreshTargets(this.journal.fileMoved(null, file.path, rules));
 		this.setBody(file.path, this.needsBody(cache, rules) ? this.bodyFacts(data, cache, rules) : null);
 		this.putPerson(file.path, this.compose(file.path, cache, rules));
 	}

@@ -54,6 +54,11 @@ describe("which notes are journal notes", () => {
 		expect(journal.dayOf("daily/2026-11-20.md", null)).toBe(d(2026, 11, 20));
 		expect(journal.dayOf("Daily/2026-11-20.png", null)).toBeNull();
 		expect(journal.dayOf("Notes/2026-11-20.md", null)).toBeNull();
+		expect(journal.dayOf("Dailies/2026-11-20.md", null)).toBeNull();
+		// A folder in another Unicode composition (macOS names files decomposed).
+		const equipe = compileJournal(settings({ journalSources: [{ folder: "Équipe", format: "YYYY-MM-DD" }] }), NO_VAULT_FACTS);
+		expect(equipe.dayOf("E\u0301quipe/2026-11-20.md", null)).toBe(d(2026, 11, 20));
+		expect(equipe.dayOf("équipe/2026-11-20.md", null)).toBe(d(2026, 11, 20));
 		expect(journal.dayOf("Meetings/Kickoff.md", { date: "2026-11-18" })).toBe(d(2026, 11, 18));
 		expect(journal.dayOf("Meetings/Kickoff.md", { Date: "2026-11-18T09:30" })).toBe(d(2026, 11, 18));
 		expect(journal.dayOf("Meetings/Kickoff.md", { date: "soon" })).toBeNull();

@@ -62,6 +62,18 @@ describe("mentions in daily notes count as contact", () => {
 		expect(record(s, ADA)).toBeNull();
 	});
 
+	it("moves a mention to a new note of the same name nearer the journal note, as Obsidian's link does", async () => {
+		const s = await start(vault({ "Daily/2026-11-20.md": "Met [[Bob]].\n" }));
+		expect(record(s, "People/Bob.md")?.lastContactSource).toBe("Daily/2026-11-20.md");
+		await write(s, "Daily/Bob.md", "---\ncadence: weekly\ntags: [person]\n---\n");
+		expect(s.app.metadataCache.getFirstLinkpathDest("Bob", "Daily/2026-11-20.md")?.path).toBe("Daily/Bob.md");
+		expect(record(s, "Daily/Bob.md")).toMatchObject({ lastContact: "2026-11-20", lastContactSource: "Daily/2026-11-20.md" });
+		expect(record(s, "People/Bob.md")?.lastContactSource).toBe("frontmatter");
+		await s.app.deleteFile("Daily/Bob.md");
+		await s.app.settle();
+		expect(record(s, "People/Bob.md")?.lastContactSource).toBe("Daily/2026-11-20.md");
+	});
+
 	it("counts a link by an alias only one person has", async () => {
 		const s = await start(vault({ "Daily/2026-11-21.md": "Tea with [[Countess]].\n" }));
 		expect(record(s)).toMatchObject({ lastContact: "2026-11-21", lastContactSource: "Daily/2026-11-21.md" });
