@@ -98,6 +98,9 @@ function keyLine(line: string): { key: string; value: string } | null {
 	return { key, value };
 }
 
+/** Past this length the fast path is no faster than js-yaml, and a megabyte of lines only costs memory. */
+const MAX_SOURCE = 64 * 1024;
+
 export function parseSimpleYaml(source: string): Record<string, unknown> | undefined {
 	const data: Record<string, unknown> = {};
 	/** Keys with an empty value: null, unless block list items follow. */
@@ -105,6 +108,8 @@ export function parseSimpleYaml(source: string): Record<string, unknown> | undef
 	let list: Scalar[] | null = null;
 	/** A block list's items must all be indented alike, or YAML reads them differently. */
 	let listIndent = -1;
+	// A fast path for the few lines most notes have: a long block goes to js-yaml.
+	if (source.length > MAX_SOURCE) return undefined;
 	// Control characters (NUL and friends) are errors or special to YAML: never guess.
 	if (hasControlCharacter(source)) return undefined;
 	for (const rawLine of source.split(/\r?\n/)) {

@@ -171,6 +171,8 @@ export class PeopleIndex extends Component {
 		const pending = new Set<string>();
 		const toRead: TFile[] = [];
 		const files = this.app.vault.getMarkdownFiles();
+		// Listing 100,000 files is a slice of its own.
+		if (!(await pause())) return [];
 		for (let i = 0; i < files.length; i++) {
 			if ((i & 7) === 7 && !(await pause())) return [];
 			const file = files[i];
