@@ -53,8 +53,22 @@ try {
 		console.log(`Example vault (${shift === 0 ? `as of ${asOf}` : `written as of ${asOf}, dates moved ${shift} days to today`}):\n`);
 	}
 	const cli = join(root, "bin", "stay-in-touch.cjs");
-	const result = spawnSync(process.execPath, [cli, "overdue", "--vault", vault, ...args], { stdio: "inherit" });
+	const result = spawnSync(process.execPath, [cli, "overdue", "--vault", vault, ...args], { encoding: "utf8" });
+	// The copy is gone once this ends: a command the output suggests names example-vault instead.
+	process.stdout.write(result.stdout.split(vault).join("example-vault"));
+	process.stderr.write(result.stderr);
 	process.exitCode = result.status ?? 1;
+	if (!args.includes("--json")) {
+		// The plugin too, into example-vault itself: open that folder as a vault in Obsidian to try it.
+		console.log("");
+		const install = spawnSync(process.execPath, [cli, "install", "--vault", source], { encoding: "utf8" });
+		if (install.status === 0) {
+			console.log(install.stdout.trim());
+			console.log(`To try it: Obsidian → Open folder as vault → ${source}`);
+		} else {
+			console.log(`The plugin was not installed into example-vault: ${install.stderr.trim()}`);
+		}
+	}
 } finally {
 	rmSync(vault, { recursive: true, force: true });
 }

@@ -9,7 +9,7 @@ export interface ParsedArgs {
 }
 
 /** Options that take no value. */
-const FLAGS = new Set(["json", "help", "no-color", "color"]);
+const FLAGS = new Set(["json", "help", "no-color", "color", "force", "version"]);
 
 export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): ParsedArgs {
 	const positional: string[] = [];

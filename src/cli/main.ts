@@ -3,12 +3,14 @@
  * Exit codes: 0 success, 1 a write was refused or failed (the note is untouched), 2 bad arguments
  * or an unreadable vault.
  */
-import { resolve } from "path";
+import { readFileSync } from "fs";
+import { join, resolve } from "path";
 import { localDay, parseDateValue, type Day } from "../core/dates";
 import { formatQueryError, parseQuery, runQuery } from "../core/query/index";
 import { scheduleContext } from "../core/rules";
 import { overdueOrder, scheduleAll } from "../core/schedule";
 import { option, parseArgs, UsageError, type ParsedArgs } from "./args";
+import { installPlugin } from "./install";
 import { runLog } from "./log";
 import { sanitize } from "./table";
 import { printAttention, printPeople, printQuery, type Output } from "./output";
@@ -20,6 +22,8 @@ export interface Io {
 	isTTY: boolean;
 	cwd: string;
 	now: () => Date;
+	/** The package's folder (package.json, main.js…): for `install` and `--version`. */
+	packageRoot?: string;
 }
 
 const USAGE: Record<string, string> = {
@@ -30,8 +34,10 @@ Commands:
   people    everyone the plugin sees as a person
   query     people matching a query (the stay-in-touch code-block language)
   log       log an interaction in a person's note
+  install   put the Obsidian plugin into a vault
 
-Every command takes --vault DIR (default: the current folder) and --today YYYY-MM-DD.
+Every command takes --vault DIR (default: the current folder); the read commands and log take
+--today YYYY-MM-DD. stay-in-touch --version prints the version.
 Output is a table, coloured on a terminal (--color forces colour, --no-color or NO_COLOR
 turns it off), or JSON records with --json. Put -- before a name that starts with a dash.
 Run "stay-in-touch <command> --help" for a command's options.`,
@@ -55,6 +61,11 @@ Appends a dated entry under the log heading and updates last contact.
   --owed     a favor they now owe you (repeatable)
   --resolve  a favor returned, in either direction (repeatable)
   --json     print what was written (or why nothing was) as JSON`,
+	install: `Usage: stay-in-touch install --vault DIR [--force]
+
+Copies the plugin (main.js, manifest.json, styles.css) into DIR/.obsidian/plugins/stay-in-touch/,
+building it first in a source checkout. The plugin's settings there (data.json) are kept.
+  --force    install into a folder that has no .obsidian folder yet`,
 };
 
 const COMMON = ["vault", "today"];
@@ -63,6 +74,7 @@ const OPTIONS: Record<string, string[]> = {
 	people: COMMON,
 	query: COMMON,
 	log: ["vault", "today", "date", "type", "note", "owe", "owed", "resolve"],
+	install: ["vault", "force"],
 };
 
 function today(args: ParsedArgs, io: Io): Day {
@@ -71,6 +83,15 @@ function today(args: ParsedArgs, io: Io): Day {
 	const parsed = parseDateValue(text);
 	if (!parsed.ok) throw new UsageError(`--today ${parsed.error}`);
 	return parsed.day;
+}
+
+function packageRoot(io: Io): string {
+	return io.packageRoot ?? join(__dirname, "..");
+}
+
+function packageVersion(io: Io): string {
+	const pkg = JSON.parse(readFileSync(join(packageRoot(io), "package.json"), "utf8")) as { version?: unknown };
+	return typeof pkg.version === "string" ? pkg.version : "unknown";
 }
 
 function reportSkipped(scan: VaultScan, io: Io): void {
@@ -96,13 +117,15 @@ export function run(argv: readonly string[], rawIo: Io): number {
 		const args = parseArgs(argv, ALL_OPTIONS);
 		const command = args.command;
 		if (command === null) {
-			if (args.options.has("help")) {
-				io.stdout(USAGE.main);
+			if (args.options.has("version")) {
+				io.stdout(packageVersion(io));
 				return 0;
 			}
-			throw new UsageError("no command given; try overdue, people, query or log");
+			// A bare `stay-in-touch` (or --help) says how to use it.
+			io.stdout(USAGE.main);
+			return 0;
 		}
-		if (!OPTIONS[command]) throw new UsageError(`unknown command "${command}"; try overdue, people, query or log`);
+		if (!OPTIONS[command]) throw new UsageError(`unknown command "${command}"; try overdue, people, query, log or install`);
 		const foreign = [...args.options.keys()].find((name) => ALL_OPTIONS.has(name) && !OPTIONS[command].includes(name));
 		if (foreign !== undefined) throw new UsageError(`${command} has no option --${foreign}; see stay-in-touch ${command} --help`);
 		if (args.options.has("help")) {
@@ -114,6 +137,11 @@ export function run(argv: readonly string[], rawIo: Io): number {
 		const vaultOption = option(args, "vault");
 		if (vaultOption?.trim() === "") throw new UsageError("--vault needs a folder");
 		const vault = resolve(io.cwd, vaultOption ?? ".");
+		if (command === "install") {
+			if (vaultOption === undefined) throw new UsageError("install needs --vault DIR: the vault to put the plugin in");
+			installPlugin(vault, packageRoot(io), args.options.has("force"), io);
+			return 0;
+		}
 		const day = today(args, io);
 		let queryText: string | null = null;
 		if (command === "query") {

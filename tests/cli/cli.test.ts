@@ -139,7 +139,6 @@ describe("people and query", () => {
 describe("exit codes and messages", () => {
 	it.each([
 		[["frobnicate"], 'unknown command "frobnicate"'],
-		[[], "no command given"],
 		[["overdue", "--vault", "/nonexistent/vault"], "cannot read the vault folder"],
 		[["overdue", "--today", "2026-02-30"], "--today '2026-02-30' is not a real calendar date"],
 		[["overdue", "--bogus"], "unknown option --bogus"],
