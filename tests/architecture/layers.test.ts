@@ -36,7 +36,7 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
 	obsidian: { layers: ["core", "obsidian"], packages: /^obsidian$/ },
 	ui: { layers: ["core", "obsidian", "ui"], packages: /^obsidian$/ },
 	api: { layers: ["core", "obsidian", "stay-in-touch-api"], packages: /^obsidian$/ },
-	cli: { layers: ["core", "cli"], packages: /^(fs|path|os|gray-matter|js-yaml)$/ },
+	cli: { layers: ["core", "cli"], packages: /^(fs|path|os|child_process|gray-matter|js-yaml)$/ },
 	main: { layers: ["core", "obsidian", "ui", "api"], packages: /^obsidian$/ },
 	"stay-in-touch-api": { layers: [], packages: /^$/ },
 };
