@@ -5,7 +5,7 @@
  */
 
 /** `problem`: the note's frontmatter cannot be read (the reason is in `problems`). */
-export type PersonStatus = "overdue" | "due" | "soon" | "never" | "ok" | "snoozed" | "untracked" | "problem";
+export type PersonStatus = "overdue" | "due" | "soon" | "never" | "ok" | "snoozed" | "untracked" | "ignored" | "problem";
 
 export interface PersonRecord {
 	/** The note's basename. */

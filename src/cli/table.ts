@@ -9,6 +9,7 @@ const COLORS: Record<Status, string> = {
 	ok: "32",
 	snoozed: "90",
 	untracked: "90",
+	ignored: "90",
 	problem: "91",
 };
 

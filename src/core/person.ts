@@ -42,6 +42,8 @@ export interface Person {
 	cadence: Cadence | null;
 	/** The cadence as written, when one was written (even if it did not parse). */
 	cadenceText: string | null;
+	/** `cadence: never`: the user chose not to keep in touch, so the person is not untracked, nor drifting. */
+	neverTrack: boolean;
 	snoozeUntil: Day | null;
 	owedFavors: Favor[];
 	owedToMe: Favor[];
@@ -215,11 +217,15 @@ function readAliases({ fm, keys }: Props): string[] {
 		.filter(Boolean);
 }
 
+/** `cadence: never` (what triage writes for "not someone to keep in touch with"). */
+export const NEVER_CADENCE = "never";
+
 /** The cadence that applies: the person's own, else the default setting, else none. */
 function readCadence(fm: Props, settings: Settings, problems: string[]): { cadence: Cadence | null; text: string | null } {
 	const found = lookup(fm, settings.keys.cadence, problems);
 	if (found && !isBlank(found.value)) {
 		const text = typeof found.value === "string" || typeof found.value === "number" ? String(found.value).trim() : null;
+		if (text !== null && text.toLowerCase() === NEVER_CADENCE) return { cadence: null, text };
 		const parsed = parseCadence(found.value, settings.tiers);
 		if (parsed.ok) return { cadence: parsed.cadence, text };
 		problems.push(`${found.key} ${parsed.error}`);
@@ -271,6 +277,7 @@ export function buildPerson(input: PersonInput, settings: Settings): Person {
 		frontmatterError,
 		cadence: cadence.cadence,
 		cadenceText: cadence.text,
+		neverTrack: cadence.cadence === null && cadence.text !== null && cadence.text.toLowerCase() === NEVER_CADENCE,
 		snoozeUntil: readDate(fm, settings.keys.snoozeUntil, problems),
 		owedFavors: readFavors(fm, settings.keys.owedFavors, problems),
 		owedToMe: readFavors(fm, settings.keys.owedToMe, problems),

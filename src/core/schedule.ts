@@ -5,13 +5,17 @@
 import { addSpan, parseCadence, type Cadence } from "./cadence";
 import { dayFromYmd, isLeapYear, ymdFromDay, type Day } from "./dates";
 import { contactAsOf, type ContactSource } from "./contact";
+import { driftOf, type Drift } from "./drift";
 import type { Birthday, Person } from "./person";
 import type { Settings } from "./settings";
 
-/** `problem`: the note's frontmatter cannot be read, so nothing about the person can be scheduled. */
-export type Status = "snoozed" | "never" | "overdue" | "due" | "soon" | "ok" | "untracked" | "problem";
+/**
+ * `problem`: the note's frontmatter cannot be read, so nothing about the person can be scheduled.
+ * `ignored`: `cadence: never`, the user chose not to keep in touch (never untracked, never drifting).
+ */
+export type Status = "snoozed" | "never" | "overdue" | "due" | "soon" | "ok" | "untracked" | "ignored" | "problem";
 
-export const STATUSES: readonly Status[] = ["overdue", "due", "soon", "never", "ok", "snoozed", "untracked", "problem"];
+export const STATUSES: readonly Status[] = ["overdue", "due", "soon", "never", "ok", "snoozed", "untracked", "ignored", "problem"];
 
 export interface Schedule {
 	status: Status;
@@ -36,6 +40,8 @@ export interface Schedule {
 	urgency: number | null;
 	nextBirthday: Day | null;
 	daysUntilBirthday: number | null;
+	/** Untracked, yet silent for more than twice their usual rhythm (core/drift.ts). */
+	drift: Drift | null;
 }
 
 export interface ScheduleContext {
@@ -78,7 +84,15 @@ export function computeSchedule(person: Person, ctx: ScheduleContext): Schedule 
 	// class across all schedules, which keeps loops over 10,000 people fast.
 	if (cadence === null || lastContact === null || person.frontmatterError !== null) {
 		const status: Status =
-			person.frontmatterError !== null ? "problem" : snoozed ? "snoozed" : cadence === null ? "untracked" : "never";
+			person.frontmatterError !== null
+				? "problem"
+				: snoozed
+					? "snoozed"
+					: person.neverTrack
+						? "ignored"
+						: cadence === null
+							? "untracked"
+							: "never";
 		return {
 			status,
 			cadence,
@@ -93,6 +107,7 @@ export function computeSchedule(person: Person, ctx: ScheduleContext): Schedule 
 			urgency: null,
 			nextBirthday: nextBday,
 			daysUntilBirthday,
+			drift: status === "untracked" ? driftOf(person, today) : null,
 		};
 	}
 	const dueDay = addSpan(lastContact, cadence.low);
@@ -119,6 +134,7 @@ export function computeSchedule(person: Person, ctx: ScheduleContext): Schedule 
 		urgency,
 		nextBirthday: nextBday,
 		daysUntilBirthday,
+		drift: null,
 	};
 }
 
@@ -142,7 +158,17 @@ export function compareByUrgency(a: Scheduled, b: Scheduled): number {
 }
 
 /** A note that cannot be read needs fixing: after the people to contact, before the rest. */
-const STATUS_RANK: Record<Status, number> = { overdue: 0, due: 1, soon: 2, never: 3, problem: 4, ok: 5, snoozed: 6, untracked: 7 };
+const STATUS_RANK: Record<Status, number> = {
+	overdue: 0,
+	due: 1,
+	soon: 2,
+	never: 3,
+	problem: 4,
+	ok: 5,
+	snoozed: 6,
+	untracked: 7,
+	ignored: 8,
+};
 
 /**
  * The order of a list of everyone (the index, `people`, a query without a sort line): what needs

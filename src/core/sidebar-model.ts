@@ -9,7 +9,8 @@ import { compareNames, comparePeople, type Schedule, type Scheduled } from "./sc
 import { insertionPoint, removeSorted } from "./sorted-list";
 import type { Settings } from "./settings";
 
-export type GroupId = "overdue" | "soon" | "favors" | "birthdays" | "never" | "problems" | "ok" | "snoozed" | "untracked";
+export type GroupId =
+	"overdue" | "soon" | "favors" | "birthdays" | "never" | "drifting" | "problems" | "ok" | "snoozed" | "untracked" | "ignored";
 
 export interface SidebarGroup {
 	id: GroupId;
@@ -34,10 +35,12 @@ export const GROUP_TITLES: Record<GroupId, string> = {
 	favors: "Owed favors",
 	birthdays: "Birthdays",
 	never: "Not yet contacted",
+	drifting: "Drifting",
 	problems: "Needs attention",
 	ok: "Up to date",
 	snoozed: "Snoozed",
 	untracked: "Untracked",
+	ignored: "Not kept in touch",
 };
 
 export function statusLabel(schedule: Schedule): string {
@@ -56,6 +59,8 @@ export function statusLabel(schedule: Schedule): string {
 			return "snoozed";
 		case "untracked":
 			return "untracked";
+		case "ignored":
+			return "not kept in touch";
 		case "problem":
 			return "cannot be read";
 	}
@@ -133,22 +138,43 @@ export function firstInOrder<T>(rows: readonly T[], k: number, compare: (a: T, b
 
 const byName = (a: Scheduled, b: Scheduled) => compareNames(a.person, b.person);
 
+/** The longest silence for their rhythm first: the habit most broken. */
+function byDrift(a: Scheduled, b: Scheduled): number {
+	const ra = a.schedule.drift ? a.schedule.drift.silenceDays / a.schedule.drift.rhythmDays : 0;
+	const rb = b.schedule.drift ? b.schedule.drift.silenceDays / b.schedule.drift.rhythmDays : 0;
+	return rb - ra || compareNames(a.person, b.person);
+}
+
 /** How each group is ordered; Overdue keeps the list's urgency order. */
 const GROUP_ORDER: Partial<Record<GroupId, (a: Scheduled, b: Scheduled) => number>> = {
 	soon: byDueDay,
 	favors: byFavors,
 	birthdays: byBirthday,
 	never: byName,
+	drifting: byDrift,
 	problems: byName,
 	ok: byName,
 	snoozed: byName,
 	untracked: byName,
+	ignored: byName,
 };
 
 type Groups = Record<GroupId, Scheduled[]>;
 
 function emptyGroups(): Groups {
-	return { overdue: [], soon: [], favors: [], birthdays: [], never: [], problems: [], ok: [], snoozed: [], untracked: [] };
+	return {
+		overdue: [],
+		soon: [],
+		favors: [],
+		birthdays: [],
+		never: [],
+		drifting: [],
+		problems: [],
+		ok: [],
+		snoozed: [],
+		untracked: [],
+		ignored: [],
+	};
 }
 
 /** The groups one person belongs to: one by status, and favors, birthdays, problems besides. */
@@ -158,6 +184,7 @@ function groupIdsOf(s: Scheduled, birthdayWindowDays: number): GroupId[] {
 	const ids: GroupId[] = status === "problem" ? [] : [status === "due" || status === "soon" ? "soon" : status];
 	if (s.person.owedFavors.length > 0 || s.person.owedToMe.length > 0) ids.push("favors");
 	if (s.schedule.daysUntilBirthday !== null && s.schedule.daysUntilBirthday <= birthdayWindowDays) ids.push("birthdays");
+	if (s.schedule.drift !== null) ids.push("drifting");
 	if (s.schedule.problems.length > 0) ids.push("problems");
 	return ids;
 }
@@ -234,8 +261,8 @@ export function sidebarModel(
 	const fast = !filtering && kept?.fits(settings) ? kept : null;
 	const groups = fast ?? groupsOf(rows, settings.birthdayWindowDays);
 	// Up to date, snoozed and untracked people stay out of the way until the user looks for them.
-	const order: GroupId[] = ["overdue", "soon", "favors", "birthdays", "never", "problems"];
-	if (filtering) order.push("ok", "snoozed", "untracked");
+	const order: GroupId[] = ["overdue", "soon", "favors", "birthdays", "never", "drifting", "problems"];
+	if (filtering) order.push("ok", "snoozed", "untracked", "ignored");
 	const result: SidebarGroup[] = [];
 	for (const id of order) {
 		const all = groups instanceof SidebarGroups ? groups.get(id) : groups[id];

@@ -239,11 +239,11 @@ describe("errors", () => {
 		["group by", "line 1: 'group by': can group by status, tag, folder"],
 		[
 			"columns name, age",
-			"line 1: 'columns name, age': 'age' is not a column; columns are name, status, last contact, cadence, due, favors, urgency, tags, folder, birthday, aliases, problems",
+			"line 1: 'columns name, age': 'age' is not a column; columns are name, status, last contact, cadence, due, favors, urgency, tags, folder, birthday, aliases, problems, rhythm",
 		],
 		[
 			"columns , ,",
-			"line 1: 'columns , ,': columns needs a list; columns are name, status, last contact, cadence, due, favors, urgency, tags, folder, birthday, aliases, problems",
+			"line 1: 'columns , ,': columns needs a list; columns are name, status, last contact, cadence, due, favors, urgency, tags, folder, birthday, aliases, problems, rhythm",
 		],
 		["not", "line 1: 'not': not needs a filter after it, e.g. not snoozed"],
 		["not not", "line 1: 'not not': not needs a filter after it, e.g. not snoozed"],
@@ -264,9 +264,9 @@ describe("errors", () => {
 		["birthday within soon", "line 1: 'birthday within soon': 'soon' is not a length of time; try 10 days, 2 weeks or 1 month"],
 		[
 			"status is weird",
-			"line 1: 'status is weird': 'weird' is not a status; status is one of overdue, due, soon, never, ok, snoozed, untracked or problem",
+			"line 1: 'status is weird': 'weird' is not a status; status is one of overdue, due, soon, never, ok, snoozed, untracked, ignored or problem",
 		],
-		["status is", "line 1: 'status is': status is one of overdue, due, soon, never, ok, snoozed, untracked or problem"],
+		["status is", "line 1: 'status is': status is one of overdue, due, soon, never, ok, snoozed, untracked, ignored or problem"],
 		["tag", "line 1: 'tag': tag needs one tag, e.g. tag #work"],
 		["tag #", "line 1: 'tag #': tag needs one tag, e.g. tag #work"],
 		["tag #a #b", "line 1: 'tag #a #b': tag needs one tag, e.g. tag #work"],

@@ -13,6 +13,7 @@ import { folder } from "./folder";
 import { lastContact } from "./last-contact";
 import { name } from "./name";
 import { problems } from "./problems";
+import { rhythm } from "./drifting";
 import { status } from "./status";
 import { tags } from "./tags";
 import { urgency } from "./urgency";
@@ -22,10 +23,10 @@ import { urgency } from "./urgency";
  * in: a "did you mean" tie goes to the earlier head, so moving a field can change a suggestion
  * (`hag favors` gets `tag favors` because tags come before favors).
  */
-const ORDER = [urgency, due, status, lastContact, name, cadence, tags, folder, favors, birthday, problems, aliases] as const;
+const ORDER = [urgency, due, status, lastContact, name, cadence, tags, folder, favors, birthday, problems, aliases, rhythm] as const;
 
 /** `columns` lists the fields as a table reads; the first five are the default columns. */
-const COLUMN_ORDER = [name, status, lastContact, cadence, due, favors, urgency, tags, folder, birthday, aliases, problems] as const;
+const COLUMN_ORDER = [name, status, lastContact, cadence, due, favors, urgency, tags, folder, birthday, aliases, problems, rhythm] as const;
 
 type AnyField = (typeof ORDER)[number];
 export type Column = AnyField["name"];

@@ -13,7 +13,7 @@ export interface StatusFilter {
 	status: Status;
 }
 
-const STATUS_LIST = "overdue, due, soon, never, ok, snoozed, untracked or problem";
+const STATUS_LIST = "overdue, due, soon, never, ok, snoozed, untracked, ignored or problem";
 
 function bare(head: string, status: Status): FilterInstruction<StatusFilter> {
 	return { heads: [head], usage: head, parse: () => ({ kind: "status", status }) };
@@ -39,6 +39,7 @@ const MEANING: Record<Exclude<Status, "soon">, string> = {
 	ok: "has a cadence and is not due yet",
 	snoozed: "snoozed until after today",
 	untracked: "no cadence",
+	ignored: "cadence: never, not someone to keep in touch with",
 	problem: "the note's frontmatter cannot be read",
 };
 
@@ -57,7 +58,7 @@ const statusFilter: FilterDef<StatusFilter> = {
 	},
 	format({ status }) {
 		if (status === "soon") return "due soon";
-		return status === "never" || status === "ok" ? `status is ${status}` : status;
+		return status === "never" || status === "ok" || status === "ignored" ? `status is ${status}` : status;
 	},
 	explain({ status }, { settings }) {
 		const meaning = status === "soon" ? `due within the next ${plural(settings.dueSoonDays, "day")}` : MEANING[status];
