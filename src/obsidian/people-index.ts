@@ -27,6 +27,11 @@ export const SLICE_MS = 8;
 
 type Listener = () => void;
 
+interface DuringBuild {
+	changed: Set<string>;
+	moves: [from: string | null, to: string | null][];
+}
+
 /**
  * Everyone's schedule for one day, kept current per change so counts cost nothing to read and
  * the order is one binary-search insert per change instead of a sort of everyone.
@@ -58,7 +63,7 @@ export interface BuildStats {
 }
 
 function emptyCounts(): Record<Status, number> {
-	return { overdue: 0, due: 0, soon: 0, never: 0, ok: 0, snoozed: 0, untracked: 0, ignored: 0, problem: 0 };
+	return { overdue: 0, due: 0, soon: 0, never: 0, ok: 0, snoozed: 0, untracked: 0, problem: 0 };
 }
 
 function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
@@ -85,8 +90,12 @@ export class PeopleIndex extends Component {
 	 * indexed after the build (the plugin enabled while Obsidian still indexes) is picked up on `resolved`.
 	 */
 	private pending = new Set<string>();
-	/** Notes changed while a build runs: the build read them as they were, so they are read again after it. */
-	private changedDuringBuild: Set<string> | null = null;
+	/**
+	 * What happened while a build runs, replayed on its result: notes changed (the build read them
+	 * as they were) and notes that appeared, moved or went away (journal links may lead elsewhere).
+	 * Shared by a build and the one that supersedes it.
+	 */
+	private duringBuild: DuringBuild | null = null;
 	/** Each build's number: a build started later makes an earlier one stop. */
 	private build = 0;
 	/** Fires once per burst: the first change starts the wait, later ones ride along. */
@@ -117,8 +126,9 @@ export class PeopleIndex extends Component {
 		// before the layout is ready: those are the build's.
 		this.registerEvent(
 			vault.on("create", (file) => {
-				if (this.ready && file instanceof TFile && file.extension === "md")
-					this.refreshTargets(this.journal.fileMoved(null, file.path, this.rules));
+				if (!(file instanceof TFile) || file.extension !== "md") return;
+				this.duringBuild?.moves.push([null, file.path]);
+				if (this.ready) this.refreshTargets(this.journal.fileMoved(null, file.path, this.rules));
 			}),
 		);
 		// Obsidian skips `changed` when a note's text ends up as the cache already has it (edited
@@ -156,7 +166,8 @@ export class PeopleIndex extends Component {
 		let sliceStart = started;
 		const pause = async (): Promise<boolean> => {
 			const now = performance.now();
-			if (now - sliceStart < SLICE_MS) return true;
+			// Even without a pause, `await` lets a newer build start: check on every call.
+			if (now - sliceStart < SLICE_MS) return build === this.build;
 			stats.longestSliceMs = Math.max(stats.longestSliceMs, now - sliceStart);
 			stats.slices += 1;
 			await yieldToApp();
@@ -164,7 +175,7 @@ export class PeopleIndex extends Component {
 			return build === this.build;
 		};
 		const rules = compileRules(this.getSettings(), this.facts);
-		this.changedDuringBuild ??= new Set();
+		const during = (this.duringBuild ??= { changed: new Set(), moves: [] });
 		const people = new Map<string, Person>();
 		const journal = new JournalMentions(this.app);
 		const aliasOwners = new Map<string, Set<string>>();
@@ -205,12 +216,16 @@ export class PeopleIndex extends Component {
 			if ((++k & 31) === 0 && !(await pause())) return [];
 			people.set(path, this.withOwnMentions(person));
 		}
-		for (const path of this.bodies.keys()) if (!people.has(path)) this.bodies.delete(path);
+		// A body read under other rules (another log heading) must not come back on a rename.
+		const readAgain = new Set(toRead.map((file) => file.path));
+		for (const path of this.bodies.keys()) if (!readAgain.has(path)) this.bodies.delete(path);
 		this.snapshot = null;
 		this.ready = true;
-		const changed = this.changedDuringBuild;
-		this.changedDuringBuild = null;
-		for (const path of changed) this.reindex(path);
+		this.duringBuild = null;
+		for (const path of during.changed) this.reindex(path);
+		for (const [from, to] of during.moves) this.refreshTargets(this.journal.fileMoved(from, to, this.rules));
+		// Notes Obsidian indexed while this build ran: their `resolved` came before the swap.
+		this.addPending();
 		stats.longestSliceMs = Math.max(stats.longestSliceMs, performance.now() - sliceStart);
 		stats.totalMs = performance.now() - started;
 		this.buildStats = stats;
@@ -384,7 +399,7 @@ export class PeopleIndex extends Component {
 	}
 
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
-		this.changedDuringBuild?.add(file.path);
+		this.duringBuild?.changed.add(file.path);
 		if (!this.ready) return;
 		this.pending.delete(file.path);
 		this.nextGeneration(file.path);
@@ -395,7 +410,8 @@ export class PeopleIndex extends Component {
 	}
 
 	private onDeleted(path: string): void {
-		this.changedDuringBuild?.add(path);
+		this.duringBuild?.changed.add(path);
+		this.duringBuild?.moves.push([path, null]);
 		this.generation.delete(path);
 		this.pending.delete(path);
 		this.bodies.delete(path);
@@ -407,7 +423,8 @@ export class PeopleIndex extends Component {
 
 	private onRenamed(file: unknown, oldPath: string): void {
 		if (!(file instanceof TFile)) return;
-		this.changedDuringBuild?.add(oldPath).add(file.path);
+		this.duringBuild?.changed.add(oldPath).add(file.path);
+		this.duringBuild?.moves.push([oldPath, file.path]);
 		if (!this.ready) return;
 		const rules = this.rules;
 		const wasPerson = this.people.has(oldPath);
