@@ -23,6 +23,8 @@ export interface AppOptions {
 	vaultName?: string;
 	/** Delay between a file change and its re-index, in ms (default 0 = next macrotask). */
 	indexDelayMs?: number;
+	/** How long after the layout is ready notes changed while the app was closed are re-indexed (ms, default 0). */
+	staleDelayMs?: number;
 }
 
 export class FileManager {
@@ -196,6 +198,7 @@ export class App {
 		this.vault = new Vault(store, options.vaultName ?? "Test vault");
 		this.metadataCache = new MetadataCache(this.vault);
 		if (options.indexDelayMs !== undefined) this.metadataCache.indexDelayMs = options.indexDelayMs;
+		if (options.staleDelayMs !== undefined) this.metadataCache.staleDelayMs = options.staleDelayMs;
 		this.fileManager = new FileManager(this);
 		this.commands = new Commands(this);
 		this.viewRegistry = new ViewRegistry(this);
@@ -205,6 +208,9 @@ export class App {
 		const ribbon = main.createDiv({ cls: "workspace-ribbon side-dock-ribbon mod-left" });
 		const ribbonActionsEl = ribbon.createDiv({ cls: "side-dock-actions" });
 		this.workspace = new Workspace(this, ribbon);
+		// Obsidian re-checks the notes that changed while it was closed once it has loaded: until
+		// then their persisted (stale) cache is what plugins see.
+		this.workspace.onLayoutReady(() => this.metadataCache.reindexStale());
 		main.appendChild(this.workspace.containerEl);
 		const statusBarEl = rootEl.createDiv({ cls: "status-bar" });
 		const hostEl = rootEl.createDiv({ cls: "test-render-host" });

@@ -23,6 +23,7 @@ import {
 	type Editor,
 	type Modal,
 	type Plugin,
+	type PersistedMetadata,
 } from "./obsidian";
 
 export interface TestAppOptions extends AppOptions {
@@ -32,6 +33,18 @@ export interface TestAppOptions extends AppOptions {
 	platform?: Partial<typeof Platform>;
 	/** Keep other live test apps (by default creating an app destroys the previous ones). */
 	keepOtherApps?: boolean;
+	/**
+	 * The metadata cache of an earlier session (`app.metadataCache.persist()`; `restart()` passes
+	 * it): notes it holds are served from it, stale ones until re-indexed after the layout is ready.
+	 */
+	cachedMetadata?: PersistedMetadata;
+}
+
+export interface RestartOptions {
+	/** Files changed on disk while the app was closed (the CLI, sync, another editor): text, or null to delete. */
+	whileClosed?: Record<string, string | null>;
+	/** How long after the layout is ready the notes changed while closed are re-indexed (ms, default 0). */
+	staleDelayMs?: number;
 }
 
 export type VaultInput = Record<string, string> | { fixtureDir?: string; files?: Record<string, string> };
@@ -75,7 +88,7 @@ export async function createTestApp(input: VaultInput = {}, options: TestAppOpti
 	}
 	const app = new TestAppBase(new VaultStore(files), options);
 	liveApps.add(app);
-	const indexed = app.metadataCache.startInitialIndex();
+	const indexed = app.metadataCache.startInitialIndex(undefined, options.cachedMetadata);
 	if (options.waitForIndex !== false) {
 		await indexed;
 		await scheduler.drain();
@@ -257,17 +270,27 @@ export class TestAppBase extends App {
 
 	/**
 	 * Quit and start again on the same files: flush editors, save the layout, then build a new
-	 * app from `snapshot()` and load the same plugins (layout restored, as Obsidian does).
+	 * app from `snapshot()` and load the same plugins (layout restored, as Obsidian does). The
+	 * metadata cache persists, as Obsidian's does: a note in `whileClosed` (changed on disk while
+	 * the app was closed) keeps its old cache entry until it is re-indexed after the layout is
+	 * ready (`staleDelayMs` later), which fires `changed`.
 	 */
-	async restart(): Promise<TestApp> {
+	async restart(opts: RestartOptions = {}): Promise<TestApp> {
 		await this.flushEditors();
 		await this.settle();
 		if (this.workspace.layoutReady) await this.workspace.saveLayout();
 		const files = this.snapshot();
+		const cachedMetadata = this.metadataCache.persist();
+		for (const [path, text] of Object.entries(opts.whileClosed ?? {})) {
+			if (text === null) delete files[path];
+			else files[path] = text;
+		}
 		const plugins = this.loaded.slice();
 		this.destroy();
 		liveApps.delete(this);
-		const next = await createTestApp(files, this.options);
+		const options: TestAppOptions = { ...this.options, cachedMetadata };
+		if (opts.staleDelayMs !== undefined) options.staleDelayMs = opts.staleDelayMs;
+		const next = await createTestApp(files, options);
 		for (const p of plugins) await next.loadPlugin(p.cls, p.manifest, { finishStartup: false });
 		await next.finishStartup();
 		await scheduler.drain();

@@ -140,6 +140,57 @@ describe("rename and delete", () => {
 	});
 });
 
+describe("a persisted cache at start-up (app.restart)", () => {
+	const CHANGED = ADA.replace("last_contact: 2026-11-20", "last_contact: 2026-11-25");
+
+	it("serves a note changed while the app was closed from its old entry until the layout is ready, then fires `changed`", async () => {
+		const app = await createTestApp({ "People/Ada.md": ADA, "People/Bob.md": "# Bob" });
+		const next = await app.restart({ whileClosed: { "People/Ada.md": CHANGED }, staleDelayMs: 5000 });
+		const events = record(next);
+		// The file is new, the cache is the old session's: exactly what a plugin reads at start-up.
+		expect(next.readFile("People/Ada.md")).toBe(CHANGED);
+		expect(next.metadataCache.getCache("People/Ada.md")?.frontmatter?.last_contact).toBe("2026-11-20");
+		expect(next.metadataCache.stalePaths).toEqual(["People/Ada.md"]);
+		await next.tick(4000);
+		expect(events).toEqual([]);
+		await next.tick(1000);
+		expect(events).toEqual(["changed People/Ada.md", "resolved"]);
+		expect(next.metadataCache.getCache("People/Ada.md")?.frontmatter?.last_contact).toBe("2026-11-25");
+		expect(next.metadataCache.stalePaths).toEqual([]);
+	});
+
+	it("does not re-index before the layout is ready, nor notes that did not change", async () => {
+		const app = await createTestApp({ "People/Ada.md": ADA, "People/Bob.md": "# Bob" });
+		const persisted = app.metadataCache.persist();
+		// What restart() does, by hand, to stop before the layout is ready.
+		const late = await createTestApp({ "People/Ada.md": CHANGED, "People/Bob.md": "# Bob" }, { cachedMetadata: persisted });
+		const events = record(late);
+		await late.settle();
+		expect(events).toEqual([]);
+		expect(late.metadataCache.getCache("People/Ada.md")?.frontmatter?.last_contact).toBe("2026-11-20");
+		late.workspace.onLayoutReady(() => events.push("layout ready"));
+		await late.finishStartup();
+		await late.settle();
+		expect(events).toEqual(["layout ready", "changed People/Ada.md", "resolved"]);
+	});
+
+	it("indexes a note created while closed silently, drops one deleted while closed, and a modify before the re-index wins", async () => {
+		const app = await createTestApp({ "People/Ada.md": ADA, "People/Bob.md": "# Bob" });
+		const next = await app.restart({
+			whileClosed: { "People/Ada.md": CHANGED, "People/Bob.md": null, "People/Cy.md": "# Cy" },
+			staleDelayMs: 5000,
+		});
+		const events = record(next);
+		expect(next.metadataCache.getCache("People/Cy.md")?.headings?.[0].heading).toBe("Cy");
+		expect(next.metadataCache.getCache("People/Bob.md")).toBeNull();
+		await next.writeFile("People/Ada.md", CHANGED.replace("monthly", "weekly"));
+		await next.settle();
+		// One `changed`, with the latest text: the stale re-index has nothing left to do.
+		expect(events).toEqual(["changed People/Ada.md", "resolved"]);
+		expect(next.metadataCache.getCache("People/Ada.md")?.frontmatter?.cadence).toBe("weekly");
+	});
+});
+
 describe("CachedMetadata content", () => {
 	const NOTE = [
 		"---",

@@ -8,7 +8,11 @@
  * - initial indexing at start-up fires no `changed`; `resolved` fires once when it is done, and
  *   again after each later batch;
  * - rename moves the cache to the new path without `changed`;
- * - delete drops the cache and fires `deleted(file, prevCache)` synchronously.
+ * - delete drops the cache and fires `deleted(file, prevCache)` synchronously;
+ * - the cache persists between sessions (`persist()`, which `app.restart()` hands to the next
+ *   app): at start-up a note changed on disk while the app was closed is served from the OLD
+ *   entry until it is re-indexed, which happens after the layout is ready (`staleDelayMs`
+ *   later), with `changed` (then `resolved`), as Obsidian re-checks such notes after loading.
  */
 import type * as O from "obsidian";
 import { Events } from "./events";
@@ -21,6 +25,16 @@ interface Entry {
 	text: string;
 }
 
+/**
+ * Test extension: the metadata cache as Obsidian keeps it between sessions (in IndexedDB), by
+ * path. The text stands for the content hash Obsidian compares.
+ */
+export type PersistedMetadata = Record<string, { text: string; cache: O.CachedMetadata }>;
+
+function clone<T>(value: T): T {
+	return typeof structuredClone === "function" ? structuredClone(value) : (JSON.parse(JSON.stringify(value)) as T);
+}
+
 export class MetadataCache extends Events {
 	resolvedLinks: Record<string, Record<string, number>> = {};
 	unresolvedLinks: Record<string, Record<string, number>> = {};
@@ -28,6 +42,8 @@ export class MetadataCache extends Events {
 	indexDelayMs = 0;
 	/** Test extension: true once the start-up indexing is complete. */
 	initialized = false;
+	/** Test knob: how long after the layout is ready notes changed while closed are re-indexed (ms). */
+	staleDelayMs = 0;
 
 	private entries = new Map<string, Entry>();
 	private queue = new Map<string, TFile>();
@@ -36,6 +52,8 @@ export class MetadataCache extends Events {
 	private initialDone: Promise<void> | null = null;
 	private resolveInitial: (() => void) | null = null;
 	private nameIndex: Map<string, TFile[]> | null = null;
+	/** Notes served from a persisted entry older than their text, until `reindexStale()`. */
+	private stale: TFile[] = [];
 
 	constructor(private vault: Vault) {
 		super();
@@ -105,10 +123,24 @@ export class MetadataCache extends Events {
 
 	// ----- indexing ---------------------------------------------------------------------------
 
-	/** Start indexing every markdown file (start-up). Resolves when done; fires `resolved` once. */
-	startInitialIndex(chunkSize = 500): Promise<void> {
+	/**
+	 * Start indexing every markdown file (start-up). Resolves when done; fires `resolved` once.
+	 * With `persisted` (the cache of an earlier session), notes it holds are served from it at once:
+	 * unchanged ones are not parsed again, and changed ones keep their old entry (stale) until
+	 * `reindexStale()`. Only notes it does not hold are indexed now.
+	 */
+	startInitialIndex(chunkSize = 500, persisted?: PersistedMetadata): Promise<void> {
 		if (this.initialDone) return this.initialDone;
 		this.initialQueue = this.vault.getMarkdownFiles();
+		if (persisted) {
+			this.initialQueue = this.initialQueue.filter((file) => {
+				const saved = persisted[file.path];
+				if (!saved) return true;
+				this.entries.set(file.path, { cache: clone(saved.cache), text: saved.text });
+				if (saved.text !== this.vault._readSync(file.path)) this.stale.push(file);
+				return false;
+			});
+		}
 		this.initialDone = new Promise<void>((resolve) => (this.resolveInitial = resolve));
 		const step = () => {
 			const batch = this.initialQueue!.splice(0, chunkSize);
@@ -129,7 +161,35 @@ export class MetadataCache extends Events {
 
 	/** Test extension: number of files waiting to be (re-)indexed. */
 	get pendingCount(): number {
-		return this.queue.size + (this.initialQueue?.length ?? 0);
+		return this.queue.size + (this.initialQueue?.length ?? 0) + this.stale.length;
+	}
+
+	/** Test extension: the cache as Obsidian would persist it now (what `app.restart()` carries over). */
+	persist(): PersistedMetadata {
+		const out: PersistedMetadata = {};
+		for (const [path, entry] of this.entries) out[path] = { text: entry.text, cache: clone(entry.cache) };
+		return out;
+	}
+
+	/** Test extension: paths served from a persisted entry older than the note (not re-indexed yet). */
+	get stalePaths(): string[] {
+		return this.stale.map((file) => file.path);
+	}
+
+	/**
+	 * Internal (the app calls it when the layout is ready): re-index the notes that changed while
+	 * the app was closed, `staleDelayMs` from now; each fires `changed`, then `resolved` once.
+	 */
+	reindexStale(): void {
+		if (!this.stale.length) return;
+		scheduler.setTimeout(
+			() => {
+				const files = this.stale.splice(0);
+				for (const file of files) if (!file.deleted) this.enqueue(file);
+			},
+			this.staleDelayMs,
+			"metadata: re-index notes changed while closed",
+		);
 	}
 
 	private enqueue(file: TFile): void {
@@ -167,6 +227,7 @@ export class MetadataCache extends Events {
 		if (prev && prev.text === text) return false;
 		const { cache } = parseNote(text);
 		this.entries.set(file.path, { cache, text });
+		if (this.stale.length) this.stale = this.stale.filter((f) => f !== file);
 		if (!initial) this.trigger("changed", file, text, cache);
 		return true;
 	}
@@ -213,6 +274,7 @@ export class MetadataCache extends Events {
 		this.nameIndex = null;
 		if (!(file instanceof TFile)) return;
 		this.queue.delete(file.path);
+		if (this.stale.length) this.stale = this.stale.filter((f) => f !== file);
 		const prev = this.entries.get(file.path);
 		this.entries.delete(file.path);
 		delete this.resolvedLinks[file.path];

@@ -16,7 +16,7 @@ export { installDomHelpers, installBuiltinExtensions, globalListenerCount } from
 export { Events, Component, type EventRef } from "./events";
 export { debounce, scheduler, counters, handlerErrors, type Debouncer } from "./scheduler";
 export { TAbstractFile, TFile, TFolder, Vault, VaultStore, InMemoryAdapter, isHiddenPath } from "./vault";
-export { MetadataCache } from "./metadata";
+export { MetadataCache, type PersistedMetadata } from "./metadata";
 export {
 	parseYaml,
 	stringifyYaml,

@@ -15,6 +15,7 @@ import { applyEdits, lineEdits, type TextEdit } from "../../src/core/line-diff";
 import type { App } from "./app";
 import { Editor } from "./editor";
 import { Component } from "./events";
+import { LivePreview } from "./live-preview";
 import { MarkdownPreviewView } from "./render";
 import { debounce, scheduler, type Debouncer } from "./scheduler";
 import type { Scope } from "./ui";
@@ -296,6 +297,8 @@ export class MarkdownView extends TextFileView {
 	currentMode: unknown;
 	hoverPopover: unknown = null;
 	sourceEl: HTMLElement;
+	/** Test extension: the editing view's rendered code blocks (`live-preview.ts`). */
+	livePreview: LivePreview;
 	private mode: O.MarkdownViewModeType = "source";
 
 	constructor(leaf: WorkspaceLeaf) {
@@ -305,6 +308,13 @@ export class MarkdownView extends TextFileView {
 		this.sourceEl = this.contentEl.createDiv({ cls: "markdown-source-view mod-cm6 is-live-preview" });
 		this.editor = new Editor("", this.sourceEl.createDiv({ cls: "cm-editor" }));
 		this.editor.onChange = (origin) => this.onEditorChange(origin);
+		this.livePreview = this.addChild(
+			new LivePreview(
+				this.sourceEl,
+				() => this.editor.getValue(),
+				() => this.file?.path ?? "",
+			),
+		);
 		this.previewMode = new MarkdownPreviewView(this.app, () => this.file, this.contentEl.createDiv());
 		this.previewMode.containerEl.hide();
 		this.addChild(this.previewMode);
@@ -326,6 +336,7 @@ export class MarkdownView extends TextFileView {
 	setViewData(data: string, clear: boolean): void {
 		if (clear) {
 			this.editor.reset(data);
+			this.livePreview.update(true);
 			if (this.mode === "preview") this.previewMode.set(data, true);
 		} else {
 			const d = diffRange(this.editor.getValue(), data);
@@ -336,6 +347,7 @@ export class MarkdownView extends TextFileView {
 
 	clear(): void {
 		this.editor.reset("");
+		this.livePreview.update(true);
 		this.previewMode.clear();
 	}
 
@@ -344,6 +356,8 @@ export class MarkdownView extends TextFileView {
 	}
 
 	async setState(state: any, result: O.ViewStateResult): Promise<void> {
+		// The mode first: a note opened in reading view is not rendered in the editing view first.
+		if (state?.mode === "preview" || state?.mode === "source") this.showMode(state.mode);
 		await super.setState(state, result);
 		if (state?.mode === "preview" || state?.mode === "source") await this.setMode(state.mode);
 	}
@@ -356,22 +370,30 @@ export class MarkdownView extends TextFileView {
 
 	/** Test extension: switch between editing ("source") and reading ("preview") view. */
 	async setMode(mode: O.MarkdownViewModeType): Promise<void> {
+		this.showMode(mode);
+		if (mode === "preview") await this.previewMode.renderNow(this.editor.getValue());
+	}
+
+	/** Shows one view and hides the other; Live Preview renders only while the editing view shows. */
+	private showMode(mode: O.MarkdownViewModeType): void {
 		this.mode = mode;
 		if (mode === "preview") {
 			this.sourceEl.hide();
 			this.previewMode.containerEl.show();
 			this.currentMode = this.previewMode;
-			await this.previewMode.renderNow(this.editor.getValue());
+			this.livePreview.setActive(false);
 		} else {
 			this.previewMode.containerEl.hide();
 			this.sourceEl.show();
 			this.currentMode = this.editor;
+			this.livePreview.setActive(true);
 		}
 	}
 
 	private onEditorChange(origin: string): void {
 		this.data = this.editor.getValue();
 		if (origin !== "external") this.requestSave();
+		this.livePreview.update();
 		const ws = this.app.workspace;
 		ws.trigger("editor-change", this.editor, this);
 		if (this.file) ws.trigger("quick-preview", this.file, this.data);
