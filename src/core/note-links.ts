@@ -46,6 +46,10 @@ interface State {
 	commentClose: string | null;
 	/** The previous line belongs to a task that is not done: its continuation lines are the task's too. */
 	inOpenTask: boolean;
+	/** Where that task's text starts on its line: a paragraph after a blank line indented this far is the task's. */
+	taskColumn: number;
+	/** A blank line came since the task's last line. */
+	afterBlank: boolean;
 	/** The previous line belongs to a list item: a line indented under it is the item's (a quote there too). */
 	inList: boolean;
 	needles: Needles;
@@ -81,7 +85,9 @@ function closesFence(text: string, start: number, end: number, state: State): bo
 function itemAt(text: string, at: number, end: number): "open" | "done" | "item" | null {
 	const item = listItemTextAt(text, at, end);
 	if (item < 0) return null;
+	// A checkbox is followed by a space or the line's end (GFM): `- [ ]call` is a plain item.
 	if (item + 3 > end || text.charCodeAt(item) !== OPEN_BRACKET || text[item + 2] !== "]") return "item";
+	if (item + 3 < end && text.charCodeAt(item + 3) !== SPACE && text.charCodeAt(item + 3) !== TAB) return "item";
 	const box = text[item + 1];
 	return box === "x" || box === "X" ? "done" : "open";
 }
@@ -202,6 +208,8 @@ export function noteLinks(text: string): NoteLinks {
 		math: false,
 		commentClose: null,
 		inOpenTask: false,
+		taskColumn: 0,
+		afterBlank: false,
 		inList: false,
 		needles: new Needles(text),
 	};
@@ -238,8 +246,13 @@ export function noteLinks(text: string): NoteLinks {
 		const at = indentOf(text, start, end);
 		if (at === end) {
 			flush();
-			state.inOpenTask = false;
+			state.afterBlank = true;
 			continue;
+		}
+		if (state.afterBlank) {
+			// CommonMark: after a blank line only text indented to the task's text goes on with it.
+			state.afterBlank = false;
+			if (at - start < state.taskColumn) state.inOpenTask = false;
 		}
 		const fence = fenceAt(text, start, end, state.needles);
 		if (fence || text.startsWith("$$", at)) {
@@ -261,6 +274,7 @@ export function noteLinks(text: string): NoteLinks {
 			flush();
 			// An open task's text, wrapped or lazily continued on the next lines, is an intention too.
 			state.inOpenTask = item === "open";
+			state.taskColumn = listItemTextAt(text, at, end) - start;
 			state.inList = true;
 		} else if (!nested && !continuesItem(text, at, end)) {
 			flush();

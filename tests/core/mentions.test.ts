@@ -45,6 +45,12 @@ const CASES: [string, string, string[]][] = [
 	["a URL is no note", "See [site](https://example.com) and [[Bob]]\n", ["Bob"]],
 	["text after an inline comment counts", "%% x %% then [[Bob]]\n", ["Bob"]],
 	["CRLF", "Lunch with [[Ada]].\r\n- [ ] call [[Bob]]\r\n", ["Ada"]],
+	["a box with no space after it is no task", "- [ ]call [[Ada]]\n", ["Ada"]],
+	["a paragraph indented under an open task is the task's", "- [ ] call\n\n  [[Ada]] about it\n", []],
+	["so is one under a numbered open task", "1. [ ] call\n\n   [[Ada]] later\n", []],
+	["and under a nested open task", "- a\n  - [ ] call\n\n    [[Ada]]\n", []],
+	["a paragraph not indented to the task's text is not", "- [ ] call\n\n [[Ada]]\n", ["Ada"]],
+	["nor one at the margin", "- [ ] call\n\nMet [[Ada]]\n", ["Ada"]],
 ];
 
 describe("which links in a journal note count as contact", () => {

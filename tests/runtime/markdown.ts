@@ -536,7 +536,7 @@ export function parseNote(text: string): ParsedNote {
 /** Parse a list starting at line `i`; returns the index of the first line after it. */
 function parseList(lines: Line[], at: Locator, i: number, out: O.ListItemCache[], blocks: Record<string, O.BlockCache>): number {
 	const listStart = i;
-	const stack: Array<{ indent: number; line: number }> = [];
+	const stack: Array<{ indent: number; line: number; contentIndent: number }> = [];
 	let current: { item: O.ListItemCache; contentIndent: number; lastLine: number } | null = null;
 	const finish = () => {
 		if (!current) return;
@@ -567,8 +567,9 @@ function parseList(lines: Line[], at: Locator, i: number, out: O.ListItemCache[]
 			const item: O.ListItemCache = { parent, position: at.linePos(i, i, m[1].length) };
 			if (task) item.task = task[1];
 			out.push(item);
-			stack.push({ indent, line: i });
-			current = { item, contentIndent: indent + m[2].length + Math.max(1, m[3].length), lastLine: i };
+			const contentIndent = indent + m[2].length + Math.max(1, m[3].length);
+			stack.push({ indent, line: i, contentIndent });
+			current = { item, contentIndent, lastLine: i };
 			sawBlank = false;
 			continue;
 		}
@@ -585,9 +586,10 @@ function parseList(lines: Line[], at: Locator, i: number, out: O.ListItemCache[]
 			sawBlank = false;
 			continue;
 		}
-		if (sawBlank && stack.length && indent > 0) {
-			// indented content after a blank line, under some item
-			if (current) current.lastLine = i;
+		if (sawBlank && stack.some((s) => indent >= s.contentIndent)) {
+			// Indented content after a blank line, under an outer item: the list goes on, the last item
+			// (whose text it is not indented to) ends. Indented less than any item's text, it ends the list.
+			finish();
 			sawBlank = false;
 			continue;
 		}
