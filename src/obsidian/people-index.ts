@@ -63,7 +63,7 @@ export interface BuildStats {
 }
 
 function emptyCounts(): Record<Status, number> {
-	return { overdue: 0, due: 0, soon: 0, never: 0, ok: 0, snoozed: 0, untracked: 0, problem: 0 };
+	return { overdue: 0, due: 0, soon: 0, never: 0, ok: 0, snoozed: 0, untracked: 0, ignored: 0, problem: 0 };
 }
 
 function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
