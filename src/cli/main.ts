@@ -12,6 +12,7 @@ import { overdueOrder, scheduleAll } from "../core/schedule";
 import { option, parseArgs, UsageError, type ParsedArgs } from "./args";
 import { installPlugin } from "./install";
 import { runLog } from "./log";
+import { digestDays, runDigest, runIcs } from "./reminders";
 import { sanitize } from "./table";
 import { printAttention, printPeople, printQuery, type Output } from "./output";
 import { scanVault, VaultError, type VaultScan } from "./vault-reader";
@@ -34,6 +35,8 @@ Commands:
   people    everyone the plugin sees as a person
   query     people matching a query (the stay-in-touch code-block language)
   log       log an interaction in a person's note
+  ics       a calendar file: birthdays, and due dates with an alarm
+  digest    a Markdown digest: overdue, due this week, favors, birthdays
   install   put the Obsidian plugin into a vault
 
 Every command takes --vault DIR (default: the current folder); the read commands and log take
@@ -61,6 +64,16 @@ Appends a dated entry under the log heading and updates last contact.
   --owed     a favor they now owe you (repeatable)
   --resolve  a favor returned, in either direction (repeatable)
   --json     print what was written (or why nothing was) as JSON`,
+	ics: `Usage: stay-in-touch ics [--vault DIR] [--today YYYY-MM-DD] [--out FILE]
+
+An iCalendar file (RFC 5545) for a calendar app to subscribe to: every birthday as a yearly
+event, every tracked person's due date as an all-day event with an alarm at 9:00 (an overdue one
+on today). Event IDs follow the note, so a calendar reading the file again updates its events.
+  --out      write the file (whole, or not at all) instead of printing it`,
+	digest: `Usage: stay-in-touch digest [--vault DIR] [--today YYYY-MM-DD] [--days N]
+
+A Markdown digest for cron or mail: overdue, due in the next N days (default 7), open favors
+both ways, birthdays in the next N days.`,
 	install: `Usage: stay-in-touch install --vault DIR [--force]
 
 Copies the plugin (main.js, manifest.json, styles.css) into DIR/.obsidian/plugins/stay-in-touch/,
@@ -75,6 +88,8 @@ const OPTIONS: Record<string, string[]> = {
 	query: COMMON,
 	log: ["vault", "today", "date", "type", "note", "owe", "owed", "resolve"],
 	install: ["vault", "force"],
+	ics: [...COMMON, "out"],
+	digest: [...COMMON, "days"],
 };
 
 function today(args: ParsedArgs, io: Io): Day {
@@ -125,7 +140,8 @@ export function run(argv: readonly string[], rawIo: Io): number {
 			io.stdout(USAGE.main);
 			return 0;
 		}
-		if (!OPTIONS[command]) throw new UsageError(`unknown command "${command}"; try overdue, people, query, log or install`);
+		if (!OPTIONS[command])
+			throw new UsageError(`unknown command "${command}"; try overdue, people, query, log, ics, digest or install`);
 		const foreign = [...args.options.keys()].find((name) => ALL_OPTIONS.has(name) && !OPTIONS[command].includes(name));
 		if (foreign !== undefined) throw new UsageError(`${command} has no option --${foreign}; see stay-in-touch ${command} --help`);
 		if (args.options.has("help")) {
@@ -148,6 +164,7 @@ export function run(argv: readonly string[], rawIo: Io): number {
 			queryText = args.positional.join("\n");
 			if (queryText.trim() === "") throw new UsageError('query needs a query: stay-in-touch query "overdue; tag #work"');
 		}
+		if (command === "digest") digestDays(args);
 		if (command === "log" && args.positional.join("").trim() === "")
 			throw new UsageError('log needs a person\'s name: stay-in-touch log "Ada Lovelace"');
 		const scan = scanVault(vault);
@@ -157,6 +174,9 @@ export function run(argv: readonly string[], rawIo: Io): number {
 		if (command === "log")
 			return runLog(args, vault, scan, day, { stdout: io.stdout, stderr: io.stderr, json: args.options.has("json") });
 		const list = scheduleAll(scan.people, scheduleContext(scan.rules, day));
+		const reminderIo = { stdout: io.stdout, stderr: io.stderr, cwdResolve: (path: string) => resolve(io.cwd, path) };
+		if (command === "ics") return runIcs(args, list, day, reminderIo);
+		if (command === "digest") return runDigest(args, list, day, reminderIo);
 		if (command === "overdue") {
 			const out = output(args, io);
 			printPeople(overdueOrder(list), day, out, "No one is overdue or due soon.");
