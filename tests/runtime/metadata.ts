@@ -51,7 +51,7 @@ export class MetadataCache extends Events {
 	private initialQueue: TFile[] | null = null;
 	private initialDone: Promise<void> | null = null;
 	private resolveInitial: (() => void) | null = null;
-	private nameIndex: Map<string, TFile[]> | null = null;
+	private nameIndex: NameIndex | null = null;
 	/** Notes served from a persisted entry older than their text, until `reindexStale()`. */
 	private stale: TFile[] = [];
 
@@ -59,7 +59,7 @@ export class MetadataCache extends Events {
 		super();
 		vault.observers.push({
 			onCreate: (file) => {
-				this.nameIndex = null;
+				if (file instanceof TFile) this.nameIndex?.add(file);
 				if (file instanceof TFile && file.extension === "md") this.enqueue(file);
 			},
 			onModify: (file) => {
@@ -101,18 +101,13 @@ export class MetadataCache extends Events {
 		return null;
 	}
 
-	/** Files by lower-cased name, rebuilt lazily after the file tree changes. */
-	private filesNamed(nameLower: string): TFile[] {
-		if (!this.nameIndex) {
-			this.nameIndex = new Map();
-			for (const f of this.vault.getFiles()) {
-				const key = f.name.toLowerCase();
-				const list = this.nameIndex.get(key);
-				if (list) list.push(f);
-				else this.nameIndex.set(key, [f]);
-			}
-		}
-		return this.nameIndex.get(nameLower) ?? [];
+	/**
+	 * Files by lower-cased name. Obsidian keeps this ready from start-up and per change, so link
+	 * resolution never pays for the whole vault at once: built with the start-up index, then kept.
+	 */
+	private filesNamed(nameLower: string): readonly TFile[] {
+		this.nameIndex ??= new NameIndex(this.vault.getFiles());
+		return this.nameIndex.named(nameLower);
 	}
 
 	fileToLinktext(file: TFile, _sourcePath: string, omitMdExtension = true): string {
@@ -131,6 +126,7 @@ export class MetadataCache extends Events {
 	 */
 	startInitialIndex(chunkSize = 500, persisted?: PersistedMetadata): Promise<void> {
 		if (this.initialDone) return this.initialDone;
+		this.filesNamed("");
 		this.initialQueue = this.vault.getMarkdownFiles();
 		if (persisted) {
 			this.initialQueue = this.initialQueue.filter((file) => {
@@ -251,8 +247,9 @@ export class MetadataCache extends Events {
 	}
 
 	private onRename(file: TAbstractFile, oldPath: string): void {
-		this.nameIndex = null;
 		if (file instanceof TFolder) return; // each file below a folder is reported separately
+		this.nameIndex?.remove(file as TFile, oldPath.slice(oldPath.lastIndexOf("/") + 1));
+		this.nameIndex?.add(file as TFile);
 		const entry = this.entries.get(oldPath);
 		if (entry) {
 			this.entries.delete(oldPath);
@@ -271,8 +268,11 @@ export class MetadataCache extends Events {
 	}
 
 	private onDelete(file: TAbstractFile): void {
-		this.nameIndex = null;
-		if (!(file instanceof TFile)) return;
+		if (!(file instanceof TFile)) {
+			this.nameIndex = null;
+			return;
+		}
+		this.nameIndex?.remove(file, file.name);
 		this.queue.delete(file.path);
 		if (this.stale.length) this.stale = this.stale.filter((f) => f !== file);
 		const prev = this.entries.get(file.path);
@@ -280,5 +280,32 @@ export class MetadataCache extends Events {
 		delete this.resolvedLinks[file.path];
 		delete this.unresolvedLinks[file.path];
 		if (file.extension === "md") this.trigger("deleted", file, prev?.cache ?? null);
+	}
+}
+
+/** Files by lower-cased name (`Ada.md` → `ada.md`), for resolving links by name. */
+class NameIndex {
+	private readonly byName = new Map<string, TFile[]>();
+
+	constructor(files: readonly TFile[]) {
+		for (const file of files) this.add(file);
+	}
+
+	named(nameLower: string): readonly TFile[] {
+		return this.byName.get(nameLower) ?? [];
+	}
+
+	add(file: TFile): void {
+		const key = file.name.toLowerCase();
+		const list = this.byName.get(key);
+		if (!list) this.byName.set(key, [file]);
+		else if (!list.includes(file)) list.push(file);
+	}
+
+	remove(file: TFile, name: string): void {
+		const key = name.toLowerCase();
+		const list = this.byName.get(key)?.filter((f) => f !== file);
+		if (list?.length) this.byName.set(key, list);
+		else this.byName.delete(key);
 	}
 }
