@@ -31,6 +31,9 @@ const forbidden = [
 	[/\brequestUrl\b/, "requestUrl"],
 	[/\bWebSocket\b/, "WebSocket"],
 	[/\bsendBeacon\b/, "navigator.sendBeacon"],
+	// Obsidian provides CodeMirror at runtime; a second copy (state's own error text, view's scroller
+	// class) would make the plugin's editor extensions and state fields foreign to Obsidian's editor.
+	[/Selection points outside of document|\bcm-scroller\b/, "a copy of CodeMirror (keep @codemirror/* external)"],
 ];
 for (const [pattern, what] of forbidden) {
 	if (pattern.test(source)) problems.push(`${file} contains ${what}`);

@@ -300,13 +300,15 @@ export class MarkdownView extends TextFileView {
 	/** Test extension: the editing view's rendered code blocks (`live-preview.ts`). */
 	livePreview: LivePreview;
 	private mode: O.MarkdownViewModeType = "source";
+	/** Test hook: builds each new view's editor in `sourceEl` (the browser tests put CodeMirror 6 here). */
+	static createEditor: (sourceEl: HTMLElement) => Editor = (sourceEl) => new Editor("", sourceEl.createDiv({ cls: "cm-editor" }));
 
 	constructor(leaf: WorkspaceLeaf) {
 		super(leaf);
 		this.icon = "document";
 		this.contentEl.addClass("markdown-view");
 		this.sourceEl = this.contentEl.createDiv({ cls: "markdown-source-view mod-cm6 is-live-preview" });
-		this.editor = new Editor("", this.sourceEl.createDiv({ cls: "cm-editor" }));
+		this.editor = MarkdownView.createEditor(this.sourceEl);
 		this.editor.onChange = (origin) => this.onEditorChange(origin);
 		this.livePreview = this.addChild(
 			new LivePreview(

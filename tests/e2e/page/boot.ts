@@ -1,10 +1,14 @@
 /**
  * Runs in Chromium. Loads the built main.js the way Obsidian loads a plugin: its source is
  * wrapped as a CommonJS module whose `require("obsidian")` answers with the test runtime.
+ * Every `MarkdownView` edits its note in a real CodeMirror 6 editor (`cm-editor.ts`).
  * Exposed as `window.e2e` for the Playwright tests to drive.
  */
 import * as obsidian from "../../runtime/obsidian";
 import { click, createTestApp, pressKey, setValue, type, type TestApp } from "../../runtime/harness";
+import { CodeMirrorEditor, type EditorSnapshot } from "./cm-editor";
+
+obsidian.MarkdownView.createEditor = (sourceEl) => new CodeMirrorEditor(sourceEl);
 
 interface PluginClass {
 	new (...args: never[]): { now: () => Date };
@@ -56,6 +60,13 @@ function current(): TestApp {
 	return app;
 }
 
+/** The active note's CodeMirror editor. */
+function editor(): CodeMirrorEditor {
+	const active = current().editor;
+	if (!(active instanceof CodeMirrorEditor)) throw new Error("no note open in a CodeMirror editor");
+	return active;
+}
+
 declare global {
 	interface Window {
 		e2e: typeof api;
@@ -76,6 +87,15 @@ const api = {
 		await current().settle();
 	},
 	notices: () => current().noticeMessages(),
+	editor,
+	/** The active editor's text, selection (offsets), undo/redo depth and focus. */
+	editorState: (): EditorSnapshot => editor().snapshot(),
+	/** Focuses the editor with the selection at these offsets, as after a click or a drag there. */
+	select: (anchor: number, head = anchor) => {
+		const e = editor();
+		e.focus();
+		e.setSelection(e.offsetToPos(anchor), e.offsetToPos(head));
+	},
 	type,
 	setValue,
 	pressKey,
