@@ -70,6 +70,46 @@ describe("vault events and timing", () => {
 		expect(app.readFile("log.md")).toBe("start\nB");
 	});
 
+	it("raceNextAccess: another writer's change lands between a read and the write after its await", async () => {
+		const app = await createTestApp({ "log.md": "start" });
+		const file = app.vault.getFileByPath("log.md")!;
+		const sync = (text: string) => `${text}\nfrom the phone`;
+
+		app.vault.raceNextAccess("log.md", sync);
+		const text = await app.vault.read(file);
+		expect(text).toBe("start");
+		expect(app.readFile("log.md")).toBe("start\nfrom the phone");
+		await app.vault.modify(file, `${text}\nA`);
+		expect(app.readFile("log.md")).toBe("start\nA");
+
+		app.vault.raceNextAccess("log.md", sync);
+		await app.vault.process(file, (t) => `${t}\nB`);
+		expect(app.readFile("log.md")).toBe("start\nA\nfrom the phone\nB");
+
+		app.vault.raceNextAccess("log.md", sync);
+		await app.vault.adapter.process("log.md", (t) => `${t}\nC`);
+		expect(app.readFile("log.md")).toBe("start\nA\nfrom the phone\nB\nfrom the phone\nC");
+		expect(app.vault.racesLanded).toEqual([
+			{ path: "log.md", during: "read" },
+			{ path: "log.md", during: "process" },
+			{ path: "log.md", during: "process" },
+		]);
+	});
+
+	it("raceNextAccess: the change arrives as a change on disk (modify event, an open note updated), once", async () => {
+		const app = await createTestApp({ "log.md": "start\n" });
+		const file = app.vault.getFileByPath("log.md")!;
+		const view = await app.openNote("log.md");
+		const modified: string[] = [];
+		app.vault.on("modify", (f: TFile) => modified.push(f.path));
+		app.vault.raceNextAccess("log.md", (t) => `${t}synced\n`);
+		await app.vault.cachedRead(file);
+		await app.vault.cachedRead(file);
+		expect(modified).toEqual(["log.md"]);
+		expect(view.editor.getValue()).toBe("start\nsynced\n");
+		expect(app.vault.racesLanded).toHaveLength(1);
+	});
+
 	it("keeps TFile identity, stats and tree up to date", async () => {
 		const app = await createTestApp({ "People/Ada.md": "é" });
 		const file = app.vault.getFileByPath("People/Ada.md")!;

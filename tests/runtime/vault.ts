@@ -6,6 +6,12 @@
  * File operations are async and settle on a microtask; the store changes, then the vault event
  * fires, then the promise resolves. Errors use Obsidian's messages ("File already exists.",
  * "Folder already exists.", "ENOENT: no such file or directory, open '…'").
+ *
+ * Test knob `vault.raceNextAccess(path, change)`: another writer (Sync, the CLI, a second device)
+ * changes the file while a plugin works on it. The change lands right after the plugin's next read
+ * of the file returns (`read`, `cachedRead`, `adapter.read`) — before the plugin's code after the
+ * `await` runs — or, for `process`, just before its function sees the text. A read, `await`,
+ * `modify` then writes over the change (lost); `process` keeps it. `vault.racesLanded` lists them.
  */
 import type * as O from "obsidian";
 import { Events } from "./events";
@@ -162,6 +168,7 @@ export class InMemoryAdapter {
 		await tick();
 		const text = this.store.files.get(normalizedPath);
 		if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${normalizedPath}'`);
+		this.vault._landRace(normalizedPath, "read");
 		return text;
 	}
 
@@ -193,6 +200,7 @@ export class InMemoryAdapter {
 
 	async process(normalizedPath: string, fn: (data: string) => string, options?: O.DataWriteOptions): Promise<string> {
 		await tick();
+		this.vault._landRace(normalizedPath, "process");
 		const text = this.store.files.get(normalizedPath);
 		if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${normalizedPath}'`);
 		const out = fn(text);
@@ -267,6 +275,10 @@ export class Vault extends Events {
 	observers: VaultObserver[] = [];
 	private fileMap = new Map<string, TAbstractFile>();
 	private root: TFolder;
+	/** Armed `raceNextAccess` changes, by path. */
+	private races = new Map<string, (text: string) => string>();
+	/** Test extension: the races that landed, in order, and how the file was being accessed. */
+	readonly racesLanded: Array<{ path: string; during: "read" | "process" }> = [];
 
 	constructor(
 		readonly store: VaultStore,
@@ -340,12 +352,35 @@ export class Vault extends Events {
 
 	async read(file: TFile): Promise<string> {
 		await tick();
-		return this.readNow(file);
+		const text = this.readNow(file);
+		this._landRace(file.path, "read");
+		return text;
 	}
 
 	async cachedRead(file: TFile): Promise<string> {
 		await tick();
-		return this.readNow(file);
+		const text = this.readNow(file);
+		this._landRace(file.path, "read");
+		return text;
+	}
+
+	/**
+	 * Test extension: another writer changes `path` (`change` gets the text then) during the next
+	 * access that reads it to write it: right after a `read`/`cachedRead`/`adapter.read` returns,
+	 * or just before a `process` function sees the text. Landed races are in `racesLanded`.
+	 */
+	raceNextAccess(path: string, change: (text: string) => string): void {
+		this.races.set(path, change);
+	}
+
+	/** Internal: lands the armed race on `path`, as a change made on disk by another program. */
+	_landRace(path: string, during: "read" | "process"): void {
+		const change = this.races.get(path);
+		if (!change) return;
+		this.races.delete(path);
+		const text = change(this.store.files.get(path) ?? "");
+		this.racesLanded.push({ path, during });
+		this._externalWrite(path, text);
 	}
 
 	async readBinary(file: TFile): Promise<ArrayBuffer> {
@@ -410,6 +445,7 @@ export class Vault extends Events {
 	/** Atomic: `fn` sees the current text and its result is written with no await in between. */
 	async process(file: TFile, fn: (data: string) => string, options?: O.DataWriteOptions): Promise<string> {
 		await tick();
+		this._landRace(file.path, "process");
 		const out = fn(this.readNow(file));
 		this.writeNow(file, out, options);
 		return out;
