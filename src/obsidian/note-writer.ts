@@ -77,6 +77,11 @@ export class NoteWriter {
  * Replaces only what changed, so the rest of the document, the cursor and the undo history stay
  * put. Each changed line is narrowed to the characters that differ: a cursor on a line whose date
  * changes, or at the end of a last line that gets an entry appended, stays where it was.
+ *
+ * All of it is one transaction, so one undo takes the log back. CodeMirror's history would still
+ * join it with changes beside it made within 500 ms (keystrokes at the end of the last line, where
+ * the entry is appended, just before or after a hotkey), and one undo would take the user's typing
+ * too; a change of selection ends an undo step, so the selection is set again on either side.
  */
 export function applyToEditor(editor: Editor, before: string, after: string): void {
 	if (before === after) return;
@@ -86,7 +91,14 @@ export function applyToEditor(editor: Editor, before: string, after: string): vo
 	};
 	const selections = keptSelections(editor, edits, after);
 	if (selections) transaction.selections = selections;
+	endUndoStep(editor);
 	editor.transaction(transaction);
+	endUndoStep(editor);
+}
+
+/** Sets the selection to what it is: no change the user sees, but the next change starts a new undo step. */
+function endUndoStep(editor: Editor): void {
+	editor.transaction({ selections: editor.listSelections().map((r) => ({ from: r.anchor, to: r.head })) });
 }
 
 /** The edit without the characters it keeps at either end; never splits "\r\n" or a surrogate pair. */

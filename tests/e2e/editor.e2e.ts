@@ -99,6 +99,32 @@ describe("a log into the note open in CodeMirror 6", () => {
 		await s.close();
 	});
 
+	it("is an undo step of its own even right after a keystroke beside it, and so are the keystrokes after it", async () => {
+		// CodeMirror's history joins changes that touch and come within 500 ms of each other into one
+		// undo step: typing at the end of the last line, where the entry is appended, then the hotkey.
+		const note = "---\ncadence: weekly\nlast_contact: 2026-11-01\n---\n## Interactions\n- 2026-11-01 — call: Talked";
+		const s = await openAt(note, note.length);
+		await s.page.keyboard.type(" about Acme");
+		const typed = await editorState(s);
+		await logToday(s);
+		const logged = await editorState(s);
+		expect(logged.text).toBe(
+			"---\ncadence: weekly\nlast_contact: 2026-11-26\n---\n## Interactions\n- 2026-11-01 — call: Talked about Acme\n- 2026-11-26",
+		);
+		expect(logged.undo).toBe(typed.undo + 1);
+		await s.page.keyboard.type(" and Sam");
+		const more = await editorState(s);
+		expect(more.undo).toBe(logged.undo + 1);
+
+		await s.page.keyboard.press("Control+z");
+		expect(await editorState(s)).toMatchObject({ text: logged.text, ranges: logged.ranges });
+		await s.page.keyboard.press("Control+z");
+		expect(await editorState(s)).toMatchObject({ text: typed.text, ranges: typed.ranges });
+		await s.page.keyboard.press("Control+z");
+		expect((await editorState(s)).text).toBe(note);
+		await s.close();
+	});
+
 	describe("keeps the cursor and the selection where the user is typing, never inside the new entry", () => {
 		const FM = "---\ncadence: weekly\nlast_contact: 2026-11-01\n---\n";
 		const cases: { name: string; note: string; at: (note: string) => number; type: string; expected: string }[] = [
