@@ -446,6 +446,52 @@ export class FrontmatterDoc {
 		return { ok: true, removed };
 	}
 
+	/**
+	 * Gives `configured` a value only when it has none (absent, blank, `""` or `[]`): what the
+	 * user wrote is never overwritten. A text, a list (block style, as `addToList` writes one)
+	 * or, with `date`, a `YYYY-MM-DD` written plain as dates are. Returns whether it was filled.
+	 */
+	fillEmpty(
+		configured: string,
+		value: string | readonly string[],
+		date = false,
+	): { ok: true; filled: boolean } | { ok: false; error: string } {
+		const found = this.locate(configured);
+		if (!found.ok) return found;
+		const list = typeof value === "string" ? null : [...value];
+		const scalar = typeof value === "string" ? (date && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : yamlString(value)) : "";
+		const check = (v: unknown) =>
+			list !== null
+				? sameYamlValue(v, list)
+				: v instanceof Date
+					? date && !Number.isNaN(v.getTime()) && v.toISOString().slice(0, 10) === value
+					: v === value;
+		const items = (list ?? []).map((item) => ({ text: `${this.listIndent()}- ${yamlString(item)}`, eol: this.eol }));
+		if (!found.loc) {
+			const key = yamlString(configured);
+			this.appendKey(
+				configured,
+				list === null ? [`${key}: ${scalar}`] : [`${key}:`, ...items.map((i) => i.text)],
+				list ?? value,
+				check,
+			);
+			return { ok: true, filled: true };
+		}
+		const loc = found.loc;
+		const current = this.valueOf(loc.key);
+		if (!(isBlankValue(current) || (Array.isArray(current) && current.length === 0))) return { ok: true, filled: false };
+		const line = this.lines[loc.index].text;
+		const v = parseInlineValue(line, loc.colon + 1);
+		if (this.contentLines(loc).length > 0 || v.kind === "other") {
+			return { ok: false, error: `${loc.key} is written in a way this plugin cannot edit safely` };
+		}
+		const head = line.slice(0, loc.colon + 1);
+		this.lines[loc.index].text = list === null ? `${head} ${scalar}${commentOf(v)}` : `${head}${commentOf(v)}`;
+		if (list !== null) this.lines.splice(loc.index + 1, 0, ...items);
+		this.record(loc.key, list ?? value, check);
+		return { ok: true, filled: true };
+	}
+
 	/** Removes a key and its value lines (for un-snoozing); nothing happens when it is absent. */
 	removeKey(configured: string): string | null {
 		const found = this.locate(configured);

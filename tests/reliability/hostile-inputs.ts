@@ -12,6 +12,8 @@ import { favorText, findFavor, parseFavor, stripFavorDate } from "../../src/core
 import { findKeySpelling, KeyIndex, normalizeKey } from "../../src/core/keys";
 import * as logReader from "../../src/core/log-reader";
 import { parseSimpleYaml } from "../../src/cli/simple-yaml";
+import { parseCsv } from "../../src/core/import/csv";
+import { readContactsText } from "../../src/core/import/read";
 import { parseQuery } from "../../src/core/query/index";
 import { defaultSettings, type Settings } from "../../src/core/settings";
 import { frontmatterTags, inlineTags, isValidTag, normalizeTag } from "../../src/core/tags";
@@ -95,6 +97,14 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
 	input("log setext paragraph", "## Interactions\n", "a\n", "=\n"),
 	input("log checkboxes", "## Interactions\n", "- [ ] "),
 	input("log daily links with aliases", "## Interactions\n", "- [[2026-01-01|"),
+	input("vCard cards", "", "BEGIN:VCARD\nFN:a\nEND:VCARD\n"),
+	input("vCard folded lines", "BEGIN:VCARD\nNOTE:", "\n x"),
+	input("vCard quoted-printable soft breaks", "BEGIN:VCARD\nNOTE;ENCODING=QUOTED-PRINTABLE:", "=C3=A9=\n"),
+	input("vCard escapes", "BEGIN:VCARD\nN:", "\\;"),
+	input("vCard quoted parameters", "BEGIN:VCARD\nADR;LABEL=", '"'),
+	input("CSV quoted quotes", 'First Name,Last Name,Connected On\n"', '""'),
+	input("CSV commas", "", ","),
+	input("CSV quoted line breaks", '"', "\n"),
 ];
 
 /** Pieces the property test combines into inputs of its own. */
@@ -175,6 +185,10 @@ export const TEXT_PARSERS: readonly TextParser[] = [
 	{ name: "CLI fast YAML path, a value", parse: (text) => parseSimpleYaml(`cadence: ${text}`) },
 	{ name: "log: newest entry", parse: (text) => logReader.latestLogDay(text, SETTINGS) },
 	...(readLogDates ? [{ name: "log: every entry date", parse: (text: string) => readLogDates(text, SETTINGS) }] : []),
+	{ name: "contacts file", parse: (text) => readContactsText(text) },
+	{ name: "contacts file: a vCard", parse: (text) => readContactsText(`BEGIN:VCARD\n${text}\nEND:VCARD`) },
+	{ name: "contacts file: LinkedIn rows", parse: (text) => readContactsText(`First Name,Last Name,Connected On\n${text}`) },
+	{ name: "CSV", parse: (text) => parseCsv(text) },
 ];
 
 /** One parser's slowest input, in milliseconds per call. */

@@ -59,6 +59,10 @@ const SANE: Record<string, (result: unknown) => boolean> = {
 	"CLI fast YAML path, a value": (r) => r === undefined || (typeof r === "object" && r !== null && "cadence" in r),
 	"log: newest entry": (r) => r === null || Number.isInteger(r),
 	"log: every entry date": (r) => Array.isArray((r as { days: unknown }).days),
+	"contacts file": isParse,
+	"contacts file: a vCard": isParse,
+	"contacts file: LinkedIn rows": isParse,
+	CSV: isParse,
 };
 
 function check(parser: TextParser, text: string): void {

@@ -1,0 +1,98 @@
+/**
+ * Which existing person a contact is: the same email first, else the same name or alias with
+ * accents, case, word order ("Lovelace, Ada") and titles ("Dr.", "Jr.") set aside. Several
+ * candidates are reported, never guessed between.
+ */
+import { normalizeKey } from "../keys";
+import type { Contact } from "./contact";
+
+/** A person note as the import sees it. */
+export interface ExistingPerson {
+	path: string;
+	/** The note's name. */
+	name: string;
+	aliases: readonly string[];
+	/** Lowercase, without `#`: frontmatter and inline tags. */
+	tags: readonly string[];
+	/** The parsed frontmatter; null when it cannot be read (`unreadable` says why). */
+	frontmatter: Readonly<Record<string, unknown>> | null;
+	unreadable?: string | null;
+}
+
+const TITLES = new Set(["dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame", "rev", "jr", "sr", "phd", "md", "esq"]);
+
+/**
+ * A name folded for matching: accents, case, punctuation, titles and word order set aside. A name
+ * that is nothing but a title or punctuation keeps them, so it still matches itself.
+ */
+export function nameKey(name: string): string {
+	const words = name
+		.normalize("NFKD")
+		.replace(/[\u0300-\u036f]/g, "")
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}'’-]+/u)
+		.map((w) => w.replace(/^['’-]+|['’-]+$/g, ""))
+		.filter((w) => w !== "");
+	const named = words.filter((w) => !TITLES.has(w));
+	const key = (named.length > 0 ? named : words).sort().join(" ");
+	return key !== "" ? key : name.trim().toLowerCase();
+}
+
+export function emailKey(email: string): string {
+	return email.trim().toLowerCase();
+}
+
+const EMAIL_KEYS = new Set(["email", "emails", "mail"]);
+
+/** The emails a person's frontmatter holds under `email`, `emails`, `E-mail`… (a text or a list). */
+export function personEmails(frontmatter: Readonly<Record<string, unknown>> | null): string[] {
+	if (frontmatter === null) return [];
+	const out: string[] = [];
+	for (const [key, value] of Object.entries(frontmatter)) {
+		if (!EMAIL_KEYS.has(normalizeKey(key))) continue;
+		for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
+			if (typeof item !== "string") continue;
+			for (const word of item.split(/[\s,;]+/)) if (word.includes("@")) out.push(emailKey(word.replace(/^mailto:/i, "")));
+		}
+	}
+	return out;
+}
+
+export type Match = { kind: "one"; person: ExistingPerson } | { kind: "several"; people: ExistingPerson[] } | { kind: "none" };
+
+/** The people of a vault indexed once by email and by folded name and alias. */
+export class PeopleMatcher {
+	private readonly byEmail = new Map<string, ExistingPerson[]>();
+	private readonly byName = new Map<string, ExistingPerson[]>();
+
+	constructor(people: readonly ExistingPerson[]) {
+		for (const person of people) {
+			for (const email of personEmails(person.frontmatter)) add(this.byEmail, email, person);
+			for (const name of [person.name, ...person.aliases]) {
+				const key = nameKey(name);
+				if (key !== "") add(this.byName, key, person);
+			}
+		}
+	}
+
+	match(contact: Contact): Match {
+		const byEmail = unique(contact.emails.flatMap((e) => this.byEmail.get(emailKey(e)) ?? []));
+		if (byEmail.length === 1) return { kind: "one", person: byEmail[0] };
+		if (byEmail.length > 1) return { kind: "several", people: byEmail };
+		const key = nameKey(contact.fullName);
+		const byName = key === "" ? [] : (this.byName.get(key) ?? []);
+		if (byName.length === 1) return { kind: "one", person: byName[0] };
+		if (byName.length > 1) return { kind: "several", people: byName };
+		return { kind: "none" };
+	}
+}
+
+function add<T>(map: Map<string, T[]>, key: string, value: T): void {
+	const list = map.get(key);
+	if (!list) map.set(key, [value]);
+	else if (!list.includes(value)) list.push(value);
+}
+
+function unique<T>(list: T[]): T[] {
+	return [...new Set(list)];
+}

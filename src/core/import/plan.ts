@@ -1,0 +1,292 @@
+/**
+ * What an import will do, decided before anything is written: each contact becomes a new person
+ * note, fills the empty properties of the person it matches, or is listed as ambiguous or
+ * skipped with why. The preview shows this plan and the CLI prints it; applying it writes exactly
+ * what it lists (`import-write.ts`).
+ */
+import { addUnique, emptyContact, formatContactDate, type Contact, type ContactFile, type ContactFormat } from "./contact";
+import { emailKey, nameKey, PeopleMatcher, type ExistingPerson } from "./match";
+import { findKeySpelling } from "../keys";
+import type { Settings } from "../settings";
+import { isValidTag } from "../tags";
+
+/** The properties an import writes (the birthday goes to the configured birthday key). */
+export const IMPORT_KEYS = {
+	aliases: "aliases",
+	email: "email",
+	phone: "phone",
+	address: "address",
+	company: "company",
+	role: "role",
+	website: "website",
+	linkedin: "linkedin",
+	anniversary: "anniversary",
+	met: "met",
+} as const;
+
+export interface Fill {
+	key: string;
+	value: string | string[];
+	/** Written as a date (`1990-05-12` plain, `--05-12` without a year). */
+	date: boolean;
+}
+
+export type RowKind = "new" | "update" | "unchanged" | "ambiguous" | "skipped";
+
+export interface PlanRow {
+	kind: RowKind;
+	/** The person's name: the contact's, or the matched note's. */
+	name: string;
+	/** The note written: the new note's path or the matched one's; "" when none. */
+	path: string;
+	/** Where in the file the contact(s) came from ("row 12", "card 3 (line 41)"). */
+	sources: string[];
+	/** The contact (merged, when several rows of the file are one person). */
+	contact: Contact | null;
+	/** Properties to give a value (only empty ones, for a matched note). */
+	fills: Fill[];
+	/** Tags to add. */
+	tags: string[];
+	/** For an ambiguous contact: the notes it could be. */
+	candidates: string[];
+	/** Why a contact is skipped, or a note on what will not be written. */
+	reason: string;
+}
+
+export interface ImportPlan {
+	format: ContactFormat;
+	rows: PlanRow[];
+}
+
+export type PlanCounts = Record<RowKind, number>;
+
+export function planCounts(rows: readonly PlanRow[]): PlanCounts {
+	const counts: PlanCounts = { new: 0, update: 0, unchanged: 0, ambiguous: 0, skipped: 0 };
+	for (const row of rows) counts[row.kind]++;
+	return counts;
+}
+
+/** Characters no note name may hold on some system or in a link (`[[…|…#…^…]]`). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name may not hold
+const UNSAFE_NAME = /[\\/:*?"<>|#^[\]\u0000-\u001f]+/g;
+
+/** A contact's name as a note's file name; "" when nothing usable is left. */
+export function safeNoteName(name: string): string {
+	return name.replace(UNSAFE_NAME, " ").replace(/\s+/g, " ").trim().replace(/^\.+/, "").slice(0, 120).trim();
+}
+
+/** A label as a tag (spaces become hyphens); null when it cannot be one. */
+export function labelTag(label: string): string | null {
+	const tag = label.trim().replace(/^#+/, "").replace(/\s+/g, "-");
+	return isValidTag(tag) ? tag : null;
+}
+
+function isBlank(value: unknown): boolean {
+	return (
+		value === null ||
+		value === undefined ||
+		(typeof value === "string" && value.trim() === "") ||
+		(Array.isArray(value) && value.length === 0)
+	);
+}
+
+/** Every property the contact has a value for, as the import writes them. */
+export function contactFills(contact: Contact, settings: Settings): Fill[] {
+	const fills: Fill[] = [];
+	const list = (key: string, values: string[]) => {
+		if (values.length > 0) fills.push({ key, value: [...values], date: false });
+	};
+	const text = (key: string, value: string) => {
+		if (value.trim() !== "") fills.push({ key, value: value.trim(), date: false });
+	};
+	const k = IMPORT_KEYS;
+	list(k.aliases, contact.nicknames);
+	list(k.email, contact.emails);
+	list(k.phone, contact.phones);
+	list(k.address, contact.addresses);
+	text(k.company, contact.organization);
+	text(k.role, contact.title);
+	list(k.website, contact.websites);
+	text(k.linkedin, contact.linkedin);
+	if (contact.birthday) fills.push({ key: settings.keys.birthday, value: formatContactDate(contact.birthday), date: true });
+	if (contact.anniversary) fills.push({ key: k.anniversary, value: formatContactDate(contact.anniversary), date: true });
+	if (contact.met) fills.push({ key: k.met, value: formatContactDate(contact.met), date: true });
+	return fills;
+}
+
+function contactTags(contact: Contact): string[] {
+	const tags: string[] = [];
+	for (const label of contact.labels) {
+		const tag = labelTag(label);
+		if (tag !== null && !tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+	}
+	return tags;
+}
+
+/** Adds what `from` knows and `into` does not: lists are joined, a single value kept from the first. */
+function mergeContact(into: Contact, from: Contact): void {
+	for (const nick of from.nicknames) addUnique(into.nicknames, nick);
+	for (const email of from.emails) addUnique(into.emails, email, true);
+	for (const phone of from.phones) addUnique(into.phones, phone);
+	for (const address of from.addresses) addUnique(into.addresses, address);
+	for (const label of from.labels) addUnique(into.labels, label);
+	for (const url of from.websites) addUnique(into.websites, url);
+	into.fullName ||= from.fullName;
+	into.organization ||= from.organization;
+	into.title ||= from.title;
+	into.linkedin ||= from.linkedin;
+	into.uid ||= from.uid;
+	into.note = into.note && from.note && into.note !== from.note ? `${into.note}\n\n${from.note}` : into.note || from.note;
+	into.birthday ??= from.birthday;
+	into.anniversary ??= from.anniversary;
+	into.met ??= from.met;
+}
+
+function copyContact(contact: Contact): Contact {
+	return {
+		...contact,
+		nicknames: [...contact.nicknames],
+		emails: [...contact.emails],
+		phones: [...contact.phones],
+		addresses: [...contact.addresses],
+		labels: [...contact.labels],
+		websites: [...contact.websites],
+	};
+}
+
+/** The folder new people go in: the first people folder. */
+export function importFolder(settings: Settings): string {
+	return (settings.peopleFolders[0] ?? "").replace(/^\/+|\/+$/g, "");
+}
+
+/** The fills and tags a matched person lacks: only what is empty in the note, only tags it does not have. */
+function missingFor(row: PlanRow, person: ExistingPerson, settings: Settings): void {
+	const contact = row.contact;
+	if (contact === null || person.frontmatter === null) return;
+	const data = person.frontmatter;
+	const keys = Object.keys(data);
+	row.fills = contactFills(contact, settings).filter((fill) => {
+		const key = findKeySpelling(keys, fill.key);
+		return key === undefined || isBlank(data[key]);
+	});
+	const has = new Set(person.tags.map((t) => t.toLowerCase()));
+	row.tags = contactTags(contact).filter((t) => !has.has(t.toLowerCase()));
+	row.kind = row.fills.length > 0 || row.tags.length > 0 ? "update" : "unchanged";
+}
+
+/**
+ * The plan for a file's contacts against the vault's people. `taken` says whether a path is
+ * already a file (a new note never replaces one: it gets " 2"). Contacts of the file that are one
+ * person (the same email, or the same name where one has no email) become one row.
+ */
+export function planImport(
+	file: ContactFile,
+	people: readonly ExistingPerson[],
+	settings: Settings,
+	taken: (path: string) => boolean,
+): ImportPlan {
+	const matcher = new PeopleMatcher(people);
+	const rows: PlanRow[] = [];
+	const byPath = new Map<string, { row: PlanRow; person: ExistingPerson }>();
+	const newByEmail = new Map<string, PlanRow>();
+	const newByName = new Map<string, PlanRow>();
+	const newPaths = new Set<string>();
+	const folder = importFolder(settings);
+	const position = new Map(file.contacts.map((c, i) => [c, i]));
+	const firstContact = new Map<PlanRow, number>();
+	const row = (kind: RowKind, contact: Contact, name: string): PlanRow => {
+		const made: PlanRow = {
+			kind,
+			name,
+			path: "",
+			sources: [contact.source],
+			contact: copyContact(contact),
+			fills: [],
+			tags: [],
+			candidates: [],
+			reason: "",
+		};
+		firstContact.set(made, position.get(contact) ?? -1);
+		return made;
+	};
+
+	for (const skipped of file.skipped) {
+		const r = row("skipped", emptyContact(skipped.source), skipped.name);
+		r.contact = null;
+		r.reason = skipped.reason;
+		rows.push(r);
+	}
+	// A contact with no usable name is placed last: it may be an email of someone a later row names.
+	const nameless = (c: Contact) => safeNoteName(c.fullName) === "";
+	const order = [...file.contacts.filter((c) => !nameless(c)), ...file.contacts.filter(nameless)];
+	for (const contact of order) {
+		const match = matcher.match(contact);
+		if (match.kind === "several") {
+			const r = row("ambiguous", contact, contact.fullName);
+			r.candidates = match.people.map((p) => p.path);
+			r.reason = `${match.people.length} people could be this contact`;
+			rows.push(r);
+			continue;
+		}
+		if (match.kind === "one") {
+			const person = match.person;
+			const existing = byPath.get(person.path);
+			if (existing) {
+				existing.row.sources.push(contact.source);
+				if (existing.row.contact) mergeContact(existing.row.contact, contact);
+				continue;
+			}
+			const r = row("unchanged", contact, person.name);
+			r.path = person.path;
+			if (person.frontmatter === null) {
+				r.kind = "skipped";
+				r.reason = `${person.path} is this person, but ${person.unreadable ?? "its frontmatter cannot be read"}`;
+			}
+			byPath.set(person.path, { row: r, person });
+			rows.push(r);
+			continue;
+		}
+		// Not in the vault: maybe a contact this file already listed.
+		const key = nameKey(contact.fullName);
+		const sameEmail = contact.emails.map((e) => newByEmail.get(emailKey(e))).find((r) => r !== undefined);
+		const sameName = key === "" ? undefined : newByName.get(key);
+		const earlier =
+			sameEmail ?? (sameName && (sameName.contact?.emails.length === 0 || contact.emails.length === 0) ? sameName : undefined);
+		if (earlier?.contact) {
+			earlier.sources.push(contact.source);
+			mergeContact(earlier.contact, contact);
+			for (const email of contact.emails) newByEmail.set(emailKey(email), earlier);
+			continue;
+		}
+		const name = safeNoteName(contact.fullName);
+		if (name === "") {
+			const r = row("skipped", contact, contact.emails[0] ?? "");
+			r.reason = "no name to give a note";
+			rows.push(r);
+			continue;
+		}
+		const r = row("new", contact, name);
+		r.path = freePath(folder, name, (path) => taken(path) || newPaths.has(path.toLowerCase()));
+		newPaths.add(r.path.toLowerCase());
+		for (const email of contact.emails) newByEmail.set(emailKey(email), r);
+		if (key !== "" && !newByName.has(key)) newByName.set(key, r);
+		rows.push(r);
+	}
+	// Rows in the file's order again (skipped entries of the file first, as before).
+	rows.sort((a, b) => (firstContact.get(a) ?? -1) - (firstContact.get(b) ?? -1));
+	for (const { row: r, person } of byPath.values()) if (r.kind !== "skipped") missingFor(r, person, settings);
+	for (const r of rows) {
+		if (r.kind !== "new" || r.contact === null) continue;
+		r.fills = contactFills(r.contact, settings);
+		r.tags = contactTags(r.contact);
+	}
+	return { format: file.format, rows };
+}
+
+function freePath(folder: string, name: string, isTaken: (path: string) => boolean): string {
+	const prefix = folder === "" ? "" : `${folder}/`;
+	for (let n = 1; ; n++) {
+		const path = `${prefix}${n === 1 ? name : `${name} ${n}`}.md`;
+		if (!isTaken(path)) return path;
+	}
+}

@@ -1,0 +1,97 @@
+/**
+ * Applying a plan row to text: a matched note gets its empty properties filled and its missing
+ * tags added through the surgical frontmatter editor (every other byte stays); a new note is the
+ * person template (or nothing) with the same edits, and the contact's note as its body.
+ */
+import { formatDay, type Day } from "../dates";
+import { FrontmatterDoc, type YamlParse } from "../frontmatter-edit";
+import type { WriteResult } from "../log-writer";
+import type { Settings } from "../settings";
+import type { PlanRow } from "./plan";
+
+/** The key a note keeps its tags under (`tags`, or `tag` / `Tags` as written). */
+function tagsKey(data: Readonly<Record<string, unknown>>): string {
+	return Object.keys(data).find((k) => k.toLowerCase() === "tags" || k.toLowerCase() === "tag") ?? "tags";
+}
+
+function edit(doc: FrontmatterDoc, row: PlanRow, extraTags: readonly string[]): string | null {
+	for (const fill of row.fills) {
+		const done = doc.fillEmpty(fill.key, fill.value, fill.date);
+		if (!done.ok) return done.error;
+	}
+	const key = tagsKey(doc.data);
+	const written = doc.data[key];
+	const tags = [...extraTags, ...row.tags];
+	if (tags.length === 0) return null;
+	if (typeof written === "string" && /[\s,]/.test(written.trim())) {
+		return `${key} is written as one text ("${written.slice(0, 40)}"); make it a list to add the labels`;
+	}
+	for (const tag of tags) {
+		const error = doc.addToList(key, tag);
+		if (error) return error;
+	}
+	return null;
+}
+
+function splice(text: string, doc: FrontmatterDoc): WriteResult {
+	const fm = doc.finish();
+	if (!fm.ok) return fm;
+	return { ok: true, text: text.slice(0, fm.from) + fm.text + text.slice(fm.to) };
+}
+
+/** A matched note with the row's empty properties filled and its tags added; refused, untouched, when it cannot be done safely. */
+export function applyImportRow(text: string, row: PlanRow, parseYaml: YamlParse): WriteResult {
+	const opened = FrontmatterDoc.open(text, parseYaml);
+	if (!opened.ok) return opened;
+	const error = edit(opened.doc, row, []);
+	if (error) return { ok: false, error };
+	return splice(text, opened.doc);
+}
+
+export interface NewNoteOptions {
+	settings: Settings;
+	/** A cadence tier for new people, or "" to leave the cadence empty (imports do not flood "Overdue"). */
+	tier: string;
+	today: Day;
+	/** The person template's text, or null. `{{title}}` and `{{date}}` are filled in as the Templates core plugin does. */
+	template: string | null;
+}
+
+/**
+ * The text of a new person note. Outside a people folder (folders off), it takes the person tag
+ * or marker, so the plugin sees it as a person.
+ */
+export function newPersonNote(row: PlanRow, options: NewNoteOptions, parseYaml: YamlParse): WriteResult {
+	const { settings } = options;
+	const base = (options.template ?? "")
+		.replace(/\{\{\s*title\s*\}\}/gi, row.name)
+		.replace(/\{\{\s*date\s*\}\}/gi, formatDay(options.today));
+	const opened = FrontmatterDoc.open(base, parseYaml);
+	if (!opened.ok) return { ok: false, error: `the person template cannot be used: ${opened.error}` };
+	const doc = opened.doc;
+	const recognizedByFolder = settings.useFolders && settings.peopleFolders.length > 0;
+	const extra: string[] = [];
+	if (!recognizedByFolder && settings.useTag && settings.personTag.trim() !== "") {
+		const has = Object.entries(doc.data).some(
+			([k, v]) =>
+				/^tags?$/i.test(k) &&
+				(Array.isArray(v) ? v : [v]).some((t) => String(t).replace(/^#/, "").toLowerCase() === settings.personTag.toLowerCase()),
+		);
+		if (!has) extra.push(settings.personTag);
+	} else if (!recognizedByFolder && settings.useMarker) {
+		const marked = doc.fillEmpty(settings.markerKey, settings.markerValue);
+		if (!marked.ok) return marked;
+	}
+	if (options.tier !== "") {
+		const tier = doc.fillEmpty(settings.keys.cadence, options.tier);
+		if (!tier.ok) return tier;
+	}
+	const error = edit(doc, row, extra);
+	if (error) return { ok: false, error: `the person template cannot be used: ${error}` };
+	const result = splice(base, doc);
+	if (!result.ok) return result;
+	const note = row.contact?.note.trim() ?? "";
+	if (note === "") return result;
+	const body = result.text.endsWith("\n") || result.text === "" ? result.text : `${result.text}\n`;
+	return { ok: true, text: `${body}${body === "" || body.endsWith("---\n") ? "\n" : ""}${note.replace(/\r\n?/g, "\n")}\n` };
+}

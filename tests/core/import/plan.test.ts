@@ -1,0 +1,151 @@
+/**
+ * Matching before writing: email first, then the name or an alias folded; several candidates are
+ * ambiguous; a match fills only what is empty; one person listed twice in a file is one row.
+ */
+import { describe, expect, it } from "vitest";
+import { emptyContact, type Contact, type ContactFile } from "../../../src/core/import/contact";
+import { nameKey } from "../../../src/core/import/match";
+import { planCounts, planImport } from "../../../src/core/import/plan";
+import { defaultSettings } from "../../../src/core/settings";
+import { apply, plan, readFixture } from "./import-helpers";
+
+function contact(fields: Partial<Contact>, source = "line 2"): Contact {
+	return { ...emptyContact(source), ...fields };
+}
+
+function file(...contacts: Contact[]): ContactFile {
+	return { format: "google", contacts, skipped: [] };
+}
+
+describe("matching", () => {
+	it("folds accents, case, word order, punctuation and titles", () => {
+		expect(nameKey("Dr. Ada Lovelace")).toBe(nameKey("lovelace, ada"));
+		expect(nameKey("José Ñúñez Jr.")).toBe(nameKey("jose nunez"));
+		expect(nameKey("Ada Lovelace")).not.toBe(nameKey("Ada Byron"));
+		// A name that is only a title still matches itself.
+		expect(nameKey("Dr.")).toBe(nameKey("dr"));
+	});
+
+	it("by email before name: the email's person wins over a namesake", () => {
+		const vault = {
+			"People/Ada Lovelace.md": "---\nemail: other@example.org\n---\n",
+			"People/Countess.md": "---\nemail:\n  - ADA@example.org\n---\n",
+		};
+		const p = plan(file(contact({ fullName: "Ada Lovelace", emails: ["ada@example.org"], phones: ["1"] })), vault);
+		expect(p.rows.map((r) => [r.kind, r.path])).toEqual([["update", "People/Countess.md"]]);
+	});
+
+	it("by name or alias, with 'Lovelace, Ada' and 'Dr.' folded", () => {
+		const vault = { "People/Ada Lovelace.md": "# Ada\n", "People/Grace.md": "---\naliases: [Grace Brewster Hopper]\n---\n" };
+		const p = plan(
+			file(
+				contact({ fullName: "Lovelace, Ada", phones: ["1"] }),
+				contact({ fullName: "Dr. Grace Brewster Hopper", phones: ["2"] }, "line 3"),
+			),
+			vault,
+		);
+		expect(p.rows.map((r) => [r.kind, r.path])).toEqual([
+			["update", "People/Ada Lovelace.md"],
+			["update", "People/Grace.md"],
+		]);
+	});
+
+	it("several candidates are ambiguous and never guessed", () => {
+		const vault = { "People/Work/Sam Lee.md": "", "People/Family/Sam Lee.md": "" };
+		const p = plan(file(contact({ fullName: "Sam Lee", phones: ["1"] })), vault);
+		expect(p.rows).toMatchObject([
+			{ kind: "ambiguous", candidates: ["People/Work/Sam Lee.md", "People/Family/Sam Lee.md"], fills: [] },
+		]);
+	});
+});
+
+describe("what a match writes", () => {
+	it("fills only empty properties and adds only missing tags", () => {
+		const vault = {
+			"People/Ada Lovelace.md": "---\ncompany: Babbage & Co\nphone: ''\nrole:\ntags: [friends]\n---\n",
+		};
+		const p = plan(
+			file(
+				contact({
+					fullName: "Ada Lovelace",
+					organization: "Analytical Engines",
+					phones: ["+44 1"],
+					title: "Mathematician",
+					labels: ["Friends", "Poets"],
+				}),
+			),
+			vault,
+		);
+		expect(p.rows[0].fills.map((f) => f.key)).toEqual(["phone", "role"]);
+		expect(p.rows[0].tags).toEqual(["Poets"]);
+		const after = apply(vault, p)["People/Ada Lovelace.md"];
+		expect(after).toBe('---\ncompany: Babbage & Co\nphone:\n  - "+44 1"\nrole: Mathematician\ntags: [friends, Poets]\n---\n');
+	});
+
+	it("a match with nothing new is unchanged, and a note whose frontmatter cannot be read is skipped, naming it", () => {
+		const vault = { "People/Ada Lovelace.md": "---\ncompany: X\n---\n", "People/Bob.md": "---\nkey: [unclosed\n---\n" };
+		const p = plan(
+			file(contact({ fullName: "Ada Lovelace", organization: "Y" }), contact({ fullName: "Bob", phones: ["1"] }, "line 3")),
+			vault,
+		);
+		expect(p.rows[0].kind).toBe("unchanged");
+		expect(p.rows[1].kind).toBe("skipped");
+		expect(p.rows[1].reason).toMatch(/^People\/Bob\.md is this person, but the frontmatter is not valid YAML/);
+	});
+});
+
+describe("new people", () => {
+	it("go to the first people folder, named safely, never over an existing file (whatever its case)", () => {
+		const taken = new Set(["contacts/sam lee.md"]);
+		const p = planImport(
+			file(
+				contact({ fullName: "Sam Lee" }),
+				contact({ fullName: "Grace / Hopper?" }, "line 3"),
+				contact({ fullName: "???" }, "line 4"),
+			),
+			[],
+			{ ...defaultSettings(), peopleFolders: ["Contacts/", "People"] },
+			(path) => taken.has(path.toLowerCase()),
+		);
+		expect(p.rows.map((r) => [r.kind, r.path || r.reason])).toEqual([
+			["new", "Contacts/Sam Lee 2.md"],
+			["new", "Contacts/Grace Hopper.md"],
+			["skipped", "no name to give a note"],
+		]);
+	});
+
+	it("a different email does not stop a name match (email is tried first, not required)", () => {
+		const p = plan(file(contact({ fullName: "Sam Lee", emails: ["sam@new.org"], phones: ["1"] })), {
+			"People/Sam Lee.md": "---\nemail: sam@old.org\n---\n",
+		});
+		expect(p.rows[0]).toMatchObject({ kind: "update", fills: [{ key: "phone", value: ["1"], date: false }] });
+	});
+
+	it("a file's own duplicates become one note: the same email, or the same name where one has no email", () => {
+		const p = plan(
+			file(
+				contact({ fullName: "Ada Lovelace" }, "line 2"),
+				contact({ fullName: "Ada Lovelace", emails: ["ada@x.org"] }, "line 3"),
+				contact({ fullName: "Countess", emails: ["ADA@x.org"], phones: ["1"] }, "line 4"),
+				contact({ fullName: "Sam Lee", emails: ["sam@a.org"] }, "line 5"),
+				contact({ fullName: "Sam Lee", emails: ["sam@b.org"] }, "line 6"),
+			),
+			{},
+		);
+		expect(p.rows.map((r) => [r.kind, r.path, r.sources.join(" ")])).toEqual([
+			["new", "People/Ada Lovelace.md", "line 2 line 3 line 4"],
+			["new", "People/Sam Lee.md", "line 5"],
+			["new", "People/Sam Lee 2.md", "line 6"],
+		]);
+		expect(p.rows[0].fills.find((f) => f.key === "phone")?.value).toEqual(["1"]);
+		expect(planCounts(p.rows)).toEqual({ new: 3, update: 0, unchanged: 0, ambiguous: 0, skipped: 0 });
+	});
+
+	it("LinkedIn's Connected On becomes met, never last contact", () => {
+		const vault = apply({}, plan(readFixture("linkedin-plain.csv"), {}));
+		expect(vault["People/Barbara Liskov.md"]).toBe(
+			"---\nemail:\n  - liskov@mit.example\ncompany: MIT\nrole: Institute Professor\nlinkedin: https://www.linkedin.com/in/barbaraliskov\nmet: 2019-11-17\n---\n",
+		);
+		expect(Object.values(vault).join("")).not.toMatch(/last_contact/);
+	});
+});
