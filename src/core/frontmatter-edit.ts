@@ -327,6 +327,38 @@ export class FrontmatterDoc {
 		return null;
 	}
 
+	/**
+	 * Sets a key to a text (triage's `cadence: close`, `cadence: never`), keeping the quoting
+	 * style of a plain or quoted value written on the key's line; any other value is replaced on
+	 * the key's line. The result must read back as exactly this text.
+	 */
+	setText(configured: string, value: string): string | null {
+		const found = this.locate(configured);
+		if (!found.ok) return found.error;
+		const same = (v: unknown) => v === value;
+		const plain = yamlString(value);
+		if (!found.loc) {
+			this.appendKey(configured, [`${yamlString(configured)}: ${plain}`], value, same);
+			return null;
+		}
+		const loc = found.loc;
+		if (this.valueOf(loc.key) === value) return null;
+		const line = this.lines[loc.index].text;
+		const v = parseInlineValue(line, loc.colon + 1);
+		const content = this.contentLines(loc);
+		if (content.length === 0 && (v.kind === "single" || v.kind === "double")) {
+			const quoted = v.kind === "single" ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
+			this.lines[loc.index].text = line.slice(0, v.start) + quoted + line.slice(v.end);
+		} else if (content.length === 0 && v.kind === "plain") {
+			this.lines[loc.index].text = line.slice(0, v.start) + plain + line.slice(v.end);
+		} else {
+			this.lines[loc.index].text = `${line.slice(0, loc.colon + 1)} ${plain}${v.kind === "other" ? "" : commentOf(v)}`;
+			if (content.length > 0) this.lines.splice(loc.index + 1, content[content.length - 1] - loc.index);
+		}
+		this.record(loc.key, value, same);
+		return null;
+	}
+
 	/** Appends a string to a list key (block or flow style, as written), creating it if needed. */
 	addToList(configured: string, item: string): string | null {
 		const found = this.locate(configured);

@@ -127,6 +127,15 @@ export function setFrontmatterDate(text: string, configuredKey: string, day: Day
 	return splice(text, opened.doc);
 }
 
+/** Sets a top-level key to a text surgically (triage sets `cadence`); the rest of the note is untouched. */
+export function setFrontmatterText(text: string, configuredKey: string, value: string, parseYaml: YamlParse): WriteResult {
+	const opened = FrontmatterDoc.open(text, parseYaml);
+	if (!opened.ok) return opened;
+	const error = opened.doc.setText(configuredKey, value);
+	if (error) return { ok: false, error };
+	return splice(text, opened.doc);
+}
+
 /** Removes a top-level key and its value lines (un-snooze); a missing key changes nothing. */
 export function removeFrontmatterKey(text: string, configuredKey: string, parseYaml: YamlParse): WriteResult {
 	const opened = FrontmatterDoc.open(text, parseYaml);

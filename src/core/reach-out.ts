@@ -70,6 +70,25 @@ export function reachOutQueue(list: readonly Scheduled[], birthdayWindowDays: nu
 	return ranked.map((r) => r.s);
 }
 
+/**
+ * Who triage asks about: untracked people with no cadence written (`cadence: never` is a status
+ * of its own and never asked again; a cadence that cannot be read is listed under Needs attention), drifting ones first, then whoever was in touch most recently, then the
+ * rest by name.
+ */
+export function triageQueue(list: readonly Scheduled[]): Scheduled[] {
+	return (
+		list
+			// A cadence written but not understood ("fortnighly") is a problem to fix, not a choice to make again.
+			.filter((s) => s.schedule.status === "untracked" && s.person.cadenceText === null)
+			.sort(
+				(a, b) =>
+					Number(b.schedule.drift !== null) - Number(a.schedule.drift !== null) ||
+					(b.schedule.lastContact ?? -Infinity) - (a.schedule.lastContact ?? -Infinity) ||
+					compareNames(a.person, b.person),
+			)
+	);
+}
+
 /** Why this person now, each reason a short phrase: "12 days overdue", "birthday in 3 days", "you owe them: intro to Sam". */
 export function whyNow(s: Scheduled, birthdayWindowDays: number): string[] {
 	const { schedule, person } = s;
@@ -144,6 +163,11 @@ export class QueueSession<T, U = unknown> {
 		if (this.done) return;
 		this.steps.push({ index: this.position, action, undo });
 		this.position += 1;
+	}
+
+	/** The step `undo` would take back. */
+	get last(): Step<U> | null {
+		return this.steps[this.steps.length - 1] ?? null;
 	}
 
 	/** Takes back the last step and returns to its card; the caller undoes its write. */

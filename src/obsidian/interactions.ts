@@ -1,6 +1,6 @@
 import { Notice, parseYaml, TFile, type App } from "obsidian";
 import { formatDay, type Day } from "../core/dates";
-import { applyLog, setFrontmatterDate, type LogEntryInput, type WriteResult } from "../core/log-writer";
+import { applyLog, setFrontmatterDate, setFrontmatterText, type LogEntryInput, type WriteResult } from "../core/log-writer";
 import { basename } from "../core/person";
 import type { Settings } from "../core/settings";
 import { NoteWriter, type WriteOutcome } from "./note-writer";
@@ -76,6 +76,42 @@ export class Interactions {
 			(text) => setFrontmatterDate(text, key, until, parseYamlStrict),
 			`Snoozed ${basename(file.path)} until ${formatDay(until)}`,
 		);
+	}
+
+	/** Sets the cadence (triage): a tier name, or `never` for someone not to keep in touch with. */
+	async setCadence(target: NoteTarget, value: string): Promise<WriteOutcome> {
+		const existing = this.existing(target);
+		if (!existing.ok) return existing;
+		const file = existing.file;
+		const key = this.getSettings().keys.cadence;
+		return this.writeWithNotice(
+			file,
+			(text) => setFrontmatterText(text, key, value, parseYamlStrict),
+			`Set the cadence of ${basename(file.path)} to ${value}`,
+		);
+	}
+
+	/**
+	 * Puts a note back as it was before one of our writes (undo in the reach-out queue and in
+	 * triage), unless it changed since: then nothing is written and the user is told why.
+	 */
+	async restore(file: TFile, before: string, after: string, what: string): Promise<boolean> {
+		if (this.app.vault.getFileByPath(file.path) !== file) {
+			new Notice(`Cannot undo: ${file.path} no longer exists.`);
+			return false;
+		}
+		const outcome = await this.writer.write(file, (text): WriteResult =>
+			text === after
+				? { ok: true, text: before }
+				: { ok: false, error: `the note changed after ${what}, so undoing could lose those changes` },
+		);
+		if (!outcome.ok) {
+			new Notice(`Cannot undo in ${file.path}: ${outcome.error}.`);
+			return false;
+		}
+		if (this.lastLog?.file === file && this.lastLog.after === after) this.lastLog = null;
+		new Notice(`Undone: ${what}`);
+		return true;
 	}
 
 	get canUndo(): boolean {

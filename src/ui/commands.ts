@@ -2,6 +2,8 @@ import { MarkdownView, type Plugin } from "obsidian";
 import type { PluginContext } from "../obsidian/context";
 import { openLogModal } from "./log-modal";
 import { PersonPicker } from "./person-picker";
+import { openReachOut } from "./reach-out-modal";
+import { openTriage } from "./triage-modal";
 import { activateSidebar } from "./sidebar-view";
 
 /** The active note's path when it is a person note. */
@@ -46,6 +48,8 @@ export function registerCommands(plugin: Plugin, ctx: PluginContext): void {
 			return true;
 		},
 	});
+	plugin.addCommand({ id: "start-reach-out", name: "Start reach-out", callback: () => void openReachOut(ctx) });
+	plugin.addCommand({ id: "triage-untracked", name: "Triage untracked people", callback: () => void openTriage(ctx) });
 	plugin.addCommand({
 		id: "find-person",
 		name: "Find person",

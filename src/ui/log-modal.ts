@@ -1,4 +1,4 @@
-import { Modal, Platform, Setting, type App } from "obsidian";
+import { Modal, Platform, Setting, type App, type TFile } from "obsidian";
 import { parseDateInput } from "../core/date-input";
 import { formatDay, weekdayName, type Day } from "../core/dates";
 import type { LogEntryInput } from "../core/log-writer";
@@ -6,6 +6,7 @@ import type { Favor } from "../core/favors";
 import type { Person } from "../core/person";
 import type { Settings } from "../core/settings";
 import type { PluginContext } from "../obsidian/context";
+import type { WriteOutcome } from "../obsidian/note-writer";
 
 function favorList(text: string): string[] {
 	return text
@@ -179,12 +180,19 @@ export class LogModal extends Modal {
 	}
 }
 
-/** Opens the log form for a person note (from the palette, the sidebar or a row's menu). */
-export function openLogModal(ctx: PluginContext, path: string): void {
+/**
+ * Opens the log form for a person note (from the palette, the sidebar, a row's menu or the
+ * reach-out queue, which hears what was written through `onLogged` so it can undo it).
+ */
+export function openLogModal(ctx: PluginContext, path: string, onLogged?: (file: TFile, outcome: WriteOutcome) => void): LogModal | null {
 	const person = ctx.index.get(path);
 	const file = ctx.app.vault.getFileByPath(path);
-	if (!person || !file) return;
+	if (!person || !file) return null;
 	// The form holds the file, not its path: Obsidian moves the same TFile when the note is
 	// renamed while the form is open, and the entry must still land.
-	new LogModal(ctx.app, person, ctx.settings.get(), ctx.clock.today(), (entry) => void ctx.interactions.log(file, entry)).open();
+	const modal = new LogModal(ctx.app, person, ctx.settings.get(), ctx.clock.today(), (entry) => {
+		void ctx.interactions.log(file, entry).then((outcome) => onLogged?.(file, outcome));
+	});
+	modal.open();
+	return modal;
 }

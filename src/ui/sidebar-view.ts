@@ -1,5 +1,6 @@
 import { ItemView, Keymap, Menu, Platform, setIcon, type App, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { addMonths, type Day } from "../core/dates";
+import { rhythmText } from "../core/drift";
 import { basename, type Person } from "../core/person";
 import type { Schedule, Scheduled } from "../core/schedule";
 import { settingsProblems } from "../core/settings-check";
@@ -8,6 +9,7 @@ import { elapsedShare, lastContactText, sidebarModel, statusLabel, type GroupId,
 import type { PluginContext } from "../obsidian/context";
 import { DatePromptModal } from "./date-prompt";
 import { openLogModal } from "./log-modal";
+import { openReachOut } from "./reach-out-modal";
 import { rememberFocus, restoreFocus } from "./sidebar-focus";
 
 export const VIEW_TYPE = "stay-in-touch-sidebar";
@@ -89,6 +91,9 @@ export class SidebarView extends ItemView {
 		const root = this.contentEl;
 		root.empty();
 		root.addClass("stay-in-touch-view");
+		// The weekly practice starts here: one person at a time, with the context to reach out.
+		const start = root.createEl("button", { cls: "stay-in-touch-start-reach-out mod-cta", text: "Start reach-out" });
+		this.registerDomEvent(start, "click", () => void openReachOut(this.ctx));
 		const search = root.createDiv({ cls: "stay-in-touch-filter search-input-container" });
 		this.filterInput = search.createEl("input", {
 			type: "search",
@@ -297,6 +302,7 @@ export class SidebarView extends ItemView {
 			});
 		}
 		if (schedule.cadence) meta.appendText(` · ${schedule.cadence.label}`);
+		if (schedule.drift) meta.appendText(` · ${rhythmText(schedule.drift)}`);
 
 		const share = elapsedShare(schedule);
 		if (share !== null) {
