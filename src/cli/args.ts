@@ -9,7 +9,7 @@ export interface ParsedArgs {
 }
 
 /** Options that take no value. */
-const FLAGS = new Set(["json", "help", "no-color", "color", "force", "version"]);
+const FLAGS = new Set(["json", "help", "no-color", "color", "force", "version", "dry-run"]);
 
 export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): ParsedArgs {
 	const positional: string[] = [];

@@ -10,6 +10,7 @@ import { formatQueryError, parseQuery, runQuery } from "../core/query/index";
 import { scheduleContext } from "../core/rules";
 import { overdueOrder, scheduleAll } from "../core/schedule";
 import { option, parseArgs, UsageError, type ParsedArgs } from "./args";
+import { runExport, runImport } from "./import";
 import { installPlugin } from "./install";
 import { runLog } from "./log";
 import { digestDays, runDigest, runIcs } from "./reminders";
@@ -35,6 +36,8 @@ Commands:
   people    everyone the plugin sees as a person
   query     people matching a query (the stay-in-touch code-block language)
   log       log an interaction in a person's note
+  import    people from a vCard, Google Contacts CSV or LinkedIn Connections.csv
+  export    everyone as a vCard file (--format vcard)
   ics       a calendar file: birthdays, and due dates with an alarm
   digest    a Markdown digest: overdue, due this week, favors, birthdays
   install   put the Obsidian plugin into a vault
@@ -74,6 +77,18 @@ on today). Event IDs follow the note, so a calendar reading the file again updat
 
 A Markdown digest for cron or mail: overdue, due in the next N days (default 7), open favors
 both ways, birthdays in the next N days.`,
+	import: `Usage: stay-in-touch import FILE [--vault DIR] [--dry-run] [--tier TIER] [--json]
+
+Reads a vCard (.vcf), a Google Contacts CSV or LinkedIn's Connections.csv, matches each contact
+to the people you have (email, then name or alias), prints the plan, then writes it: new people
+in the first people folder (from the person template, if set), empty properties of matched people
+filled, nothing the notes already say changed. Ambiguous contacts are listed, never written.
+  --dry-run  print the plan and write nothing
+  --tier     a cadence tier for new people (default: none, so they are not due yet)
+  --json     print the plan (and what was written) as JSON`,
+	export: `Usage: stay-in-touch export --format vcard [--vault DIR] > people.vcf
+
+Prints everyone as one vCard 3.0 file, for a phone's or an email app's address book.`,
 	install: `Usage: stay-in-touch install --vault DIR [--force]
 
 Copies the plugin (main.js, manifest.json, styles.css) into DIR/.obsidian/plugins/stay-in-touch/,
@@ -90,6 +105,8 @@ const OPTIONS: Record<string, string[]> = {
 	install: ["vault", "force"],
 	ics: [...COMMON, "out"],
 	digest: [...COMMON, "days"],
+	import: [...COMMON, "dry-run", "tier"],
+	export: ["vault", "format"],
 };
 
 function today(args: ParsedArgs, io: Io): Day {
@@ -141,14 +158,14 @@ export function run(argv: readonly string[], rawIo: Io): number {
 			return 0;
 		}
 		if (!OPTIONS[command])
-			throw new UsageError(`unknown command "${command}"; try overdue, people, query, log, ics, digest or install`);
+			throw new UsageError(`unknown command "${command}"; try overdue, people, query, log, import, export, ics, digest or install`);
 		const foreign = [...args.options.keys()].find((name) => ALL_OPTIONS.has(name) && !OPTIONS[command].includes(name));
 		if (foreign !== undefined) throw new UsageError(`${command} has no option --${foreign}; see stay-in-touch ${command} --help`);
 		if (args.options.has("help")) {
 			io.stdout(USAGE[command]);
 			return 0;
 		}
-		if (command !== "query" && command !== "log" && args.positional.length > 0)
+		if (command !== "query" && command !== "log" && command !== "import" && args.positional.length > 0)
 			throw new UsageError(`${command} takes no arguments (got "${args.positional[0]}")`);
 		const vaultOption = option(args, "vault");
 		if (vaultOption?.trim() === "") throw new UsageError("--vault needs a folder");
@@ -171,6 +188,9 @@ export function run(argv: readonly string[], rawIo: Io): number {
 		if (scan.settingsError !== null) io.stderr(`stay-in-touch: the vault's plugin settings: ${scan.settingsError}`);
 		reportSkipped(scan, io);
 		for (const problem of scan.rules.problems) io.stderr(`stay-in-touch: the vault's plugin settings: ${problem}`);
+		const json = args.options.has("json");
+		if (command === "import") return runImport(args, vault, scan, day, { stdout: io.stdout, stderr: io.stderr, json, cwd: io.cwd });
+		if (command === "export") return runExport(args, vault, scan, { stdout: io.stdout, stderr: io.stderr, json, cwd: io.cwd });
 		if (command === "log")
 			return runLog(args, vault, scan, day, { stdout: io.stdout, stderr: io.stderr, json: args.options.has("json") });
 		const list = scheduleAll(scan.people, scheduleContext(scan.rules, day));

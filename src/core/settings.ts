@@ -59,6 +59,8 @@ export interface Settings {
 	journalSources: JournalSource[];
 	/** Any note whose `date:` property is a date is a journal note of that date too. */
 	countDatedNotes: boolean;
+	/** The note new people start from (contact imports); "" for none. */
+	personTemplate: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -100,6 +102,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 	trackMentions: true,
 	journalSources: [],
 	countDatedNotes: true,
+	personTemplate: "",
 });
 
 /** A deep, mutable copy of the defaults. */
@@ -207,6 +210,7 @@ export function migrateSettings(raw: unknown): Settings {
 		trackMentions: bool(data.trackMentions, d.trackMentions),
 		journalSources: journalSources(data.journalSources),
 		countDatedNotes: bool(data.countDatedNotes, d.countDatedNotes),
+		personTemplate: str(data.personTemplate, d.personTemplate).trim(),
 	};
 }
 

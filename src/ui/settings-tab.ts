@@ -131,6 +131,14 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 					this.text("Marker property", "", s.markerKey, "type", checkPropertyName, (v) => ({ markerKey: v.trim() })),
 					this.text("Marker value", "", s.markerValue, "person", checkMarkerValue, (v) => ({ markerValue: v.trim() })),
 					this.text(
+						"Person template",
+						"The note new people start from when contacts are imported. Empty: none.",
+						s.personTemplate,
+						"Templates/Person.md",
+						(v) => this.checkTemplate(v),
+						(v) => ({ personTemplate: v.trim() === "" ? "" : normalizePath(v.trim()) }),
+					),
+					this.text(
 						"Excluded folders",
 						"Never people, whatever the rules say. Empty: your templates folder.",
 						s.excludedFolders.join(", "),
@@ -320,6 +328,11 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 		input.toggleClass("stay-in-touch-invalid", error !== null);
 		input.setAttr("aria-invalid", error === null ? "false" : "true");
 		if (error === null) this.save(patch(value));
+	}
+
+	private checkTemplate(value: string): string | null {
+		if (value.trim() === "") return null;
+		return this.app.vault.getFileByPath(normalizePath(value.trim())) ? null : "No note at this path.";
 	}
 
 	private checkFolders(value: string, allowEmpty = false): string | null {

@@ -1,0 +1,177 @@
+/**
+ * `stay-in-touch import FILE` and `stay-in-touch export --format vcard`: the plugin's own importer
+ * (`core/import/`) over a vault on disk. The plan is printed first; without --dry-run every row is
+ * checked against the notes as they are now, and only when all of them can be written is any
+ * written, each note atomically (a new note is published by a link that fails rather than
+ * replace a file; a changed one through `atomic-write.ts`).
+ */
+import { closeSync, constants, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "fs";
+import { basename, dirname, join, resolve } from "path";
+import type { Day } from "../core/dates";
+import { MAX_IMPORT_BYTES } from "../core/import/contact";
+import type { ExistingPerson } from "../core/import/match";
+import { planCounts, planImport, type ImportPlan, type PlanRow } from "../core/import/plan";
+import { countsText, planJson, planText } from "../core/import/plan-text";
+import { readContactFile } from "../core/import/read";
+import { peopleToVcard } from "../core/import/vcard-export";
+import { applyImportRow, newPersonNote } from "../core/import/write";
+import { option, UsageError, type ParsedArgs } from "./args";
+import { rewriteNote } from "./atomic-write";
+import { parseNote, parseYaml } from "./note-reader";
+import { sanitize } from "./table";
+import { listMarkdown, type VaultScan } from "./vault-reader";
+
+export interface ImportIo {
+	stdout: (text: string) => void;
+	stderr: (text: string) => void;
+	json: boolean;
+	/** Where a relative FILE is found. */
+	cwd: string;
+}
+
+/** The vault's people with their frontmatter, read again from disk (the scan keeps only what schedules need). */
+function existingPeople(vault: string, scan: VaultScan): ExistingPerson[] {
+	return scan.people.map((person) => {
+		const base = { path: person.path, name: person.name, aliases: person.aliases, tags: person.tags };
+		if (person.frontmatterError !== null) return { ...base, frontmatter: null, unreadable: person.frontmatterError };
+		try {
+			const data = parseNote(readFileSync(join(vault, person.path), "utf8")).data;
+			const mapping = typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+			return { ...base, frontmatter: mapping, unreadable: mapping ? null : "the frontmatter is not a set of properties" };
+		} catch (error) {
+			return { ...base, frontmatter: null, unreadable: (error as Error).message.split("\n")[0] };
+		}
+	});
+}
+
+function readFile(file: string): Uint8Array {
+	let size: number;
+	try {
+		size = statSync(file).size;
+	} catch (error) {
+		throw new UsageError(`cannot read ${file} (${(error as { code?: string }).code ?? (error as Error).message})`);
+	}
+	// A file over the limit is refused by its size, unread; the message is the importer's.
+	if (size > MAX_IMPORT_BYTES) return new Uint8Array(size);
+	return readFileSync(file);
+}
+
+function templateText(vault: string, scan: VaultScan): string | null {
+	const path = scan.settings.personTemplate;
+	if (path === "") return null;
+	try {
+		return readFileSync(join(vault, path), "utf8");
+	} catch {
+		throw new UsageError(`the person template ${path} (set in the plugin's settings) cannot be read`);
+	}
+}
+
+/** A new note's text published at `path` only if no file is there: temp file, fsync, link. */
+function createNote(path: string, text: string): void {
+	mkdirSync(dirname(path), { recursive: true });
+	const temp = `${path}.stay-in-touch.tmp`;
+	const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+	try {
+		const bytes = Buffer.from(text, "utf8");
+		for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+		fsyncSync(fd);
+	} finally {
+		closeSync(fd);
+	}
+	try {
+		linkSync(temp, path);
+	} finally {
+		unlinkSync(temp);
+	}
+}
+
+interface Prepared {
+	row: PlanRow;
+	text: string | null;
+}
+
+/** Every row to write, checked against the notes as they are now; the first refusal stops everything. */
+function prepare(vault: string, rows: readonly PlanRow[], make: (row: PlanRow) => ReturnType<typeof newPersonNote>): Prepared[] | string {
+	const out: Prepared[] = [];
+	for (const row of rows) {
+		if (row.kind === "new") {
+			const made = make(row);
+			if (!made.ok) return `${row.path}: ${made.error}`;
+			out.push({ row, text: made.text });
+		} else if (row.kind === "update") {
+			let text: string;
+			try {
+				text = readFileSync(join(vault, row.path), "utf8");
+			} catch (error) {
+				return `${row.path}: cannot be read (${(error as Error).message})`;
+			}
+			const written = applyImportRow(text, row, parseYaml);
+			if (!written.ok) return `${row.path}: ${written.error}`;
+			out.push({ row, text: null });
+		}
+	}
+	return out;
+}
+
+export function runImport(args: ParsedArgs, vault: string, scan: VaultScan, today: Day, io: ImportIo): number {
+	const [fileArg, ...extra] = args.positional;
+	if (fileArg === undefined || fileArg.trim() === "") throw new UsageError("import needs a file: stay-in-touch import Connections.csv");
+	if (extra.length > 0) throw new UsageError(`import takes one file (got "${extra[0]}" too)`);
+	const tier = option(args, "tier") ?? "";
+	if (tier !== "" && !Object.prototype.hasOwnProperty.call(scan.settings.tiers, tier.toLowerCase())) {
+		throw new UsageError(`--tier ${tier} is not a tier; the vault's tiers are ${Object.keys(scan.settings.tiers).join(", ")}`);
+	}
+	const file = resolve(io.cwd, fileArg);
+	const read = readContactFile(basename(file), readFile(file));
+	if (!read.ok) {
+		io.stderr(`stay-in-touch: nothing was imported: ${read.error}`);
+		return 1;
+	}
+	const taken = new Set(listMarkdown(vault).map((p) => p.toLowerCase()));
+	const plan: ImportPlan = planImport(read, existingPeople(vault, scan), scan.settings, (p) => taken.has(p.toLowerCase()));
+	const dryRun = args.options.has("dry-run");
+	if (!io.json) io.stdout(planText(plan, basename(file)).split("\n").map(sanitize).join("\n"));
+	if (dryRun) {
+		if (io.json) io.stdout(JSON.stringify({ ...planJson(plan), written: false }, null, 2));
+		else io.stdout("\nNothing was written (--dry-run).");
+		return 0;
+	}
+	const template = templateText(vault, scan);
+	const settings = scan.settings;
+	const prepared = prepare(vault, plan.rows, (row) =>
+		newPersonNote(row, { settings, tier: tier.toLowerCase(), today, template }, parseYaml),
+	);
+	if (typeof prepared === "string") {
+		if (io.json) io.stdout(JSON.stringify({ ...planJson(plan), written: false, error: prepared }, null, 2));
+		io.stderr(`stay-in-touch: nothing was imported: ${prepared}`);
+		return 1;
+	}
+	const failed: string[] = [];
+	let created = 0;
+	let updated = 0;
+	for (const { row, text } of prepared) {
+		try {
+			if (text !== null) {
+				createNote(join(vault, row.path), text);
+				created++;
+			} else {
+				const result = rewriteNote(join(vault, row.path), (current) => applyImportRow(current, row, parseYaml));
+				if (result.ok) updated++;
+				else failed.push(`${row.path}: ${result.error}`);
+			}
+		} catch (error) {
+			failed.push(`${row.path}: ${(error as Error).message}`);
+		}
+	}
+	if (io.json) io.stdout(JSON.stringify({ ...planJson(plan), written: true, created, updated, failed }, null, 2));
+	else io.stdout(`\nImported: ${created} new, ${updated} updated (${countsText(planCounts(plan.rows))}).`);
+	for (const line of failed) io.stderr(`stay-in-touch: not written: ${line}`);
+	return failed.length > 0 ? 1 : 0;
+}
+
+export function runExport(args: ParsedArgs, vault: string, scan: VaultScan, io: ImportIo): number {
+	const format = option(args, "format") ?? "vcard";
+	if (format.toLowerCase() !== "vcard") throw new UsageError(`--format ${format} is not a format; export writes vcard`);
+	io.stdout(peopleToVcard(existingPeople(vault, scan), scan.settings).replace(/\r\n$/, ""));
+	return 0;
+}
