@@ -31,6 +31,21 @@ function serve(): Promise<{ server: Server; url: string }> {
 	);
 }
 
+/** An iPhone 14-sized phone: what Playwright's device list gives for it, without its user agent. */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+/** Obsidian's flags in its iPhone app (the runtime also sets the body's `is-mobile is-phone is-ios` classes). */
+export const PHONE_PLATFORM = {
+	isMobile: true,
+	isPhone: true,
+	isTablet: false,
+	isDesktop: false,
+	isDesktopApp: false,
+	isMobileApp: true,
+	isIosApp: true,
+	isLinux: false,
+	isSafari: true,
+};
+
 export interface Session {
 	page: Page;
 	errors: string[];
@@ -61,10 +76,22 @@ export async function launch(): Promise<Browser> {
 /** A fresh page with the vault loaded and the built plugin enabled, "today" pinned. */
 export async function openVault(
 	browser: Browser,
-	options: { theme?: "light" | "dark"; files?: Record<string, string>; width?: number; height?: number; today?: string } = {},
+	options: {
+		theme?: "light" | "dark";
+		files?: Record<string, string>;
+		width?: number;
+		height?: number;
+		today?: string;
+		/** A phone: its viewport, touch, and Obsidian's mobile platform flags before the plugin loads. */
+		phone?: boolean;
+	} = {},
 ): Promise<Session> {
 	const { server, url } = await serve();
-	const page = await browser.newPage({ viewport: { width: options.width ?? 1100, height: options.height ?? 900 } });
+	const page = await browser.newPage(
+		options.phone
+			? { ...PHONE, viewport: { width: options.width ?? PHONE.viewport.width, height: options.height ?? PHONE.viewport.height } }
+			: { viewport: { width: options.width ?? 1100, height: options.height ?? 900 } },
+	);
 	const errors: string[] = [];
 	const requests: string[] = [];
 	page.on("console", (msg) => {
@@ -76,10 +103,11 @@ export async function openVault(
 	});
 	await page.goto(`${url}/tests/e2e/page/index.html`);
 	await page.evaluate((theme) => document.body.classList.replace("theme-light", `theme-${theme}`), options.theme ?? "light");
-	await page.evaluate(({ files, manifest, today }) => window.e2e.start(files, manifest, today), {
+	await page.evaluate(({ files, manifest, today, platform }) => window.e2e.start(files, manifest, today, platform), {
 		files: options.files ?? EXAMPLE,
 		manifest: MANIFEST,
 		today: options.today ?? "2026-11-26",
+		platform: options.phone ? PHONE_PLATFORM : undefined,
 	});
 	return {
 		page,

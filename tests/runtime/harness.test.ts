@@ -103,11 +103,16 @@ describe("errors and environment", () => {
 		expect(requestLog.slice(before)).toEqual([{ url: "https://example.com/api", method: "POST" }]);
 	});
 
-	it("platform flags can be set per app", async () => {
-		await createTestApp({}, { platform: { isMobile: true, isDesktop: false, isPhone: true } });
+	it("platform flags can be set per app, with the body classes Obsidian sets for them", async () => {
+		const mobileClasses = () => [...document.body.classList].filter((c) => /^is-(mobile|phone|tablet|ios|android)$/.test(c)).sort();
+		await createTestApp({}, { platform: { isMobile: true, isDesktop: false, isPhone: true, isIosApp: true } });
 		expect([Platform.isMobile, Platform.isDesktop]).toEqual([true, false]);
+		expect(mobileClasses()).toEqual(["is-ios", "is-mobile", "is-phone"]);
+		await createTestApp({}, { platform: { isMobile: true, isDesktop: false, isTablet: true, isAndroidApp: true } });
+		expect(mobileClasses()).toEqual(["is-android", "is-mobile", "is-tablet"]);
 		await createTestApp({});
 		expect([Platform.isMobile, Platform.isDesktop]).toEqual([false, true]);
+		expect(mobileClasses()).toEqual([]);
 	});
 
 	it("routes obsidian:// URLs to registered protocol handlers", async () => {

@@ -43,14 +43,33 @@ export const Platform = {
 
 const defaultPlatform = { ...Platform };
 
-/** Test extension: change platform flags (e.g. `{ isMobile: true, isDesktop: false, isPhone: true }`). */
+/**
+ * Test extension: change platform flags (e.g. `{ isMobile: true, isDesktop: false, isPhone: true }`).
+ * The body gets the classes Obsidian sets for them (`is-mobile`, `is-phone`, `is-tablet`,
+ * `is-ios`, `is-android`), which themes and plugins' CSS key on.
+ */
 export function setPlatform(flags: Partial<typeof Platform>): void {
 	Object.assign(Platform, flags);
+	applyBodyClasses();
 }
 
 /** Test extension: restore the default (desktop, Linux) flags. */
 export function resetPlatform(): void {
 	Object.assign(Platform, defaultPlatform);
+	applyBodyClasses();
+}
+
+function applyBodyClasses(): void {
+	const body = typeof document === "undefined" ? null : document.body;
+	if (!body) return;
+	const classes: Record<string, boolean> = {
+		"is-mobile": Platform.isMobile,
+		"is-phone": Platform.isMobile && Platform.isPhone,
+		"is-tablet": Platform.isMobile && Platform.isTablet,
+		"is-ios": Platform.isIosApp,
+		"is-android": Platform.isAndroidApp,
+	};
+	for (const [cls, on] of Object.entries(classes)) body.classList.toggle(cls, on);
 }
 
 // ----- icons ---------------------------------------------------------------------------------

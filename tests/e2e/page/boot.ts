@@ -39,6 +39,8 @@ async function start(
 	files: Record<string, string>,
 	manifest: { id: string; name: string; version: string },
 	today: string | null,
+	/** Platform flags set before the plugin loads (e.g. a phone: `{ isMobile: true, isPhone: true, isDesktop: false }`). */
+	platform?: Partial<typeof obsidian.Platform>,
 ): Promise<void> {
 	const source = await (await fetch("/main.js")).text();
 	const Loaded = loadModule(source);
@@ -50,7 +52,7 @@ async function start(
 			now = () => new Date(y, m - 1, d, 12);
 		} as unknown as PluginClass;
 	}
-	app = await createTestApp(files);
+	app = await createTestApp(files, platform ? { platform } : {});
 	await app.loadPlugin(Plugin as never, manifest as never);
 	await app.settle();
 }
