@@ -6,6 +6,8 @@
  * `process` function sees the text. A write made as read, `await`, modify would write over it;
  * through `process` both changes are in the note.
  */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dayFromYmd } from "../../src/core/dates";
 import { Interactions } from "../../src/obsidian/interactions";
@@ -111,6 +113,30 @@ describe("every write keeps a change another writer made while it ran", () => {
 		expect(text).toBe(onThePhone(logged));
 	});
 
+	it("setting the cadence (triage)", async () => {
+		const s = await started();
+		const text = await race(s, () => s.plugin.ctx.interactions.setCadence(ADA, "weekly"));
+		expect(text).toContain("cadence: weekly\n");
+	});
+
+	it("undoing a snooze or a cadence (restore) refuses, and keeps the note as the other writer left it", async () => {
+		const s = await started();
+		const outcome = await s.plugin.ctx.interactions.snooze(ADA, TODAY_DAY + 14);
+		if (!outcome.ok) throw new Error(outcome.error);
+		await s.app.settle();
+		let restored: boolean | undefined;
+		const text = await race(s, async () => {
+			restored = await s.plugin.ctx.interactions.restore(
+				s.app.vault.getFileByPath(ADA)!,
+				outcome.before,
+				outcome.after,
+				"the snooze",
+			);
+		});
+		expect(restored).toBe(false);
+		expect(text).toBe(onThePhone(outcome.after));
+	});
+
 	it("the public API's logInteraction", async () => {
 		const s = await started();
 		const text = await race(s, () => s.plugin.api.logInteraction(ADA, { type: "email", note: "Sent the slides" }));
@@ -122,6 +148,33 @@ describe("every write keeps a change another writer made while it ran", () => {
 			const d = Object.getOwnPropertyDescriptor(Interactions.prototype, name);
 			return name !== "constructor" && typeof d?.value === "function";
 		});
-		expect(methods.sort()).toEqual(["contactedToday", "existing", "log", "snooze", "undoLastLog", "writeWithNotice"]);
+		expect(methods.sort()).toEqual([
+			"contactedToday",
+			"existing",
+			"log",
+			"restore",
+			"setCadence",
+			"snooze",
+			"undoLastLog",
+			"writeWithNotice",
+		]);
+	});
+
+	it("no plugin code writes a note but the note writer, and it writes with process", () => {
+		const root = join(process.cwd(), "src");
+		const files = ["obsidian", "ui", "api.ts", "main.ts"].flatMap((p) => sourceFiles(join(root, p)));
+		const writes = files.flatMap((file) =>
+			[...readFileSync(file, "utf8").matchAll(/\.(modify|modifyBinary|append|process|write|writeBinary)\(/g)]
+				.map((m) => `${relative(root, file)}: .${m[1]}(`)
+				.filter((hit) => !hit.startsWith("obsidian/note-writer.ts: .process(") && !hit.includes(": .write(")),
+		);
+		expect(writes).toEqual([]);
+		// `.write(` is NoteWriter's own method (writer.write); the adapter's must not be used.
+		expect(files.filter((file) => /adapter\.(write|append|process)\(/.test(readFileSync(file, "utf8")))).toEqual([]);
 	});
 });
+
+function sourceFiles(path: string): string[] {
+	if (!statSync(path).isDirectory()) return path.endsWith(".ts") ? [path] : [];
+	return readdirSync(path).flatMap((name) => sourceFiles(join(path, name)));
+}
