@@ -1,16 +1,19 @@
 import { Plugin } from "obsidian";
 import { createApi, type StayInTouchApi } from "./api";
 import { Clock } from "./obsidian/clock";
+import { addDigestToDailyNote } from "./obsidian/daily-digest";
 import type { PluginContext } from "./obsidian/context";
 import { followFolderRenames } from "./obsidian/folder-follow";
 import { Interactions } from "./obsidian/interactions";
 import { PeopleIndex } from "./obsidian/people-index";
 import { SettingsStore } from "./obsidian/settings-store";
 import { registerCommands } from "./ui/commands";
+import { registerImportCommands } from "./ui/import-commands";
 import { registerQueryBlock } from "./ui/query-block";
 import { StayInTouchSettingTab } from "./ui/settings-tab";
 import { activateSidebar, SidebarView, VIEW_TYPE } from "./ui/sidebar-view";
 import { StatusBarCount } from "./ui/status-bar";
+import { noticeWhatCameDue } from "./ui/startup-notice";
 
 /** Lifecycle wiring only: each part gets the narrow context, none gets the plugin. */
 export default class StayInTouchPlugin extends Plugin {
@@ -43,14 +46,23 @@ export default class StayInTouchPlugin extends Plugin {
 		this.addSettingTab(new StayInTouchSettingTab(this.app, this, ctx));
 		registerQueryBlock(this, ctx);
 		registerCommands(this, ctx);
-		clock.watchMidnight(this, () => index.dayChanged());
+		registerImportCommands(this, ctx);
+		clock.watchMidnight(this, () => {
+			index.dayChanged();
+			void addDigestToDailyNote(ctx);
+		});
 		followFolderRenames(this, ctx);
 
 		// Indexing waits for the layout: the metadata cache is complete then, and start-up stays fast.
 		// onLayoutReady cannot be cancelled: a plugin disabled before then must not read the vault.
 		this.register(() => (this.unloaded = true));
 		this.app.workspace.onLayoutReady(() => {
-			if (!this.unloaded) void index.rebuild();
+			if (this.unloaded) return;
+			void index.rebuild().then(() => {
+				if (this.unloaded) return;
+				noticeWhatCameDue(ctx);
+				void addDigestToDailyNote(ctx);
+			});
 		});
 	}
 

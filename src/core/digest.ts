@@ -98,3 +98,20 @@ export function digestText(list: readonly Scheduled[], options: DigestOptions): 
 	for (const section of shown) out.push(`${h}# ${section.title}`, "", ...section.lines, "");
 	return out.join("\n").replace(/\n+$/, "\n");
 }
+
+/** A line that is the digest's title, at any heading level. */
+const DIGEST_HEADING = new RegExp(`^#{1,6} ${DIGEST_TITLE}\\b`, "m");
+
+/**
+ * The daily note with the digest added at its end, or null when it has one already (the setting
+ * adds it once a day; a note that has it is left as it is). The note's line ends are kept and
+ * every byte before the end stays as it was.
+ */
+export function appendDigest(note: string, digest: string): string | null {
+	if (DIGEST_HEADING.test(note)) return null;
+	const eol = note.includes("\r\n") ? "\r\n" : "\n";
+	const body = digest.replace(/\n/g, eol);
+	if (note.trim() === "") return note + body;
+	const end = note.endsWith(eol) ? note : note + eol;
+	return `${end}${eol}${body}`;
+}

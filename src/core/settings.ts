@@ -59,6 +59,8 @@ export interface Settings {
 	journalSources: JournalSource[];
 	/** Any note whose `date:` property is a date is a journal note of that date too. */
 	countDatedNotes: boolean;
+	/** Add the digest to today's daily note once a day, when that note exists (never creating it). */
+	digestInDailyNote: boolean;
 	/** The note new people start from (contact imports); "" for none. */
 	personTemplate: string;
 }
@@ -102,6 +104,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 	trackMentions: true,
 	journalSources: [],
 	countDatedNotes: true,
+	digestInDailyNote: false,
 	personTemplate: "",
 });
 
@@ -210,6 +213,7 @@ export function migrateSettings(raw: unknown): Settings {
 		trackMentions: bool(data.trackMentions, d.trackMentions),
 		journalSources: journalSources(data.journalSources),
 		countDatedNotes: bool(data.countDatedNotes, d.countDatedNotes),
+		digestInDailyNote: bool(data.digestInDailyNote, d.digestInDailyNote),
 		personTemplate: str(data.personTemplate, d.personTemplate).trim(),
 	};
 }

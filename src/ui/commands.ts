@@ -1,4 +1,5 @@
 import { MarkdownView, type Plugin } from "obsidian";
+import { todaysDigest } from "../obsidian/daily-digest";
 import type { PluginContext } from "../obsidian/context";
 import { openLogModal } from "./log-modal";
 import { PersonPicker } from "./person-picker";
@@ -50,6 +51,11 @@ export function registerCommands(plugin: Plugin, ctx: PluginContext): void {
 	});
 	plugin.addCommand({ id: "start-reach-out", name: "Start reach-out", callback: () => void openReachOut(ctx) });
 	plugin.addCommand({ id: "triage-untracked", name: "Triage untracked people", callback: () => void openTriage(ctx) });
+	plugin.addCommand({
+		id: "insert-digest",
+		name: "Insert digest",
+		editorCallback: (editor) => editor.replaceSelection(todaysDigest(ctx, ctx.clock.today())),
+	});
 	plugin.addCommand({
 		id: "find-person",
 		name: "Find person",

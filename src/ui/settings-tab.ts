@@ -265,6 +265,12 @@ export class StayInTouchSettingTab extends PluginSettingTab {
 					this.toggle("Overdue count in the status bar", "Click it to open the sidebar.", s.showStatusBar, (v) => ({
 						showStatusBar: v,
 					})),
+					this.toggle(
+						"Digest in the daily note",
+						"Once a day, add who is overdue, who is due this week, open favors and birthdays to the end of today's daily note, when it exists. No note is ever created for it.",
+						s.digestInDailyNote,
+						(v) => ({ digestInDailyNote: v }),
+					),
 				],
 			},
 		];

@@ -1,0 +1,31 @@
+import { Notice } from "obsidian";
+import { cameDueSince, cameDueText } from "../core/came-due";
+import { formatDay, parseDateValue } from "../core/dates";
+import type { PluginContext } from "../obsidian/context";
+
+/** Where the last day this vault was open is kept: per vault and per device, as "while closed" is. */
+export const LAST_OPENED_KEY = "stay-in-touch-last-opened";
+
+/** The vault's local storage (Obsidian 1.8.7+); before it, there is no "last opened" to compare with and nothing is said. */
+interface VaultStorage {
+	loadLocalStorage?: (key: string) => unknown;
+	saveLocalStorage?: (key: string, data: unknown) => void;
+}
+
+/**
+ * At start-up, once the people are indexed: a notice of who came due while the vault was closed
+ * ("2 people became overdue since you last opened this vault"), then today is remembered, so the
+ * same news is never told twice. The first start says nothing: there is no "since" yet.
+ */
+export function noticeWhatCameDue(ctx: PluginContext): string | null {
+	const today = ctx.clock.today();
+	const storage = ctx.app as unknown as VaultStorage;
+	if (!storage.loadLocalStorage || !storage.saveLocalStorage) return null;
+	const stored = storage.loadLocalStorage.call(ctx.app, LAST_OPENED_KEY);
+	storage.saveLocalStorage.call(ctx.app, LAST_OPENED_KEY, formatDay(today));
+	const last = typeof stored === "string" ? parseDateValue(stored) : null;
+	if (last === null || !last.ok) return null;
+	const text = cameDueText(cameDueSince(ctx.index.scheduled(today), last.day, today));
+	if (text !== null) new Notice(text);
+	return text;
+}

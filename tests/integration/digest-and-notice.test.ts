@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+/**
+ * What reaches the user outside the sidebar: "Insert digest" at the cursor, the digest added to
+ * today's daily note once a day (only when it exists), and the start-up notice of who came due
+ * while the vault was closed.
+ */
+import { describe, expect, it } from "vitest";
+import { addDigestToDailyNote } from "../../src/obsidian/daily-digest";
+import { LAST_OPENED_KEY, noticeWhatCameDue } from "../../src/ui/startup-notice";
+import { createTestApp } from "../runtime/harness";
+import { exampleFiles, manifest, PinnedPlugin, start } from "./plugin-harness";
+
+const DAILY = "Daily/2026-11-26.md";
+const SETTINGS = ".obsidian/plugins/stay-in-touch/data.json";
+const DIGEST_ON = JSON.stringify({ version: 1, digestInDailyNote: true });
+
+describe("Insert digest", () => {
+	it("puts the week's digest at the cursor, the same text the CLI prints (a section of the note)", async () => {
+		const s = await start(exampleFiles({ "Notes/Plan.md": "# Plan\n\nBefore\nAfter\n" }));
+		await s.app.openNote("Notes/Plan.md");
+		const editor = s.app.editor!;
+		editor.setCursor({ line: 3, ch: 0 });
+		s.app.runCommand("insert-digest");
+		await s.app.settle();
+		const text = editor.getValue();
+		expect(
+			text.startsWith("# Plan\n\nBefore\n## Stay in touch digest, 2026-11-26\n\n### Overdue\n\n- [[Ada Lovelace]]: 7 days overdue"),
+		).toBe(true);
+		expect(text).toContain("### Favors\n\n- You owe [[Ada Lovelace]]: intro to Sam (since 2026-11-01)\n");
+		expect(text.endsWith("\nAfter\n")).toBe(true);
+	});
+});
+
+describe("the digest in today's daily note", () => {
+	it("is added at the end once, when the setting is on and the note exists", async () => {
+		const note = "# Thursday\r\n\r\n- [ ] groceries";
+		const s = await start(exampleFiles({ [SETTINGS]: DIGEST_ON, [DAILY]: note }));
+		const after = s.app.readFile(DAILY);
+		expect(after.startsWith(`${note}\r\n\r\n## Stay in touch digest, 2026-11-26\r\n\r\n### Overdue\r\n`)).toBe(true);
+		expect(after).not.toMatch(/[^\r]\n/);
+		// Once a day: again (midnight watch, another start) changes nothing.
+		expect(await addDigestToDailyNote(s.plugin.ctx)).toBe(false);
+		expect(s.app.readFile(DAILY)).toBe(after);
+	});
+
+	it("never creates the daily note", async () => {
+		const s = await start(exampleFiles({ [SETTINGS]: DIGEST_ON }));
+		expect(s.app.vault.getFileByPath(DAILY)).toBeNull();
+		expect(await addDigestToDailyNote(s.plugin.ctx)).toBe(false);
+		expect(s.app.vault.getFileByPath(DAILY)).toBeNull();
+	});
+
+	it("is not added while the setting is off", async () => {
+		const s = await start(exampleFiles({ [DAILY]: "# Thursday\n" }));
+		expect(s.app.readFile(DAILY)).toBe("# Thursday\n");
+	});
+});
+
+describe("the start-up notice", () => {
+	async function startAfter(lastOpened: string | null) {
+		const app = await createTestApp(exampleFiles());
+		if (lastOpened !== null) app.saveLocalStorage(LAST_OPENED_KEY, lastOpened);
+		const plugin = await app.loadPlugin(PinnedPlugin, manifest);
+		await app.settle();
+		return { app, plugin };
+	}
+
+	it("says who came due since the vault was last opened, once", async () => {
+		const s = await startAfter("2026-11-20");
+		// Sophie Wilson's 3 months ran out on 2026-11-20; Katherine Johnson came due today.
+		expect(s.app.noticeMessages()).toContain("1 person became overdue and 1 came due since you last opened this vault");
+		expect(s.app.loadLocalStorage(LAST_OPENED_KEY)).toBe("2026-11-26");
+		expect(noticeWhatCameDue(s.plugin.ctx)).toBeNull();
+	});
+
+	it("counts everyone who became overdue over a longer absence", async () => {
+		// Everyone overdue now was not yet overdue on 2026-10-25; Linus Torvalds (due 2026-11-17) and Katherine Johnson came due.
+		const s = await startAfter("2026-10-25");
+		expect(s.app.noticeMessages()).toContain("5 people became overdue and 2 came due since you last opened this vault");
+	});
+
+	it("says nothing the first time: there is no since yet", async () => {
+		const s = await startAfter(null);
+		expect(s.app.noticeMessages().filter((n) => n.includes("since you last opened"))).toEqual([]);
+		expect(s.app.loadLocalStorage(LAST_OPENED_KEY)).toBe("2026-11-26");
+	});
+});
