@@ -143,4 +143,14 @@ export default defineConfig([
 			"obsidianmd/hardcoded-config-path": "off",
 		},
 	},
+	{
+		// The formats contacts come in are named as their makers write them.
+		files: ["src/ui/import-*.ts"],
+		rules: {
+			"obsidianmd/ui/sentence-case": [
+				"warn",
+				{ enforceCamelCaseLower: true, ignoreWords: ["vCard", "Google", "Contacts", "LinkedIn", "LinkedIn's", "Connections.csv"] },
+			],
+		},
+	},
 ]);
