@@ -21,6 +21,7 @@ import { PinnedPlugin, manifest } from "../tests/integration/plugin-harness";
 import { HOSTILE_INPUTS, TEXT_PARSERS, type SlowestInput } from "../tests/reliability/hostile-inputs";
 import { createTestApp } from "../tests/runtime/harness";
 import { VIEW_TYPE } from "../src/ui/sidebar-view";
+import { ContactImport } from "../src/obsidian/contact-import";
 import { launch, openVault } from "../tests/e2e/browser";
 import buildBrowserAssets from "../tests/e2e/global-setup";
 import { bigNote, generateVault, rng } from "./generate";
@@ -364,6 +365,72 @@ it("CLI overdue, whole process, cold, beside a bare read of every file", async (
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
+});
+
+/** LinkedIn's Connections.csv with `count` rows: a tenth are people the vault has (by name), the rest new. */
+function connectionsCsv(count: number, existing: readonly string[]): Uint8Array {
+	const r = rng(7);
+	const lines = [
+		"Notes:",
+		'"When exporting your connection data, you may notice that some of the email addresses are missing."',
+		"",
+		"First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+	];
+	for (let i = 0; i < count; i++) {
+		const known = i % 10 === 0 && existing.length > 0 ? existing[Math.floor(r() * existing.length)] : null;
+		const [first, ...rest] = (known ?? `Contact${i} Person${Math.floor(r() * 1e6)}`).split(" ");
+		const day = 1 + Math.floor(r() * 28);
+		lines.push(
+			`${first},"${rest.join(" ")}",https://www.linkedin.com/in/c${i},${i % 3 === 0 ? `c${i}@mail.example` : ""},"Acme ${i % 97}, Inc.",Engineer,${day} Mar 2024`,
+		);
+	}
+	return new TextEncoder().encode(`\ufeff${lines.join("\r\n")}\r\n`);
+}
+
+it("import 5,000 LinkedIn connections into a 10,000-note vault, through the plugin", async () => {
+	const { files } = generateVault(10000, 42);
+	const app = await createTestApp(files);
+	await app.finishStartup();
+	const plugin = await app.loadPlugin(PinnedPlugin, manifest);
+	await app.settle();
+	const importer = new ContactImport(plugin.ctx);
+	const names = plugin.ctx.index.all().map((p) => p.name);
+	const bytes = connectionsCsv(5000, names);
+	const size = `5,000 connections, ${label(10000)}`;
+	let plan = null as ReturnType<ContactImport["plan"]> | null;
+	const planned = await sample(10, () => {
+		const read = importer.read("Connections.csv", bytes);
+		if (!read.ok) throw new Error(read.error);
+		plan = importer.plan(read);
+	});
+	rows.push({
+		measurement: "import: read the file and plan",
+		size,
+		...planned,
+		budget: 300,
+		unit: "ms",
+	});
+	if (!plan) throw new Error("no plan");
+	const chosen = plan.rows;
+	const writes: number[] = [];
+	for (let i = 0; i < 3; i++) {
+		const t0 = performance.now();
+		const outcome = await importer.apply(chosen, "");
+		writes.push(performance.now() - t0);
+		if (outcome.failed.length > 0) throw new Error(outcome.failed[0]);
+		await app.settle();
+		await importer.undo();
+		await app.settle();
+	}
+	writes.sort((a, b) => a - b);
+	rows.push({
+		measurement: "import: write every note (plugin path, notice counting)",
+		size,
+		median: writes[1],
+		p95: writes[2],
+		budget: 5000,
+		unit: "ms",
+	});
 });
 
 it("main.js size and load time", async () => {
