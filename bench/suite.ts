@@ -19,8 +19,9 @@ import { parseQuery, runQuery } from "../src/core/query/index";
 import { defaultSettings } from "../src/core/settings";
 import { PinnedPlugin, manifest } from "../tests/integration/plugin-harness";
 import { HOSTILE_INPUTS, TEXT_PARSERS, type SlowestInput } from "../tests/reliability/hostile-inputs";
-import { createTestApp } from "../tests/runtime/harness";
+import { createTestApp, pressKey } from "../tests/runtime/harness";
 import { VIEW_TYPE } from "../src/ui/sidebar-view";
+import { ReachOutModal } from "../src/ui/reach-out-modal";
 import { ContactImport } from "../src/obsidian/contact-import";
 import { launch, openVault } from "../tests/e2e/browser";
 import buildBrowserAssets from "../tests/e2e/global-setup";
@@ -172,6 +173,34 @@ it("plugin, index, sidebar and query at each vault size", async () => {
 				...query,
 				budget: 5,
 				unit: "ms",
+			});
+		}
+		if (notes >= 100000 || SIZES.length === 1) {
+			// The reach-out queue (#19): open to the first card, its note and mentioning notes read,
+			// then the next card (space), each with everyone in the vault to pick from.
+			const whoFor = `${people.toLocaleString("en-US")} people`;
+			const open = await sample(20, async () => {
+				const modal = new ReachOutModal(plugin.ctx);
+				modal.open();
+				await modal.cardRead;
+				modal.close();
+			});
+			rows.push({ measurement: `reach-out queue open → first card, ${whoFor}`, size, ...open, budget: 50, unit: "ms" });
+			const modal = new ReachOutModal(plugin.ctx);
+			modal.open();
+			await modal.cardRead;
+			const nextCard = await sample(Math.min(100, modal.session.items.length - 10), async () => {
+				pressKey(modal.contentEl, " ");
+				await modal.cardRead;
+			});
+			modal.close();
+			rows.push({
+				measurement: `reach-out queue next card, ${whoFor}`,
+				size,
+				...nextCard,
+				budget: 16,
+				unit: "ms",
+				note: `${modal.session.items.length.toLocaleString("en-US")} in the queue`,
 			});
 		}
 		await app.unloadPlugin(manifest.id);
@@ -431,6 +460,25 @@ it("import 5,000 LinkedIn connections into a 10,000-note vault, through the plug
 		budget: 5000,
 		unit: "ms",
 	});
+});
+
+it("CLI ics and digest, whole process, cold", async () => {
+	execFileSync(process.execPath, ["scripts/build-cli.mjs"]);
+	const { files } = generateVault(10000, 42);
+	const dir = writeVault(files);
+	try {
+		const [ics, digest] = processTimes(
+			[
+				["bin/stay-in-touch.cjs", "ics", "--vault", dir, "--today", "2026-11-26", "--out", join(dir, "people.ics")],
+				["bin/stay-in-touch.cjs", "digest", "--vault", dir, "--today", "2026-11-26"],
+			],
+			11,
+		);
+		rows.push({ measurement: "CLI `stay-in-touch ics --out`, whole process", size: label(10000), ...ics, budget: 400, unit: "ms" });
+		rows.push({ measurement: "CLI `stay-in-touch digest`, whole process", size: label(10000), ...digest, budget: 400, unit: "ms" });
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 });
 
 it("main.js size and load time", async () => {
