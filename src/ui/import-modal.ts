@@ -3,6 +3,9 @@ import { countsText, rowChanges } from "../core/import/plan-text";
 import { planCounts, type ImportPlan, type PlanRow, type RowKind } from "../core/import/plan";
 import type { ContactImport } from "../obsidian/contact-import";
 
+/** Rows drawn per section before "Show more". */
+const PAGE = 100;
+
 const SECTIONS: { kind: RowKind; title: string; toggles: boolean }[] = [
 	{ kind: "new", title: "New people", toggles: true },
 	{ kind: "update", title: "Matched: empty properties to fill", toggles: true },
@@ -103,7 +106,7 @@ export class ImportModal extends Modal {
 			if (rows.length === 0) continue;
 			const block = contentEl.createDiv({ cls: `stay-in-touch-import-section stay-in-touch-import-${section.kind}` });
 			block.createEl("h3", { text: `${section.title} (${rows.length})` });
-			for (const row of rows) this.renderRow(block, row, section.toggles);
+			this.renderRows(block, rows, 0, section.toggles);
 		}
 		const unchanged = plan.rows.filter((r) => r.kind === "unchanged").length;
 		if (unchanged > 0) contentEl.createEl("p", { text: `${unchanged} matched people have nothing new.` });
@@ -114,6 +117,24 @@ export class ImportModal extends Modal {
 			})
 			.addButton((b) => b.setButtonText("Cancel").onClick(() => this.close()));
 		this.updateSubmit();
+	}
+
+	/**
+	 * Rows from `from` on, a page at a time: a LinkedIn file of 5,000 connections opens at once,
+	 * and a row not shown yet keeps its default (included).
+	 */
+	private renderRows(block: HTMLElement, rows: readonly PlanRow[], from: number, toggles: boolean): void {
+		const to = Math.min(rows.length, from + PAGE);
+		for (let i = from; i < to; i++) this.renderRow(block, rows[i], toggles);
+		if (to >= rows.length) return;
+		const more = block.createEl("button", {
+			cls: "stay-in-touch-import-more",
+			text: `Show ${Math.min(PAGE, rows.length - to)} more of ${rows.length - to}`,
+		});
+		more.addEventListener("click", () => {
+			more.remove();
+			this.renderRows(block, rows, to, toggles);
+		});
 	}
 
 	private renderRow(parent: HTMLElement, row: PlanRow, toggles: boolean): void {

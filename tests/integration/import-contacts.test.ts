@@ -156,3 +156,20 @@ describe("Export people as vCard", () => {
 		expect(planCounts(importer.plan(read).rows)).toEqual({ new: 0, update: 0, unchanged: 2, ambiguous: 0, skipped: 0 });
 	});
 });
+
+describe("a large file", () => {
+	it("shows a hundred rows per section, then more on request; rows not shown are still imported", async () => {
+		const s = await start({});
+		const lines = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"];
+		for (let i = 0; i < 250; i++) lines.push(`Person,Number ${i},,,,,1 Mar 2024`);
+		const modal = await chooseFile(s, "Connections.csv", Buffer.from(lines.join("\n")));
+		const shown = () => modal.contentEl.querySelectorAll(".stay-in-touch-import-new .stay-in-touch-import-row").length;
+		expect(shown()).toBe(100);
+		click(button(modal, /^Show 100 more of 150$/));
+		expect(shown()).toBe(200);
+		click(button(modal, /^Import 250 notes$/));
+		await modal.writing;
+		await s.app.settle();
+		expect(s.app.vault.getFiles().filter((f) => f.path.startsWith("People/"))).toHaveLength(250);
+	});
+});

@@ -66,6 +66,29 @@ describe("a matched note", () => {
 		expect(written.ok && written.text.replace(/\r\n/g, "").includes("\n")).toBe(false);
 	});
 
+	it("never overwrites a value the note has, even when the plan thought it empty", () => {
+		const row: PlanRow = {
+			kind: "update",
+			name: "Ada",
+			path: "Ada.md",
+			sources: [],
+			contact: null,
+			fills: [
+				{ key: "company", value: "New Co", date: false },
+				{ key: "email", value: ["new@x.org"], date: false },
+				{ key: "role", value: "Mathematician", date: false },
+			],
+			tags: [],
+			candidates: [],
+			reason: "",
+		};
+		const text = '---\nCompany: Old Co # mine\nemail:\n  - old@x.org\nrole: ""\n---\n';
+		expect(applyImportRow(text, row, parseYaml)).toEqual({
+			ok: true,
+			text: "---\nCompany: Old Co # mine\nemail:\n  - old@x.org\nrole: Mathematician\n---\n",
+		});
+	});
+
 	it("refuses a note whose tags are one text of several words, and says how to fix it", () => {
 		const row: PlanRow = {
 			kind: "update",
