@@ -41,7 +41,9 @@ export class ContactImport {
 
 	constructor(private readonly ctx: PluginContext) {}
 
+	/** The file's contacts; refused while the index is still reading the vault (every contact would look new). */
 	read(fileName: string, bytes: Uint8Array): ContactRead {
+		if (!this.ctx.index.ready) return { ok: false, error: "The people in this vault are still being read; try again in a moment." };
 		return readContactFile(fileName, bytes);
 	}
 

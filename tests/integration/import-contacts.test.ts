@@ -173,3 +173,15 @@ describe("a large file", () => {
 		expect(s.app.vault.getFiles().filter((f) => f.path.startsWith("People/"))).toHaveLength(250);
 	});
 });
+
+describe("before the people are read", () => {
+	it("refuses to plan, since every contact would look new", async () => {
+		const s = await start({ [MARGARET]: MARGARET_TEXT });
+		(s.plugin.ctx.index as { ready: boolean }).ready = false;
+		const modal = await chooseFile(s, "linkedin-preamble.csv");
+		expect(modal.contentEl.querySelector(".stay-in-touch-import-error")?.textContent).toBe(
+			"The people in this vault are still being read; try again in a moment.",
+		);
+		expect(s.app.vault.getFiles().map((f) => f.path)).toEqual([MARGARET]);
+	});
+});
