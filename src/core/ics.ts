@@ -14,6 +14,8 @@ import { plural } from "./text";
 const CRLF = "\r\n";
 /** RFC 5545 §3.1: lines longer than 75 octets are folded. */
 const MAX_OCTETS = 75;
+// eslint-disable-next-line no-control-regex -- every ASCII character, control ones included
+const ASCII = /^[\u0000-\u007f]*$/;
 
 /** FNV-1a over the UTF-16 code units, twice with different seeds: 16 hex digits, stable across runs and platforms. */
 export function stableId(text: string): string {
@@ -45,6 +47,8 @@ function utf8Length(codePoint: number): number {
 
 /** Folds a content line at 75 octets, never inside a UTF-8 sequence; continuation lines start with a space. */
 export function foldLine(line: string): string {
+	// Most lines are short: a UTF-16 code unit is at most 3 octets in UTF-8 (a pair, 4 for two).
+	if (line.length * 3 <= MAX_OCTETS || (line.length <= MAX_OCTETS && ASCII.test(line))) return line;
 	let out = "";
 	let octets = 0;
 	for (const ch of line) {
