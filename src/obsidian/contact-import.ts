@@ -2,7 +2,7 @@ import { Notice, normalizePath, parseYaml, TFile } from "obsidian";
 import { formatDay } from "../core/dates";
 import type { ContactRead } from "../core/import/contact";
 import type { ExistingPerson } from "../core/import/match";
-import { planImport, type ImportPlan, type PlanRow } from "../core/import/plan";
+import { planImport, settleAmbiguous, type ImportPlan, type PlanRow } from "../core/import/plan";
 import { readContactFile } from "../core/import/read";
 import { peopleToVcard } from "../core/import/vcard-export";
 import { applyImportRow, newPersonNote } from "../core/import/write";
@@ -67,6 +67,17 @@ export class ContactImport {
 	plan(read: Extract<ContactRead, { ok: true }>): ImportPlan {
 		const taken = new Set(this.ctx.app.vault.getFiles().map((f) => f.path.toLowerCase()));
 		return planImport(read, this.people(), this.ctx.settings.get(), (path) => taken.has(path.toLowerCase()));
+	}
+
+	/** An ambiguous row settled by the user: `path` is the person they mean, null a new note. */
+	settle(plan: ImportPlan, row: PlanRow, path: string | null): PlanRow {
+		const person = path === null ? null : (this.people().find((p) => p.path === path) ?? null);
+		const taken = new Set(
+			[...this.ctx.app.vault.getFiles().map((f) => f.path), ...plan.rows.filter((r) => r.kind === "new").map((r) => r.path)].map(
+				(p) => p.toLowerCase(),
+			),
+		);
+		return settleAmbiguous(row, person, this.ctx.settings.get(), (p) => taken.has(p.toLowerCase()));
 	}
 
 	get canUndo(): boolean {

@@ -3,13 +3,16 @@ import { countsText, rowChanges } from "../core/import/plan-text";
 import { planCounts, type ImportPlan, type PlanRow, type RowKind } from "../core/import/plan";
 import type { ContactImport } from "../obsidian/contact-import";
 
+/** The choice that makes an ambiguous contact a new person (no path can be empty). */
+const NEW_NOTE = "\u0000new";
+
 /** Rows drawn per section before "Show more". */
 const PAGE = 100;
 
 const SECTIONS: { kind: RowKind; title: string; toggles: boolean }[] = [
 	{ kind: "new", title: "New people", toggles: true },
 	{ kind: "update", title: "Matched: empty properties to fill", toggles: true },
-	{ kind: "ambiguous", title: "Ambiguous: not imported", toggles: false },
+	{ kind: "ambiguous", title: "Ambiguous: say who they are, or leave them out", toggles: false },
 	{ kind: "skipped", title: "Skipped", toggles: false },
 ];
 
@@ -21,6 +24,8 @@ const SECTIONS: { kind: RowKind; title: string; toggles: boolean }[] = [
 export class ImportModal extends Modal {
 	private plan: ImportPlan | null = null;
 	private readonly included = new Set<PlanRow>();
+	/** Ambiguous rows the user settled, and what they became. */
+	private readonly settled = new Map<PlanRow, PlanRow>();
 	private tier = "";
 	private fileName = "";
 	private submitEl: HTMLButtonElement | null = null;
@@ -80,6 +85,7 @@ export class ImportModal extends Modal {
 		this.fileName = file.name;
 		this.plan = this.importer.plan(read);
 		this.included.clear();
+		this.settled.clear();
 		for (const row of this.plan.rows) if (row.kind === "new" || row.kind === "update") this.included.add(row);
 		this.showPreview();
 	}
@@ -152,13 +158,41 @@ export class ImportModal extends Modal {
 		}
 		head.createSpan({ cls: "stay-in-touch-import-name", text: row.path || row.name || "(no name)" });
 		head.createSpan({ cls: "stay-in-touch-import-source", text: row.sources.join(", ") });
-		const details =
-			row.kind === "ambiguous"
-				? [`Could be ${row.candidates.join(" or ")}`]
-				: row.kind === "skipped"
-					? [row.reason]
-					: rowChanges(row);
-		for (const line of details) el.createDiv({ cls: "stay-in-touch-import-detail", text: line });
+		if (row.kind === "ambiguous") {
+			this.renderChoice(el, row);
+			return;
+		}
+		for (const line of row.kind === "skipped" ? [row.reason] : rowChanges(row))
+			el.createDiv({ cls: "stay-in-touch-import-detail", text: line });
+	}
+
+	/** Who an ambiguous contact is, as the user says: not imported (the default), one of the candidates, or someone new. */
+	private renderChoice(el: HTMLElement, row: PlanRow): void {
+		const details = el.createDiv();
+		const show = (settled: PlanRow | null) => {
+			details.empty();
+			const lines = settled === null ? [] : settled.kind === "skipped" ? [settled.reason] : rowChanges(settled);
+			if (settled !== null && settled.kind !== "skipped" && lines.length === 0) lines.push("Nothing new to write");
+			for (const line of lines) details.createDiv({ cls: "stay-in-touch-import-detail", text: line });
+		};
+		new Setting(el).setName(`Could be ${row.candidates.length} people`).addDropdown((d) => {
+			d.addOption("", "Not imported");
+			for (const path of row.candidates) d.addOption(path, path);
+			d.addOption(NEW_NOTE, "Someone new");
+			d.selectEl.setAttr("aria-label", `Who ${row.name} is`);
+			d.onChange((choice) => {
+				const previous = this.settled.get(row);
+				if (previous) this.included.delete(previous);
+				this.settled.delete(row);
+				if (choice !== "" && this.plan) {
+					const settled = this.importer.settle(this.plan, row, choice === NEW_NOTE ? null : choice);
+					this.settled.set(row, settled);
+					if (settled.kind === "new" || settled.kind === "update") this.included.add(settled);
+					show(settled);
+				} else show(null);
+				this.updateSubmit();
+			});
+		});
 	}
 
 	private updateSubmit(): void {
@@ -170,7 +204,7 @@ export class ImportModal extends Modal {
 	private submit(): void {
 		const plan = this.plan;
 		if (!plan || this.included.size === 0) return;
-		const rows = plan.rows.filter((r) => this.included.has(r));
+		const rows = plan.rows.map((r) => this.settled.get(r) ?? r).filter((r) => this.included.has(r));
 		this.close();
 		this.writing = this.importer.apply(rows, this.tier);
 	}

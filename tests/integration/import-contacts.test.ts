@@ -185,3 +185,38 @@ describe("before the people are read", () => {
 		expect(s.app.vault.getFiles().map((f) => f.path)).toEqual([MARGARET]);
 	});
 });
+
+describe("an ambiguous contact", () => {
+	it("is left out unless the user says who it is; then that person's empty properties are filled", async () => {
+		const s = await start({ "People/Work/Sam Lee.md": "---\nrole: Engineer\n---\n", "People/Family/Sam Lee.md": "# Cousin\n" });
+		const csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nSam,Lee,,,Acme,Manager,1 Mar 2024\n";
+		let modal = await chooseFile(s, "Connections.csv", Buffer.from(csv));
+		expect(button(modal, /^Import/).hasAttribute("disabled")).toBe(true);
+		const who = modal.contentEl.querySelector<HTMLSelectElement>('select[aria-label="Who Sam Lee is"]')!;
+		expect([...who.options].map((o) => o.textContent)).toEqual([
+			"Not imported",
+			"People/Work/Sam Lee.md",
+			"People/Family/Sam Lee.md",
+			"Someone new",
+		]);
+		who.value = "People/Work/Sam Lee.md";
+		who.dispatchEvent(new Event("change"));
+		expect(
+			[...modal.contentEl.querySelectorAll(".stay-in-touch-import-ambiguous .stay-in-touch-import-detail")].map((e) => e.textContent),
+		).toEqual(["company: Acme", "met: 2024-03-01"]);
+		click(button(modal, /^Import 1 note$/));
+		await modal.writing;
+		await s.app.settle();
+		expect(s.app.readFile("People/Work/Sam Lee.md")).toBe("---\nrole: Engineer\ncompany: Acme\nmet: 2024-03-01\n---\n");
+		expect(s.app.readFile("People/Family/Sam Lee.md")).toBe("# Cousin\n");
+
+		modal = await chooseFile(s, "Connections.csv", Buffer.from(csv.replace("Sam,Lee", "Sam,Lee").replace("Acme", "Other Co")));
+		const again = modal.contentEl.querySelector<HTMLSelectElement>('select[aria-label="Who Sam Lee is"]')!;
+		again.value = again.options[3].value;
+		again.dispatchEvent(new Event("change"));
+		click(button(modal, /^Import 1 note$/));
+		await modal.writing;
+		await s.app.settle();
+		expect(s.app.readFile("People/Sam Lee.md")).toBe("---\ncompany: Other Co\nrole: Manager\nmet: 2024-03-01\n---\n");
+	});
+});

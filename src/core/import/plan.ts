@@ -290,3 +290,32 @@ function freePath(folder: string, name: string, isTaken: (path: string) => boole
 		if (!isTaken(path)) return path;
 	}
 }
+
+/**
+ * An ambiguous row settled by the user: the person they chose (only its empty properties filled,
+ * as for any match), or a new note when `person` is null. The row itself is left as it was.
+ */
+export function settleAmbiguous(
+	row: PlanRow,
+	person: ExistingPerson | null,
+	settings: Settings,
+	taken: (path: string) => boolean,
+): PlanRow {
+	const settled: PlanRow = { ...row, candidates: [], reason: "", fills: [], tags: [] };
+	const contact = row.contact;
+	if (contact === null) return row;
+	if (person !== null) {
+		settled.path = person.path;
+		settled.name = person.name;
+		missingFor(settled, person, settings);
+		return settled;
+	}
+	const name = safeNoteName(contact.fullName);
+	if (name === "") return { ...settled, kind: "skipped", reason: "no name to give a note" };
+	settled.kind = "new";
+	settled.name = name;
+	settled.path = freePath(importFolder(settings), name, taken);
+	settled.fills = contactFills(contact, settings);
+	settled.tags = contactTags(contact);
+	return settled;
+}

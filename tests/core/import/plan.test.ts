@@ -5,9 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { emptyContact, type Contact, type ContactFile } from "../../../src/core/import/contact";
 import { nameKey } from "../../../src/core/import/match";
-import { planCounts, planImport } from "../../../src/core/import/plan";
+import { planCounts, planImport, settleAmbiguous } from "../../../src/core/import/plan";
 import { defaultSettings } from "../../../src/core/settings";
-import { apply, plan, readFixture } from "./import-helpers";
+import { apply, peopleOf, plan, readFixture } from "./import-helpers";
 
 function contact(fields: Partial<Contact>, source = "line 2"): Contact {
 	return { ...emptyContact(source), ...fields };
@@ -147,5 +147,25 @@ describe("new people", () => {
 			"---\nemail:\n  - liskov@mit.example\ncompany: MIT\nrole: Institute Professor\nlinkedin: https://www.linkedin.com/in/barbaraliskov\nmet: 2019-11-17\n---\n",
 		);
 		expect(Object.values(vault).join("")).not.toMatch(/last_contact/);
+	});
+});
+
+describe("an ambiguous contact the user settles", () => {
+	const vault = { "People/Work/Sam Lee.md": "---\nphone: '1'\n---\n", "People/Family/Sam Lee.md": "" };
+	const p = () => plan(file(contact({ fullName: "Sam Lee", phones: ["2"], organization: "Acme" })), vault);
+
+	it("with the person they mean: only that note's empty properties are filled", () => {
+		const row = p().rows[0];
+		const person = peopleOf(vault).find((x) => x.path === "People/Work/Sam Lee.md")!;
+		const settled = settleAmbiguous(row, person, defaultSettings(), () => false);
+		expect(settled).toMatchObject({ kind: "update", path: "People/Work/Sam Lee.md", fills: [{ key: "company", value: "Acme" }] });
+		expect(row.kind).toBe("ambiguous");
+	});
+
+	it("as someone new: a note of their own, beside the namesakes", () => {
+		const taken = new Set(Object.keys(vault).map((x) => x.toLowerCase()));
+		const settled = settleAmbiguous(p().rows[0], null, defaultSettings(), (x) => taken.has(x.toLowerCase()));
+		expect(settled).toMatchObject({ kind: "new", path: "People/Sam Lee.md" });
+		expect(settled.fills.map((f) => f.key)).toEqual(["phone", "company"]);
 	});
 });
