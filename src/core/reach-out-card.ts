@@ -4,7 +4,7 @@
  * both ways, the upcoming birthday and the person's own "next topics" (a `## Next` section or a
  * `next:` property). Computed for one card at a time, when it is shown.
  */
-import type { Day } from "./dates";
+import { formatDay, type Day } from "./dates";
 import { scanFrontmatter } from "./frontmatter-bounds";
 import { KeyIndex } from "./keys";
 import { findLogSection } from "./log-section";
@@ -42,10 +42,18 @@ export interface MentionText {
 	text: string;
 }
 
-/** One line of display text: list markers and checkboxes dropped, whitespace collapsed, cut to `MAX_LINE`. */
+/** `[[People/Ada Lovelace#Work|Ada]]` → `Ada`, `[[People/Ada Lovelace#Work]]` → `Ada Lovelace`: links read as text. */
+function linkText(_: string, target: string, alias: string | undefined): string {
+	if (alias !== undefined && alias.trim() !== "") return alias.trim();
+	const path = target.split(/[#^]/)[0];
+	return path.slice(path.lastIndexOf("/") + 1).trim() || target;
+}
+
+/** One line of display text: list markers and checkboxes dropped, links as their text, whitespace collapsed, cut to `MAX_LINE`. */
 export function cardLine(raw: string): string {
 	const line = raw
 		.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?/, "")
+		.replace(/!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, linkText)
 		.replace(/\s+/g, " ")
 		.trim();
 	return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE - 1)}…` : line;
@@ -136,7 +144,8 @@ export function buildCard(
 	for (const m of mentions) {
 		if (m.day > today) continue;
 		const line = mentionLine(m.text, names);
-		if (line !== null) interactions.push({ day: m.day, text: line, source: m.path });
+		// A log entry carries its date; a line of a daily note gets the note's.
+		if (line !== null) interactions.push({ day: m.day, text: `${formatDay(m.day)} — ${line}`, source: m.path });
 	}
 	// Newest first; on the same day the log (what the user wrote about the person) comes first.
 	interactions.sort((a, b) => b.day - a.day || (a.source === "log" ? 0 : 1) - (b.source === "log" ? 0 : 1));

@@ -77,7 +77,7 @@ describe("a card", () => {
 			{ path: "Daily/2026-11-01.md", day: d("2026-11-01"), text: "Nothing about her\n" },
 		]);
 		expect(card.interactions).toEqual([
-			{ day: d("2026-11-20"), text: "Lunch with [[Ada Lovelace|Ada]] and Sam.", source: "Daily/2026-11-20.md" },
+			{ day: d("2026-11-20"), text: "2026-11-20 — Lunch with Ada and Sam.", source: "Daily/2026-11-20.md" },
 			{
 				day: d("2026-11-12"),
 				text: "2026-11-12 — call: She is moving to Acme next spring. Asked for an intro to Sam.",
@@ -98,15 +98,18 @@ describe("a card", () => {
 
 	it("finds mention lines by name, path and alias, not by a longer name", () => {
 		expect(mentionLine("a\n[[Ada Lovelace Jr]] b\nsaw [[People/Ada Lovelace#Work]]\n", ["ada lovelace", "people/ada lovelace"])).toBe(
-			"saw [[People/Ada Lovelace#Work]]",
+			"saw Ada Lovelace",
 		);
-		expect(mentionLine("- [x] sent [[Ada]] the slides", ["ada lovelace", "ada"])).toBe("sent [[Ada]] the slides");
+		expect(mentionLine("- [x] sent [[Ada]] the slides", ["ada lovelace", "ada"])).toBe("sent Ada the slides");
 		expect(mentionLine("no link", ["ada"])).toBeNull();
 	});
 
 	it("reads next topics from a text property and a section", () => {
 		expect(nextTopics("# Ada\n\n## Next\nthe engine\n\n## Other\nnot this\n", { Next: "books" })).toEqual(["books", "the engine"]);
 		expect(cardLine(`- ${"x".repeat(300)}`)).toHaveLength(240);
+		expect(cardLine("- [[2026-11-12]] — call with [[People/Sam Lee#Work|Sam]] and [[People/Bo#Home]]")).toBe(
+			"2026-11-12 — call with Sam and Bo",
+		);
 	});
 });
 

@@ -26,10 +26,16 @@ describe("the built main.js in Chromium", () => {
 		expect(state.ribbon).toBe(1);
 		expect(state.statusBar).toBe("5 overdue");
 		expect(state.commands).toEqual([
+			"stay-in-touch:export-vcard",
 			"stay-in-touch:find-person",
+			"stay-in-touch:import-contacts",
+			"stay-in-touch:insert-digest",
 			"stay-in-touch:log-interaction",
 			"stay-in-touch:log-interaction-today",
 			"stay-in-touch:open-sidebar",
+			"stay-in-touch:start-reach-out",
+			"stay-in-touch:triage-untracked",
+			"stay-in-touch:undo-last-import",
 			"stay-in-touch:undo-last-log",
 		]);
 		expect(s.errors).toEqual([]);

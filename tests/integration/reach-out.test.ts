@@ -64,7 +64,7 @@ describe("the reach-out queue", () => {
 		const lines = (cls: string) => [...m.contentEl.querySelectorAll(`.${cls} li`)].map((li) => li.textContent);
 		expect(lines("mod-interactions")).toEqual([
 			"2026-11-12 — call: She is moving to Acme next spring. Asked for an intro to Sam from the hardware team.",
-			"Lunch with [[Ada Lovelace|Ada]]: she wants the Bernoulli notes back.",
+			"2026-11-10 — Lunch with Ada: she wants the Bernoulli notes back.",
 			"2026-10-29 — coffee: Talked about her notes on the engine.",
 		]);
 		expect(lines("mod-owe")).toEqual(["intro to Sam"]);
