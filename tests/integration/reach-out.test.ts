@@ -9,7 +9,7 @@ import { ReachOutModal } from "../../src/ui/reach-out-modal";
 import { TriageModal } from "../../src/ui/triage-modal";
 import { DatePromptModal } from "../../src/ui/date-prompt";
 import { click, pressKey, type } from "../runtime/harness";
-import { exampleFiles, openSidebar, start, type Started } from "./plugin-harness";
+import { exampleFiles, groupTitles, openSidebar, row, rowNames, start, type Started } from "./plugin-harness";
 
 const ADA = "People/Ada Lovelace.md";
 const GRACE = "People/Grace Hopper.md";
@@ -249,5 +249,22 @@ describe("triage of untracked people", () => {
 		expect(s.app.readFile(RADIA)).toContain("cadence: inner\n");
 		pressKey(m.contentEl, "Escape");
 		expect(s.app.noticeMessages()).toContain("Triage ended: 1 given a cadence");
+	});
+});
+
+describe("drifting in the sidebar", () => {
+	it("lists an untracked person whose rhythm broke under Drifting, with the rhythm", async () => {
+		const s = await start(
+			exampleFiles({
+				"People/Drifter.md":
+					"---\ntags: [person]\n---\n## Interactions\n\n- 2026-08-20 — call\n- 2026-09-10 — call\n- 2026-10-01 — call\n",
+			}),
+		);
+		const view = await openSidebar(s);
+		expect(groupTitles(view)).toContain("Drifting 1");
+		expect(rowNames(view, "drifting")).toEqual(["Drifter"]);
+		expect(row(view, "drifting", "Drifter").querySelector(".stay-in-touch-meta")?.textContent).toBe(
+			"last contact 8 weeks ago · usually every 3 weeks",
+		);
 	});
 });
