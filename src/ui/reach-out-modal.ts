@@ -263,7 +263,12 @@ export class ReachOutModal extends Modal {
 		const total = this.session.items.length;
 		contentEl.createDiv({
 			cls: "stay-in-touch-queue-summary",
-			text: total === 0 ? "No one to reach out to today." : `All done: ${this.summary()}.`,
+			text:
+				total > 0
+					? `All done: ${this.summary()}.`
+					: this.ctx.index.ready
+						? "No one to reach out to today."
+						: "The people notes are still being read; try again in a moment.",
 		});
 		const bar = contentEl.createDiv({ cls: "stay-in-touch-queue-actions" });
 		if (this.session.canUndo) {

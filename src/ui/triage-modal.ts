@@ -111,7 +111,12 @@ export class TriageModal extends Modal {
 			const total = this.session.items.length;
 			contentEl.createDiv({
 				cls: "stay-in-touch-queue-summary",
-				text: total === 0 ? "Everyone has a cadence: no one to triage." : `All done: ${this.summary()}.`,
+				text:
+					total > 0
+						? `All done: ${this.summary()}.`
+						: this.ctx.index.ready
+							? "Everyone has a cadence: no one to triage."
+							: "The people notes are still being read; try again in a moment.",
 			});
 			const bar = contentEl.createDiv({ cls: "stay-in-touch-queue-actions" });
 			if (this.session.canUndo) bar.createEl("button", { text: "Undo (u)" }).addEventListener("click", () => this.onKey("u"));

@@ -8,8 +8,8 @@ import { LogModal } from "../../src/ui/log-modal";
 import { ReachOutModal } from "../../src/ui/reach-out-modal";
 import { TriageModal } from "../../src/ui/triage-modal";
 import { DatePromptModal } from "../../src/ui/date-prompt";
-import { click, pressKey, type } from "../runtime/harness";
-import { exampleFiles, groupTitles, openSidebar, row, rowNames, start, type Started } from "./plugin-harness";
+import { click, createTestApp, pressKey, type } from "../runtime/harness";
+import { exampleFiles, groupTitles, manifest, openSidebar, PinnedPlugin, row, rowNames, start, type Started } from "./plugin-harness";
 
 const ADA = "People/Ada Lovelace.md";
 const GRACE = "People/Grace Hopper.md";
@@ -266,5 +266,21 @@ describe("drifting in the sidebar", () => {
 		expect(row(view, "drifting", "Drifter").querySelector(".stay-in-touch-meta")?.textContent).toBe(
 			"last contact 8 weeks ago · usually every 3 weeks",
 		);
+	});
+});
+
+describe("before the people are read", () => {
+	it("the queue and triage say the notes are still being read, not that there is no one", async () => {
+		const app = await createTestApp(exampleFiles());
+		await app.loadPlugin(PinnedPlugin, manifest, { finishStartup: false });
+		for (const command of ["start-reach-out", "triage-untracked"]) {
+			app.runCommand(command);
+			expect(app.activeModal?.contentEl.textContent).toBe("The people notes are still being read; try again in a moment.Close");
+			app.activeModal?.close();
+		}
+		await app.finishStartup();
+		await app.settle();
+		app.runCommand("start-reach-out");
+		expect(app.activeModal?.contentEl.querySelector(".stay-in-touch-queue-name")?.textContent).toBe("Ada Lovelace");
 	});
 });
