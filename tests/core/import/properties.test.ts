@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { dump } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { emptyContact, type Contact } from "../../../src/core/import/contact";
+import { parseCsv } from "../../../src/core/import/csv";
 import { planCounts, safeNoteName } from "../../../src/core/import/plan";
 import { readContactsText } from "../../../src/core/import/read";
 import { peopleToVcard } from "../../../src/core/import/vcard-export";
@@ -97,6 +98,26 @@ describe("importing twice", () => {
 				expect(apply(once, second, settings, tier)).toEqual(once);
 			}),
 			{ numRuns: 300 },
+		);
+	});
+});
+
+describe("the CSV reader", () => {
+	const quote = (cell: string) => (/[",\r\n]/.test(cell) || cell === "" ? `"${cell.replace(/"/g, '""')}"` : cell);
+
+	it("reads back any cells written as RFC 4180 writes them, whatever the line ends", () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.array(fc.string({ unit: "grapheme", maxLength: 6 }), { minLength: 1, maxLength: 5 }), { maxLength: 6 }),
+				fc.constantFrom("\r\n", "\n", "\r"),
+				fc.boolean(),
+				(rows, eol, finalEol) => {
+					const text = rows.map((cells) => cells.map(quote).join(",")).join(eol) + (finalEol && rows.length > 0 ? eol : "");
+					const parsed = parseCsv(text);
+					expect(parsed.ok && parsed.rows.map((r) => r.cells)).toEqual(rows);
+				},
+			),
+			{ numRuns: 500 },
 		);
 	});
 });
