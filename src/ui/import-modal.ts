@@ -96,7 +96,8 @@ export class ImportModal extends Modal {
 		const { contentEl } = this;
 		contentEl.empty();
 		contentEl.createEl("p", { cls: "stay-in-touch-import-counts", text: `${this.fileName}: ${countsText(planCounts(plan.rows))}` });
-		if (this.tiers.length > 0) {
+		// Only new people take a tier (an ambiguous contact may become one).
+		if (this.tiers.length > 0 && plan.rows.some((r) => r.kind === "new" || r.kind === "ambiguous")) {
 			new Setting(contentEl)
 				.setName("Cadence for new people")
 				.setDesc("None leaves it empty, so new people are not due until you give them one.")
