@@ -5,7 +5,19 @@
  * written, each note atomically (a new note is published by a link that fails rather than
  * replace a file; a changed one through `atomic-write.ts`).
  */
-import { closeSync, constants, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "fs";
+import {
+	closeSync,
+	constants,
+	copyFileSync,
+	fsyncSync,
+	linkSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	statSync,
+	unlinkSync,
+	writeSync,
+} from "fs";
 import { basename, dirname, join, resolve } from "path";
 import type { Day } from "../core/dates";
 import { MAX_IMPORT_BYTES } from "../core/import/contact";
@@ -80,6 +92,11 @@ function createNote(path: string, text: string): void {
 	}
 	try {
 		linkSync(temp, path);
+	} catch (error) {
+		// A file system without hard links (FAT, some network drives): an exclusive copy, which
+		// still never replaces a file.
+		if ((error as { code?: string }).code === "EEXIST") throw new Error("a file by that name appeared meanwhile");
+		copyFileSync(temp, path, constants.COPYFILE_EXCL);
 	} finally {
 		unlinkSync(temp);
 	}
