@@ -220,3 +220,19 @@ describe("an ambiguous contact", () => {
 		expect(s.app.readFile("People/Sam Lee.md")).toBe("---\ncompany: Other Co\nrole: Manager\nmet: 2024-03-01\n---\n");
 	});
 });
+
+describe("a note that cannot take its changes", () => {
+	it("is left byte for byte and named in the notice; the others are written", async () => {
+		const ada = "---\ntags: person, poets\n---\n# Ada\n";
+		const s = await start({ "People/Ada Lovelace.md": ada });
+		const modal = await chooseFile(s, "google-new.csv");
+		click(button(modal, /^Import/));
+		await modal.writing;
+		await s.app.settle();
+		expect(s.app.readFile("People/Ada Lovelace.md")).toBe(ada);
+		expect(s.app.vault.getFileByPath("People/Alan Mathison Turing.md")).not.toBeNull();
+		expect(s.app.noticeMessages().at(-1)).toBe(
+			'Imported contacts: 2 new, 0 updated; 1 not written: People/Ada Lovelace.md: tags is written as one text ("person, poets"); make it a list to add the labels',
+		);
+	});
+});
