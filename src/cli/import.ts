@@ -141,6 +141,7 @@ export function runImport(args: ParsedArgs, vault: string, scan: VaultScan, toda
 	const file = resolve(io.cwd, fileArg);
 	const read = readContactFile(basename(file), readFile(file));
 	if (!read.ok) {
+		if (io.json) io.stdout(JSON.stringify({ written: false, error: read.error }, null, 2));
 		io.stderr(`stay-in-touch: nothing was imported: ${read.error}`);
 		return 1;
 	}

@@ -106,6 +106,16 @@ describe("import", () => {
 		expect(snapshot(dir)).toEqual(before);
 	});
 
+	it("--json says why nothing was imported, as log --json does", () => {
+		const dir = vault({});
+		const run = cli(["import", fixture("truncated.vcf"), "--vault", dir, "--json"]);
+		expect(run.code).toBe(1);
+		expect(JSON.parse(run.stdout)).toEqual({
+			written: false,
+			error: "truncated.vcf: card 2 (line 5) is cut short: the file ends before its END:VCARD",
+		});
+	});
+
 	it("a 50 MB file is refused by its size, unread, and nothing written", () => {
 		const t = tempDir();
 		cleanups.push(t.cleanup);
