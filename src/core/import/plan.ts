@@ -191,6 +191,7 @@ export function planImport(
 	const newByEmail = new Map<string, PlanRow>();
 	const newByName = new Map<string, PlanRow>();
 	const newPaths = new Set<string>();
+	const suffixes = new Map<string, number>();
 	const folder = importFolder(settings);
 	const position = new Map(file.contacts.map((c, i) => [c, i]));
 	const firstContact = new Map<PlanRow, number>();
@@ -266,8 +267,11 @@ export function planImport(
 			continue;
 		}
 		const r = row("new", contact, name);
-		r.path = freePath(folder, name, (path) => taken(path) || newPaths.has(path.toLowerCase()));
+		// Where the search for a free " n" left off for this name: 5,000 namesakes stay linear.
+		const free = freePath(folder, name, (path) => taken(path) || newPaths.has(path.toLowerCase()), suffixes.get(name.toLowerCase()));
+		r.path = free.path;
 		newPaths.add(r.path.toLowerCase());
+		suffixes.set(name.toLowerCase(), free.n + 1);
 		for (const email of contact.emails) newByEmail.set(emailKey(email), r);
 		if (key !== "" && !newByName.has(key)) newByName.set(key, r);
 		rows.push(r);
@@ -283,11 +287,11 @@ export function planImport(
 	return { format: file.format, rows };
 }
 
-function freePath(folder: string, name: string, isTaken: (path: string) => boolean): string {
+function freePath(folder: string, name: string, isTaken: (path: string) => boolean, from = 1): { path: string; n: number } {
 	const prefix = folder === "" ? "" : `${folder}/`;
-	for (let n = 1; ; n++) {
+	for (let n = from; ; n++) {
 		const path = `${prefix}${n === 1 ? name : `${name} ${n}`}.md`;
-		if (!isTaken(path)) return path;
+		if (!isTaken(path)) return { path, n };
 	}
 }
 
@@ -314,7 +318,7 @@ export function settleAmbiguous(
 	if (name === "") return { ...settled, kind: "skipped", reason: "no name to give a note" };
 	settled.kind = "new";
 	settled.name = name;
-	settled.path = freePath(importFolder(settings), name, taken);
+	settled.path = freePath(importFolder(settings), name, taken).path;
 	settled.fills = contactFills(contact, settings);
 	settled.tags = contactTags(contact);
 	return settled;

@@ -169,3 +169,20 @@ describe("an ambiguous contact the user settles", () => {
 		expect(settled.fills.map((f) => f.key)).toEqual(["phone", "company"]);
 	});
 });
+
+describe("many namesakes", () => {
+	it("each get a note of their own, numbered in order, past the files already there", () => {
+		const contacts = Array.from({ length: 5 }, (_, i) =>
+			contact({ fullName: "John Smith", emails: [`john${i}@x.org`] }, `line ${i + 2}`),
+		);
+		const taken = new Set(["people/john smith 2.md"]);
+		const p = planImport(file(...contacts), [], defaultSettings(), (x) => taken.has(x.toLowerCase()));
+		expect(p.rows.map((r) => r.path)).toEqual([
+			"People/John Smith.md",
+			"People/John Smith 3.md",
+			"People/John Smith 4.md",
+			"People/John Smith 5.md",
+			"People/John Smith 6.md",
+		]);
+	});
+});
