@@ -9,7 +9,6 @@ import { PeopleIndex } from "./obsidian/people-index";
 import { SettingsStore } from "./obsidian/settings-store";
 import { registerCommands } from "./ui/commands";
 import { registerImportCommands } from "./ui/import-commands";
-import { registerImportCommands } from "./ui/import-commands";
 import { registerQueryBlock } from "./ui/query-block";
 import { StayInTouchSettingTab } from "./ui/settings-tab";
 import { activateSidebar, SidebarView, VIEW_TYPE } from "./ui/sidebar-view";
@@ -47,7 +46,6 @@ export default class StayInTouchPlugin extends Plugin {
 		this.addSettingTab(new StayInTouchSettingTab(this.app, this, ctx));
 		registerQueryBlock(this, ctx);
 		registerCommands(this, ctx);
-		registerImportCommands(this, ctx);
 		registerImportCommands(this, ctx);
 		clock.watchMidnight(this, () => {
 			index.dayChanged();
