@@ -176,15 +176,19 @@ class LogReader {
 		return scans;
 	}
 
-	/** Moves to the next heading that matches the setting; false at the end of the note. */
+	/**
+	 * Moves to the next heading that matches the setting; false at the end of the note. A heading
+	 * whose line opens a comment left open (`## Interactions <!--`) heads nothing anyone can see:
+	 * entries under it would be hidden, so it is not the log's.
+	 */
 	private findHeading(): boolean {
 		const { line, scanner } = this;
 		if (this.resume) {
 			this.resume = false;
-			if (lineHeadingMatches(this.text, line, this.key)) return true;
+			if (scanner.clean && lineHeadingMatches(this.text, line, this.key)) return true;
 		}
 		while (scanner.next()) {
-			if (line.heading !== 0 && lineHeadingMatches(this.text, line, this.key)) return true;
+			if (line.heading !== 0 && scanner.clean && lineHeadingMatches(this.text, line, this.key)) return true;
 			if (line.cleanStart) this.openedAt = scanner.clean ? -1 : line.start;
 		}
 		return false;

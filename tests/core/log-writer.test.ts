@@ -152,6 +152,12 @@ describe("applyLog: the log section", () => {
 			"---\n---\nHello\n\n%% draft\nmore",
 			"---\nlast_contact: 2026-11-26\n---\nHello\n\n## Interactions\n\n- 2026-11-26 — call\n\n%% draft\nmore",
 		],
+		[
+			// Found by the property below: the heading's own line opens a comment that hides the rest.
+			"a log heading whose line opens a comment left open",
+			"---\n---\nHello\n\n## Interactions <!--\n- 2026-01-01 — call\n",
+			"---\nlast_contact: 2026-11-26\n---\nHello\n\n## Interactions\n\n- 2026-11-26 — call\n\n## Interactions <!--\n- 2026-01-01 — call\n",
+		],
 	])("creates the section when missing: %s", (_, text, want) => {
 		expect(out(log(text))).toBe(want);
 	});
