@@ -61,6 +61,13 @@ function indentOf(text: string, start: number, end: number): number {
 	return i;
 }
 
+/** The column `at` is in on the line from `start`: a tab goes on to the next multiple of 4 (CommonMark). */
+function columnAt(text: string, start: number, at: number): number {
+	let column = 0;
+	for (let i = start; i < at; i++) column = text.charCodeAt(i) === TAB ? column + 4 - (column % 4) : column + 1;
+	return column;
+}
+
 /** A fence line: up to 3 spaces, then 3 or more backticks or tildes (a backtick fence's info string holds no backtick). */
 function fenceAt(text: string, start: number, end: number, needles: Needles): { char: number; len: number } | null {
 	const at = indentOf(text, start, end);
@@ -252,7 +259,7 @@ export function noteLinks(text: string): NoteLinks {
 		if (state.afterBlank) {
 			// CommonMark: after a blank line only text indented to the task's text goes on with it.
 			state.afterBlank = false;
-			if (at - start < state.taskColumn) state.inOpenTask = false;
+			if (columnAt(text, start, at) < state.taskColumn) state.inOpenTask = false;
 		}
 		const fence = fenceAt(text, start, end, state.needles);
 		if (fence || text.startsWith("$$", at)) {
@@ -274,7 +281,7 @@ export function noteLinks(text: string): NoteLinks {
 			flush();
 			// An open task's text, wrapped or lazily continued on the next lines, is an intention too.
 			state.inOpenTask = item === "open";
-			state.taskColumn = listItemTextAt(text, at, end) - start;
+			state.taskColumn = columnAt(text, start, listItemTextAt(text, at, end));
 			state.inList = true;
 		} else if (!nested && !continuesItem(text, at, end)) {
 			flush();

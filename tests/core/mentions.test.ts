@@ -51,6 +51,8 @@ const CASES: [string, string, string[]][] = [
 	["and under a nested open task", "- a\n  - [ ] call\n\n    [[Ada]]\n", []],
 	["a paragraph not indented to the task's text is not", "- [ ] call\n\n [[Ada]]\n", ["Ada"]],
 	["nor one at the margin", "- [ ] call\n\nMet [[Ada]]\n", ["Ada"]],
+	["a paragraph tab-indented under an open task is the task's", "- [ ] call\n\n\t[[Ada]]\n", []],
+	["so is one under a tab-indented open task", "\t- [ ] call\n\n\t\t[[Ada]]\n", []],
 ];
 
 describe("which links in a journal note count as contact", () => {
