@@ -2,6 +2,11 @@
  * The digest: who is overdue, who comes due in the next days, open favors both ways and the
  * birthdays ahead, as Markdown. The CLI prints it (for cron or mail), the command "Insert digest"
  * puts it at the cursor and a setting adds it to today's daily note: one text for all three.
+ *
+ * It is a callout (`> [!note] Stay in touch digest, …`, every line quoted): it lands in daily
+ * notes, where a link to a person is contact, and the digest links everyone it lists. Links in a
+ * quote or callout are no contact (core/mentions.ts, for the plugin and the CLI alike), so a
+ * digest never marks the people it reminds of as contacted today.
  */
 import { formatDay, weekdayName, ymdFromDay, type Day } from "./dates";
 import { relativeDays } from "./query/text";
@@ -18,7 +23,7 @@ export interface DigestOptions {
 	today: Day;
 	/** How many days ahead "due this week" and birthdays look (default 7). */
 	days: number;
-	/** The title's heading level: 1 for a message of its own, 2 inside a note; sections are one deeper. */
+	/** 1 for a message of its own, 2 inside a note: the sections' headings are one deeper (`##`, `###`). */
 	level: number;
 }
 
@@ -91,16 +96,17 @@ export function digestText(list: readonly Scheduled[], options: DigestOptions): 
 		}),
 	});
 
-	const out = [`${h} ${DIGEST_TITLE}, ${formatDay(today)}`, ""];
+	const out = [`[!note] ${DIGEST_TITLE}, ${formatDay(today)}`, ""];
 	const shown = sections.filter((s) => s.lines.length > 0);
 	if (shown.length === 0)
 		out.push(`Nobody is overdue or due in the next ${plural(days, "day")}, no favor is open and no birthday is near.`, "");
 	for (const section of shown) out.push(`${h}# ${section.title}`, "", ...section.lines, "");
-	return out.join("\n").replace(/\n+$/, "\n");
+	while (out[out.length - 1] === "") out.pop();
+	return out.map((line) => (line === "" ? ">" : `> ${line}`)).join("\n") + "\n";
 }
 
-/** A line that is the digest's title, at any heading level. */
-const DIGEST_HEADING = new RegExp(`^#{1,6} ${DIGEST_TITLE}\\b`, "m");
+/** A line that is the digest's title: the callout's, or a heading at any level (as digests were once written). */
+const DIGEST_HEADING = new RegExp(`^(?:#{1,6}|>\\s*\\[![^\\]]+\\][+-]?) ${DIGEST_TITLE}\\b`, "m");
 
 /**
  * The daily note with the digest added at its end, or null when it has one already (the setting

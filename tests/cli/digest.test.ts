@@ -2,7 +2,7 @@
  * `stay-in-touch digest`: golden output on the example vault (read the golden files to review a
  * change), and the digest's rules on small vaults.
  */
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { digestText } from "../../src/core/digest";
@@ -10,7 +10,7 @@ import { buildPerson } from "../../src/core/person";
 import { computeSchedule, defaultCadence } from "../../src/core/schedule";
 import { defaultSettings } from "../../src/core/settings";
 import { d } from "../core/helpers";
-import { buildCli, cli, EXAMPLE_VAULT, ROOT } from "./cli-helpers";
+import { buildCli, cli, EXAMPLE_VAULT, ROOT, tempCopy } from "./cli-helpers";
 
 beforeAll(buildCli);
 
@@ -30,6 +30,22 @@ describe("stay-in-touch digest on the example vault", () => {
 		);
 	});
 
+	it("is no contact once cron appends it to the daily note: the overdue list stays the same", () => {
+		const vault = tempCopy(EXAMPLE_VAULT);
+		try {
+			const overdue = () => cli(["overdue", "--vault", vault.dir, "--today", "2026-11-26", "--json"]);
+			const before = overdue();
+			expect(before.code).toBe(0);
+			const digest = cli(["digest", "--vault", vault.dir, "--today", "2026-11-26"]).stdout;
+			expect(digest).toContain("[[Ada Lovelace]]");
+			appendFileSync(join(vault.dir, "Daily", "2026-11-26.md"), `# Thursday\n\n${digest}`);
+			expect(overdue().stdout).toBe(before.stdout);
+			expect(JSON.parse(before.stdout)).not.toEqual([]);
+		} finally {
+			vault.cleanup();
+		}
+	});
+
 	it.each(["0", "-3", "two", "400"])("refuses --days %s", (days) => {
 		const run = cli(["digest", "--vault", EXAMPLE_VAULT, "--days", days]);
 		expect(run.code).toBe(2);
@@ -47,7 +63,7 @@ describe("digest text", () => {
 
 	it("says so when there is nothing to do", () => {
 		expect(digestText([one("People/Ada.md", { cadence: "monthly", last_contact: "2026-11-20" })], { today, days: 7, level: 2 })).toBe(
-			"## Stay in touch digest, 2026-11-26\n\nNobody is overdue or due in the next 7 days, no favor is open and no birthday is near.\n",
+			"> [!note] Stay in touch digest, 2026-11-26\n>\n> Nobody is overdue or due in the next 7 days, no favor is open and no birthday is near.\n",
 		);
 	});
 
@@ -62,6 +78,6 @@ describe("digest text", () => {
 
 	it("counts a birthday today and the age turned", () => {
 		const text = digestText([one("People/Ada.md", { birthday: "1990-11-26" })], { today, days: 7, level: 1 });
-		expect(text).toContain("## Birthdays\n\n- [[Ada]]: today (turns 36)\n");
+		expect(text).toContain("> ## Birthdays\n>\n> - [[Ada]]: today (turns 36)\n");
 	});
 });

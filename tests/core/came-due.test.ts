@@ -33,7 +33,7 @@ describe("what came due while the vault was closed", () => {
 });
 
 describe("appending the digest to a daily note", () => {
-	const digest = "## Stay in touch digest, 2026-11-26\n\n### Overdue\n\n- [[Ada]]\n";
+	const digest = "> [!note] Stay in touch digest, 2026-11-26\n>\n> ### Overdue\n>\n> - [[Ada]]\n";
 	it.each([
 		["", digest],
 		["# Thu\n", `# Thu\n\n${digest}`],
@@ -46,5 +46,6 @@ describe("appending the digest to a daily note", () => {
 	it("leaves a note that has a digest alone", () => {
 		expect(appendDigest(`# Thu\n\n${digest}more\n`, digest)).toBeNull();
 		expect(appendDigest("# Thu\n\n# Stay in touch digest, 2026-11-25\n", digest)).toBeNull();
+		expect(appendDigest("# Thu\n\n>[!NOTE]- Stay in touch digest, 2026-11-25\n", digest)).toBeNull();
 	});
 });

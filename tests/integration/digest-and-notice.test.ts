@@ -24,9 +24,11 @@ describe("Insert digest", () => {
 		await s.app.settle();
 		const text = editor.getValue();
 		expect(
-			text.startsWith("# Plan\n\nBefore\n## Stay in touch digest, 2026-11-26\n\n### Overdue\n\n- [[Ada Lovelace]]: 7 days overdue"),
+			text.startsWith(
+				"# Plan\n\nBefore\n> [!note] Stay in touch digest, 2026-11-26\n>\n> ### Overdue\n>\n> - [[Ada Lovelace]]: 7 days overdue",
+			),
 		).toBe(true);
-		expect(text).toContain("### Favors\n\n- You owe [[Ada Lovelace]]: intro to Sam (since 2026-11-01)\n");
+		expect(text).toContain("> ### Favors\n>\n> - You owe [[Ada Lovelace]]: intro to Sam (since 2026-11-01)\n");
 		expect(text.endsWith("\nAfter\n")).toBe(true);
 	});
 });
@@ -36,11 +38,26 @@ describe("the digest in today's daily note", () => {
 		const note = "# Thursday\r\n\r\n- [ ] groceries";
 		const s = await start(exampleFiles({ [SETTINGS]: DIGEST_ON, [DAILY]: note }));
 		const after = s.app.readFile(DAILY);
-		expect(after.startsWith(`${note}\r\n\r\n## Stay in touch digest, 2026-11-26\r\n\r\n### Overdue\r\n`)).toBe(true);
+		expect(after.startsWith(`${note}\r\n\r\n> [!note] Stay in touch digest, 2026-11-26\r\n>\r\n> ### Overdue\r\n`)).toBe(true);
 		expect(after).not.toMatch(/[^\r]\n/);
 		// Once a day: again (midnight watch, another start) changes nothing.
 		expect(await addDigestToDailyNote(s.plugin.ctx)).toBe(false);
 		expect(s.app.readFile(DAILY)).toBe(after);
+	});
+
+	it("never counts as contact: after start-up everyone's status and last contact are as before", async () => {
+		const day = "# Thursday\n\nLunch with [[Linus Torvalds]].\n";
+		const seen = ({ plugin }: { plugin: PinnedPlugin }) =>
+			plugin.ctx.index
+				.scheduled(plugin.ctx.clock.today())
+				.map((x) => `${x.person.name}: ${x.schedule.status} ${x.schedule.lastContact ?? "-"}`)
+				.sort();
+		const without = seen(await start(exampleFiles({ [DAILY]: day })));
+		const s = await start(exampleFiles({ [SETTINGS]: DIGEST_ON, [DAILY]: day }));
+		expect(s.app.readFile(DAILY)).toContain("[[Ada Lovelace]]");
+		await s.app.settle();
+		expect(seen(s)).toEqual(without);
+		expect(without.some((line) => line.includes("overdue"))).toBe(true);
 	});
 
 	it("never creates the daily note", async () => {
