@@ -66,6 +66,12 @@ export class ReachOutModal extends Modal {
 
 	private onKey(key: string): boolean {
 		if (this.busy) return true;
+		// Before the end screen's check: `u` there takes the last card back.
+		if (key === "u") {
+			this.snoozing = false;
+			void this.undo();
+			return true;
+		}
 		if (this.session.done) return false;
 		if (this.snoozing) {
 			const snooze: Record<string, () => void> = {
@@ -88,7 +94,6 @@ export class ReachOutModal extends Modal {
 			s: () => this.showSnooze(),
 			o: () => this.openNote(),
 			space: () => this.skip(),
-			u: () => void this.undo(),
 		};
 		const act = actions[key];
 		if (!act) return false;
@@ -178,6 +183,8 @@ export class ReachOutModal extends Modal {
 			}
 		}
 		this.session.undo();
+		// Back from the end screen: closing now says what was done again.
+		this.summarized = false;
 		this.render();
 	}
 
@@ -272,10 +279,7 @@ export class ReachOutModal extends Modal {
 		});
 		const bar = contentEl.createDiv({ cls: "stay-in-touch-queue-actions" });
 		if (this.session.canUndo) {
-			bar.createEl("button", { text: "Undo (u)" }).addEventListener("click", () => {
-				this.summarized = false;
-				void this.undo();
-			});
+			bar.createEl("button", { text: "Undo (u)" }).addEventListener("click", () => this.onKey("u"));
 		}
 		bar.createEl("button", { text: "Close", cls: "mod-cta" }).addEventListener("click", () => this.close());
 	}

@@ -153,6 +153,20 @@ describe("the reach-out queue", () => {
 		expect(m.contentEl.querySelector(".stay-in-touch-queue-summary")?.textContent).toBe("All done: 1 logged, 1 snoozed, 7 skipped.");
 	});
 
+	it("u on the end screen goes back to the last card, and Esc then sums up", async () => {
+		const s = await start(exampleFiles());
+		const m = await openQueue(s);
+		const total = m.session.items.length;
+		for (let i = 0; i < total; i++) await press(s, m, " ");
+		expect(m.contentEl.querySelector(".stay-in-touch-queue-summary")).not.toBeNull();
+		await press(s, m, "u");
+		expect(m.contentEl.querySelector(".stay-in-touch-queue-summary")).toBeNull();
+		expect(cardName(m)).toBe(m.session.items[total - 1].person.name);
+		pressKey(m.contentEl, "Escape");
+		await s.app.settle();
+		expect(s.app.noticeMessages()).toContain(`Reach-out ended: ${total - 1} skipped`);
+	});
+
 	it("works with buttons alone (a phone), and Esc ends with a notice of what was done", async () => {
 		const s = await start(exampleFiles());
 		const m = await openQueue(s);
