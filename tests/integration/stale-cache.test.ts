@@ -5,14 +5,33 @@
  * after the layout is ready; the `changed` that follows must be all the plugin needs to show the
  * person as they are now.
  */
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { dayFromYmd, formatDay } from "../../src/core/dates";
 import { applyLog } from "../../src/core/log-writer";
 import { defaultSettings } from "../../src/core/settings";
 import { parseYaml } from "../../src/cli/note-reader";
 import { SidebarView, VIEW_TYPE } from "../../src/ui/sidebar-view";
-import type { TestApp } from "../runtime/harness";
-import { openSidebar, PinnedPlugin, rowNames, start, TODAY, type Started } from "./plugin-harness";
+import { createTestApp, type TestApp } from "../runtime/harness";
+import { manifest, openSidebar, PinnedPlugin, rowNames, start, TODAY, type Started } from "./plugin-harness";
+
+// The index build's pauses (people-index.ts): a test can have Obsidian act during the next one.
+const pauses = vi.hoisted(() => ({ next: null as null | (() => Promise<void>) }));
+vi.mock("../../src/obsidian/yield", async (importActual) => {
+	const actual = await importActual<typeof import("../../src/obsidian/yield")>();
+	return {
+		yieldToApp: async () => {
+			const during = pauses.next;
+			pauses.next = null;
+			if (during) await during();
+			await actual.yieldToApp();
+		},
+	};
+});
+
+afterEach(() => {
+	pauses.next = null;
+	vi.restoreAllMocks();
+});
 
 const ADA = "People/Ada Lovelace.md";
 const BOB = "People/Bob Stone.md";
@@ -71,10 +90,49 @@ describe("a note changed while Obsidian was closed", () => {
 	});
 
 	it("fixes the person when the re-index lands while the plugin is still building its index", async () => {
-		const s = await startedWithSidebar();
+		// Enough notes that the build pauses after Ada (listed first), which it read from the stale cache.
+		const filler = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`Notes/N${i}.md`, `note ${i}\n`]));
+		// The plugin of the session running now (a restart loads a new one).
+		let current: PinnedPlugin | null = null;
+		class Watched extends PinnedPlugin {
+			async onload(): Promise<void> {
+				current = this;
+				await super.onload();
+			}
+		}
+		const first = await createTestApp({ [ADA]: ADA_TEXT, [BOB]: BOB_TEXT, ...filler });
+		await first.loadPlugin(Watched, manifest);
+		await first.settle();
 		const changed = loggedByCli(ADA_TEXT);
-		const app = await s.app.restart({ whileClosed: { [ADA]: changed }, staleDelayMs: 0 });
+
+		// Every slice of the build ends in a pause (a clock that moves 5 ms per reading). The first
+		// one lasts until Obsidian's re-check of the stale note comes due and fires `changed`.
+		const landed: { path: string; indexReady: boolean }[] = [];
+		let paused!: () => void;
+		const buildPaused = new Promise<void>((resolve) => (paused = resolve));
+		pauses.next = () =>
+			new Promise<void>((resume) => {
+				const plugin = current!;
+				const { metadataCache } = plugin.app;
+				const ref = metadataCache.on("changed", (file) => {
+					landed.push({ path: file.path, indexReady: plugin.ctx.index.ready });
+					metadataCache.offref(ref);
+					resume();
+				});
+				paused();
+			});
+		let t = 0;
+		vi.spyOn(performance, "now").mockImplementation(() => (t += 5));
+		const app = await first.restart({ whileClosed: { [ADA]: changed }, staleDelayMs: 60_000 });
+		await buildPaused;
+		expect(app.metadataCache.stalePaths).toEqual([ADA]);
+		expect(landed).toEqual([]);
+		await app.tick(60_000);
+		expect(landed, "`changed` fired while the first build was still running").toEqual([{ path: ADA, indexReady: false }]);
 		await app.settle();
+		vi.restoreAllMocks();
+
+		expect(app.metadataCache.stalePaths).toEqual([]);
 		expect(lastContact(app, ADA)).toBe("2026-11-26");
 		expect(lastContact(app, BOB)).toBe("2026-11-20");
 		expect(statusBar(app)).toBe("No one overdue");
