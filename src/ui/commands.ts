@@ -1,4 +1,4 @@
-import { MarkdownView, type Plugin } from "obsidian";
+import { MarkdownView, Notice, type Editor, type Plugin } from "obsidian";
 import { todaysDigest } from "../obsidian/daily-digest";
 import type { PluginContext } from "../obsidian/context";
 import { openLogModal } from "./log-modal";
@@ -16,6 +16,25 @@ function activePersonPath(ctx: PluginContext): string | null {
 
 function pickPerson(ctx: PluginContext, placeholder: string, onPick: (path: string) => void): void {
 	new PersonPicker(ctx.app, ctx.index.scheduled(ctx.clock.today()), placeholder, (picked) => onPick(picked.person.path)).open();
+}
+
+/**
+ * "Insert digest": the digest at the cursor as a block of its own, a blank line before and after
+ * it (a line the cursor is in is split), so it never glues onto the text around it. Before the
+ * people are read it would say that nobody is overdue: a notice says to wait instead.
+ */
+function insertDigest(ctx: PluginContext, editor: Editor): void {
+	if (!ctx.index.ready) {
+		new Notice("The people notes are still being read; insert the digest again in a moment.");
+		return;
+	}
+	const from = editor.getCursor("from");
+	const to = editor.getCursor("to");
+	const before = editor.getLine(from.line).slice(0, from.ch);
+	const after = editor.getLine(to.line).slice(to.ch);
+	const previous = from.line > 0 ? editor.getLine(from.line - 1) : "";
+	const lead = before !== "" ? "\n\n" : previous.trim() !== "" ? "\n" : "";
+	editor.replaceSelection(`${lead}${todaysDigest(ctx, ctx.clock.today())}${after !== "" ? "\n" : ""}`);
 }
 
 /** The palette commands (no default hotkeys: the user picks their own). */
@@ -54,7 +73,7 @@ export function registerCommands(plugin: Plugin, ctx: PluginContext): void {
 	plugin.addCommand({
 		id: "insert-digest",
 		name: "Insert digest",
-		editorCallback: (editor) => editor.replaceSelection(todaysDigest(ctx, ctx.clock.today())),
+		editorCallback: (editor) => insertDigest(ctx, editor),
 	});
 	plugin.addCommand({
 		id: "find-person",

@@ -15,21 +15,52 @@ const SETTINGS = ".obsidian/plugins/stay-in-touch/data.json";
 const DIGEST_ON = JSON.stringify({ version: 1, digestInDailyNote: true });
 
 describe("Insert digest", () => {
-	it("puts the week's digest at the cursor, the same text the CLI prints (a section of the note)", async () => {
+	async function insertAt(line: number, ch: number) {
 		const s = await start(exampleFiles({ "Notes/Plan.md": "# Plan\n\nBefore\nAfter\n" }));
 		await s.app.openNote("Notes/Plan.md");
 		const editor = s.app.editor!;
-		editor.setCursor({ line: 3, ch: 0 });
+		editor.setCursor({ line, ch });
 		s.app.runCommand("insert-digest");
 		await s.app.settle();
 		const text = editor.getValue();
+		const at = text.indexOf("> [!note]");
+		const end = text.lastIndexOf("\n> ") + 1;
+		return {
+			before: text.slice(0, at),
+			digest: text.slice(at, text.indexOf("\n", end) + 1),
+			after: text.slice(text.indexOf("\n", end) + 1),
+		};
+	}
+
+	it("puts the week's digest at the cursor, the same text the CLI prints (a section of the note)", async () => {
+		const { before, digest, after } = await insertAt(3, 0);
+		expect(before).toBe("# Plan\n\nBefore\n\n");
 		expect(
-			text.startsWith(
-				"# Plan\n\nBefore\n> [!note] Stay in touch digest, 2026-11-26\n>\n> ### Overdue\n>\n> - [[Ada Lovelace]]: 7 days overdue",
-			),
+			digest.startsWith("> [!note] Stay in touch digest, 2026-11-26\n>\n> ### Overdue\n>\n> - [[Ada Lovelace]]: 7 days overdue"),
 		).toBe(true);
-		expect(text).toContain("> ### Favors\n>\n> - You owe [[Ada Lovelace]]: intro to Sam (since 2026-11-01)\n");
-		expect(text.endsWith("\nAfter\n")).toBe(true);
+		expect(digest).toContain("> ### Favors\n>\n> - You owe [[Ada Lovelace]]: intro to Sam (since 2026-11-01)\n");
+		expect(after).toBe("\nAfter\n");
+	});
+
+	it("at the end of a line, starts a paragraph of its own after a blank line", async () => {
+		const { before, after } = await insertAt(2, "Before".length);
+		expect(before).toBe("# Plan\n\nBefore\n\n");
+		expect(after).toBe("\nAfter\n");
+	});
+
+	it("in the middle of a line, splits it with a blank line on each side", async () => {
+		const { before, after } = await insertAt(2, 3);
+		expect(before).toBe("# Plan\n\nBef\n\n");
+		expect(after).toBe("\nore\nAfter\n");
+	});
+
+	it("before the people are read, says so rather than that nobody is overdue", async () => {
+		const app = await createTestApp(exampleFiles({ "Notes/Plan.md": "# Plan\n" }));
+		await app.loadPlugin(PinnedPlugin, manifest, { finishStartup: false });
+		await app.openNote("Notes/Plan.md");
+		app.runCommand("insert-digest");
+		expect(app.editor!.getValue()).toBe("# Plan\n");
+		expect(app.noticeMessages()).toContain("The people notes are still being read; insert the digest again in a moment.");
 	});
 });
 
