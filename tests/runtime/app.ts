@@ -184,7 +184,8 @@ export class App {
 	_openModals: Modal[] = [];
 	_protocolHandlers = new Map<string, O.ObsidianProtocolHandler>();
 	_cliHandlers = new Map<string, { description: string; flags: unknown; handler: (params: unknown) => unknown }>();
-	private localStorage = new Map<string, unknown>();
+	/** The vault's local storage (per device: `restart()` carries it over). */
+	protected localStorage = new Map<string, unknown>();
 	private noticeStart = noticeLog.length;
 	private errorStart = handlerErrors.length;
 	private destroyed = false;

@@ -271,6 +271,7 @@ export class TestAppBase extends App {
 	/**
 	 * Quit and start again on the same files: flush editors, save the layout, then build a new
 	 * app from `snapshot()` and load the same plugins (layout restored, as Obsidian does). The
+	 * vault's local storage stays, as it does on the device (`loadLocalStorage`). The
 	 * metadata cache persists, as Obsidian's does: a note in `whileClosed` (changed on disk while
 	 * the app was closed) keeps its old cache entry until it is re-indexed after the layout is
 	 * ready (`staleDelayMs` later), which fires `changed`.
@@ -286,11 +287,13 @@ export class TestAppBase extends App {
 			else files[path] = text;
 		}
 		const plugins = this.loaded.slice();
+		const localStorage = new Map(this.localStorage);
 		this.destroy();
 		liveApps.delete(this);
 		const options: TestAppOptions = { ...this.options, cachedMetadata };
 		if (opts.staleDelayMs !== undefined) options.staleDelayMs = opts.staleDelayMs;
 		const next = await createTestApp(files, options);
+		for (const [key, value] of localStorage) next.saveLocalStorage(key, value);
 		for (const p of plugins) await next.loadPlugin(p.cls, p.manifest, { finishStartup: false });
 		await next.finishStartup();
 		await scheduler.drain();

@@ -154,6 +154,13 @@ describe("loadData / saveData", () => {
 		expect(await app2.plugins.getPlugin("stay-in-touch")!.loadData()).toEqual({ a: 2 });
 	});
 
+	it("keeps the vault's local storage across a restart, as Obsidian keeps it on the device", async () => {
+		const app = await createTestApp({});
+		app.saveLocalStorage("seen", "2026-11-26");
+		const app2 = await app.restart();
+		expect(app2.loadLocalStorage("seen")).toBe("2026-11-26");
+	});
+
 	it("externalSettingsChange writes data.json and calls onExternalSettingsChange", async () => {
 		class Synced extends Plugin {
 			seen: unknown = null;
