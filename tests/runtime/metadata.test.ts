@@ -159,6 +159,36 @@ describe("a persisted cache at start-up (app.restart)", () => {
 		expect(next.metadataCache.stalePaths).toEqual([]);
 	});
 
+	it("lists a note in `stalePaths` until it is re-indexed, not just until its re-index is queued", async () => {
+		const app = await createTestApp({ "People/Ada.md": ADA, "People/Bob.md": "# Bob" });
+		const next = await app.restart({ whileClosed: { "People/Ada.md": CHANGED }, staleDelayMs: 5000 });
+		next.metadataCache.indexDelayMs = 1000;
+		const events = record(next);
+		expect(next.metadataCache.pendingCount).toBe(1);
+		// The re-check came due and queued the note; the indexer has not read it yet.
+		await next.tick(5000);
+		expect(next.metadataCache.stalePaths).toEqual(["People/Ada.md"]);
+		expect(next.metadataCache.pendingCount).toBe(1);
+		expect(next.metadataCache.getCache("People/Ada.md")?.frontmatter?.last_contact).toBe("2026-11-20");
+		expect(events).toEqual([]);
+		await next.tick(1000);
+		expect(events).toEqual(["changed People/Ada.md", "resolved"]);
+		expect(next.metadataCache.stalePaths).toEqual([]);
+		expect(next.metadataCache.pendingCount).toBe(0);
+	});
+
+	it("takes a note written back to its old text before the re-index off `stalePaths`, without `changed`", async () => {
+		const app = await createTestApp({ "People/Ada.md": ADA });
+		const next = await app.restart({ whileClosed: { "People/Ada.md": CHANGED }, staleDelayMs: 5000 });
+		const events = record(next);
+		await next.writeFile("People/Ada.md", ADA);
+		await next.tick(100);
+		expect(events).toEqual([]);
+		expect(next.metadataCache.stalePaths).toEqual([]);
+		expect(next.metadataCache.pendingCount).toBe(0);
+		expect(next.metadataCache.getCache("People/Ada.md")?.frontmatter?.last_contact).toBe("2026-11-20");
+	});
+
 	it("does not re-index before the layout is ready, nor notes that did not change", async () => {
 		const app = await createTestApp({ "People/Ada.md": ADA, "People/Bob.md": "# Bob" });
 		const persisted = app.metadataCache.persist();
@@ -188,6 +218,7 @@ describe("a persisted cache at start-up (app.restart)", () => {
 		// One `changed`, with the latest text: the stale re-index has nothing left to do.
 		expect(events).toEqual(["changed People/Ada.md", "resolved"]);
 		expect(next.metadataCache.getCache("People/Ada.md")?.frontmatter?.cadence).toBe("weekly");
+		expect(next.metadataCache.stalePaths).toEqual([]);
 	});
 });
 

@@ -157,7 +157,8 @@ export class MetadataCache extends Events {
 
 	/** Test extension: number of files waiting to be (re-)indexed. */
 	get pendingCount(): number {
-		return this.queue.size + (this.initialQueue?.length ?? 0) + this.stale.length;
+		const staleNotQueued = this.stale.filter((file) => !this.queue.has(file.path)).length;
+		return this.queue.size + (this.initialQueue?.length ?? 0) + staleNotQueued;
 	}
 
 	/** Test extension: the cache as Obsidian would persist it now (what `app.restart()` carries over). */
@@ -167,7 +168,10 @@ export class MetadataCache extends Events {
 		return out;
 	}
 
-	/** Test extension: paths served from a persisted entry older than the note (not re-indexed yet). */
+	/**
+	 * Test extension: paths served from a persisted entry older than the note: each leaves the list
+	 * when it is actually re-indexed (or deleted), not when its re-index is queued.
+	 */
 	get stalePaths(): string[] {
 		return this.stale.map((file) => file.path);
 	}
@@ -175,13 +179,13 @@ export class MetadataCache extends Events {
 	/**
 	 * Internal (the app calls it when the layout is ready): re-index the notes that changed while
 	 * the app was closed, `staleDelayMs` from now; each fires `changed`, then `resolved` once.
+	 * They stay stale (in `stalePaths`) until `index()` has parsed them.
 	 */
 	reindexStale(): void {
 		if (!this.stale.length) return;
 		scheduler.setTimeout(
 			() => {
-				const files = this.stale.splice(0);
-				for (const file of files) if (!file.deleted) this.enqueue(file);
+				for (const file of this.stale) if (!file.deleted) this.enqueue(file);
 			},
 			this.staleDelayMs,
 			"metadata: re-index notes changed while closed",
@@ -219,11 +223,12 @@ export class MetadataCache extends Events {
 	private index(file: TFile, initial: boolean): boolean {
 		const text = this.vault._readSync(file.path);
 		if (text === undefined) return false;
+		// Read now: whatever the entry says, it is no longer older than the note.
+		if (this.stale.length) this.stale = this.stale.filter((f) => f !== file);
 		const prev = this.entries.get(file.path);
 		if (prev && prev.text === text) return false;
 		const { cache } = parseNote(text);
 		this.entries.set(file.path, { cache, text });
-		if (this.stale.length) this.stale = this.stale.filter((f) => f !== file);
 		if (!initial) this.trigger("changed", file, text, cache);
 		return true;
 	}
