@@ -26,7 +26,11 @@ export default class StayInTouchPlugin extends Plugin {
 
 	async onload(): Promise<void> {
 		// Saved settings apply everywhere through the index: it rebuilds, and every view hears of it.
-		const settings = new SettingsStore(this, (): Promise<void> => index.rebuild());
+		// A setting switched on (the digest in the daily note) applies at once too.
+		const settings = new SettingsStore(this, async (): Promise<void> => {
+			await index.rebuild();
+			if (!this.unloaded) void addDigestToDailyNote(ctx);
+		});
 		await settings.load();
 		const clock = new Clock(() => this.now());
 		const index: PeopleIndex = this.addChild(new PeopleIndex(this.app, () => settings.get()));
@@ -63,6 +67,8 @@ export default class StayInTouchPlugin extends Plugin {
 				noticeWhatCameDue(ctx);
 				void addDigestToDailyNote(ctx);
 			});
+			// Today's daily note created after start-up (start-up replays no creates) gets the digest then.
+			this.registerEvent(this.app.vault.on("create", (file) => void addDigestToDailyNote(ctx, file)));
 		});
 	}
 
@@ -71,6 +77,9 @@ export default class StayInTouchPlugin extends Plugin {
 		await this.ctx.settings.load();
 		// Before the layout is ready the build to come reads the new settings; reading the vault now
 		// would go against building once, after start-up.
-		if (this.app.workspace.layoutReady && !this.unloaded) await this.ctx.index.rebuild();
+		if (this.app.workspace.layoutReady && !this.unloaded) {
+			await this.ctx.index.rebuild();
+			void addDigestToDailyNote(this.ctx);
+		}
 	}
 }

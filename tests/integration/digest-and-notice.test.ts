@@ -91,6 +91,33 @@ describe("the digest in today's daily note", () => {
 		expect(without.some((line) => line.includes("overdue"))).toBe(true);
 	});
 
+	it("is added when today's daily note is created after start-up, not to another new note", async () => {
+		const s = await start(exampleFiles({ [SETTINGS]: DIGEST_ON }));
+		await s.app.vault.create("Daily/2026-11-25.md", "# Wednesday\n");
+		await s.app.vault.create(DAILY, "# Thursday\n");
+		await s.app.settle();
+		expect(s.app.readFile(DAILY)).toMatch(/^# Thursday\n\n> \[!note\] Stay in touch digest, 2026-11-26\n/);
+		expect(s.app.readFile("Daily/2026-11-25.md")).toBe("# Wednesday\n");
+	});
+
+	it("is added when the setting is switched on", async () => {
+		const s = await start(exampleFiles({ [DAILY]: "# Thursday\n" }));
+		expect(s.app.readFile(DAILY)).toBe("# Thursday\n");
+		s.plugin.ctx.settings.patch({ digestInDailyNote: true });
+		await s.plugin.ctx.settings.save();
+		await s.app.settle();
+		expect(s.app.readFile(DAILY)).toMatch(/^# Thursday\n\n> \[!note\] Stay in touch digest, 2026-11-26\n/);
+	});
+
+	it("is added once a day: a digest the user deleted does not come back on a restart", async () => {
+		const s = await start(exampleFiles({ [SETTINGS]: DIGEST_ON, [DAILY]: "# Thursday\n" }));
+		expect(s.app.readFile(DAILY)).toContain("Stay in touch digest");
+		await s.app.vault.modify(s.app.vault.getFileByPath(DAILY)!, "# Thursday\n");
+		const again = await s.app.restart();
+		await again.settle();
+		expect(again.readFile(DAILY)).toBe("# Thursday\n");
+	});
+
 	it("never creates the daily note", async () => {
 		const s = await start(exampleFiles({ [SETTINGS]: DIGEST_ON }));
 		expect(s.app.vault.getFileByPath(DAILY)).toBeNull();
