@@ -11,7 +11,7 @@ import { escapeText, foldLine, icsText } from "../../src/core/ics";
 import { buildPerson } from "../../src/core/person";
 import { computeSchedule, defaultCadence } from "../../src/core/schedule";
 import { defaultSettings } from "../../src/core/settings";
-import { buildCli, cli, EXAMPLE_VAULT, tempDir, tempVault } from "./cli-helpers";
+import { buildCli, cli, EXAMPLE_VAULT, tempDir, tempVault, type CliRun } from "./cli-helpers";
 
 beforeAll(buildCli);
 
@@ -49,14 +49,15 @@ function parse(text: string): Event[] {
 }
 
 describe("stay-in-touch ics on the example vault", () => {
-	const run = cli(["ics", "--vault", EXAMPLE_VAULT, "--today", "2026-11-26"]);
-	const events = parse(run.stdout);
-	const people = JSON.parse(cli(["people", "--vault", EXAMPLE_VAULT, "--today", "2026-11-26", "--json"]).stdout) as {
-		name: string;
-		status: string;
-		dueDate: string | null;
-		birthday: string | null;
-	}[];
+	// Run once the CLI is built (the file's beforeAll runs first): at collection it would be a stale dist/cli.cjs.
+	let run: CliRun;
+	let events: Event[];
+	let people: { name: string; status: string; dueDate: string | null; birthday: string | null }[];
+	beforeAll(() => {
+		run = cli(["ics", "--vault", EXAMPLE_VAULT, "--today", "2026-11-26"]);
+		events = parse(run.stdout);
+		people = JSON.parse(cli(["people", "--vault", EXAMPLE_VAULT, "--today", "2026-11-26", "--json"]).stdout) as typeof people;
+	});
 
 	it("exits 0 and every UID is unique", () => {
 		expect(run.code).toBe(0);
