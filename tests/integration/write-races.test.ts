@@ -2,8 +2,8 @@
 /**
  * `vault.process` as the only read-modify-write. Each way the plugin writes a closed note is run
  * while another writer (Sync, the CLI, a phone) changes the note in the middle of it
- * (`vault.raceNextAccess`): its change lands right after a read returns, or just before a
- * `process` function sees the text. A write made as read, `await`, modify would write over it;
+ * (`vault.raceNextAccess`, armed for `read` and `process`): its change lands right after a read
+ * returns, or just before a `process` function sees the text. A write made as read, `await`, modify would write over it;
  * through `process` both changes are in the note.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -36,15 +36,22 @@ const TODAY_DAY = dayFromYmd(TODAY.getFullYear(), TODAY.getMonth() + 1, TODAY.ge
 const onThePhone = (text: string) => text.replace("Met at the conference.", "Met at the conference in Lisbon.");
 
 async function race(s: Started, write: () => Promise<unknown>): Promise<string> {
-	s.app.vault.raceNextAccess(ADA, onThePhone);
+	// Aimed at the write: armed for the accesses a read-modify-write makes (`read`, `process`),
+	// not for the `cachedRead`s the index and views make for display in the background, which
+	// would otherwise take the race first, whenever they happen to run.
+	s.app.vault.raceNextAccess(ADA, onThePhone, { on: ["read", "process"] });
 	const landed = s.app.vault.racesLanded.length;
+	// Such a background read, just before the write: it passes the race by.
+	await s.app.vault.cachedRead(s.app.vault.getFileByPath(ADA)!);
 	await write();
 	await s.app.settle();
+	// The race came in during the write, inside `process`: a write that reads, awaits, then
+	// modifies lands it on its read (or, reading with `cachedRead`, not at all) and fails here.
+	expect(s.app.vault.racesLanded.slice(landed), "the write read the note other than in `process`").toEqual([
+		{ path: ADA, during: "process" },
+	]);
 	const text = s.app.readFile(ADA);
 	expect(text, "the other writer's change was written over").toContain("Met at the conference in Lisbon.\n");
-	// ...and it came in during the write, inside `process`: a write that never read the note (a
-	// `modify` from a stale copy) or read it outside `process` fails here.
-	expect(s.app.vault.racesLanded.slice(landed)).toEqual([{ path: ADA, during: "process" }]);
 	return text;
 }
 

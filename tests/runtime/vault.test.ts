@@ -110,6 +110,26 @@ describe("vault events and timing", () => {
 		expect(app.vault.racesLanded).toHaveLength(1);
 	});
 
+	it("raceNextAccess with `on`: only those accesses land it, a background cachedRead passes it by", async () => {
+		const app = await createTestApp({ "log.md": "start" });
+		const file = app.vault.getFileByPath("log.md")!;
+		app.vault.raceNextAccess("log.md", (t) => `${t}\nfrom the phone`, { on: ["read", "process"] });
+		expect(await app.vault.cachedRead(file)).toBe("start");
+		expect(app.readFile("log.md")).toBe("start");
+		expect(app.vault.racesLanded).toEqual([]);
+		await app.vault.process(file, (t) => `${t}\nA`);
+		expect(app.readFile("log.md")).toBe("start\nfrom the phone\nA");
+		expect(app.vault.racesLanded).toEqual([{ path: "log.md", during: "process" }]);
+
+		app.vault.raceNextAccess("log.md", (t) => `${t}\nagain`, { on: ["process"] });
+		await app.vault.read(file);
+		await app.vault.adapter.read("log.md");
+		expect(app.vault.racesLanded).toHaveLength(1);
+		await app.vault.adapter.process("log.md", (t) => `${t}\nB`);
+		expect(app.readFile("log.md")).toBe("start\nfrom the phone\nA\nagain\nB");
+		expect(app.vault.racesLanded).toHaveLength(2);
+	});
+
 	it("keeps TFile identity, stats and tree up to date", async () => {
 		const app = await createTestApp({ "People/Ada.md": "é" });
 		const file = app.vault.getFileByPath("People/Ada.md")!;

@@ -12,6 +12,8 @@
  * of the file returns (`read`, `cachedRead`, `adapter.read`) — before the plugin's code after the
  * `await` runs — or, for `process`, just before its function sees the text. A read, `await`,
  * `modify` then writes over the change (lost); `process` keeps it. `vault.racesLanded` lists them.
+ * `{ on }` arms it for some kinds of access only (e.g. not the `cachedRead`s an index or a view
+ * makes in the background, which would otherwise take the race before the write it is aimed at).
  */
 import type * as O from "obsidian";
 import { Events } from "./events";
@@ -21,6 +23,9 @@ const encoder = typeof TextEncoder !== "undefined" ? new TextEncoder() : null;
 function byteLength(text: string): number {
 	return encoder ? encoder.encode(text).length : text.length;
 }
+
+/** How a race's file is reached: `read` is `vault.read` or `adapter.read`, `process` either `process`. */
+export type RaceAccess = "read" | "cachedRead" | "process";
 
 function tick(): Promise<void> {
 	return Promise.resolve();
@@ -275,8 +280,8 @@ export class Vault extends Events {
 	observers: VaultObserver[] = [];
 	private fileMap = new Map<string, TAbstractFile>();
 	private root: TFolder;
-	/** Armed `raceNextAccess` changes, by path. */
-	private races = new Map<string, (text: string) => string>();
+	/** Armed `raceNextAccess` changes, by path, with the accesses that land them. */
+	private races = new Map<string, { change: (text: string) => string; on: readonly RaceAccess[] }>();
 	/** Test extension: the races that landed, in order, and how the file was being accessed. */
 	readonly racesLanded: Array<{ path: string; during: "read" | "process" }> = [];
 
@@ -360,7 +365,7 @@ export class Vault extends Events {
 	async cachedRead(file: TFile): Promise<string> {
 		await tick();
 		const text = this.readNow(file);
-		this._landRace(file.path, "read");
+		this._landRace(file.path, "cachedRead");
 		return text;
 	}
 
@@ -368,17 +373,19 @@ export class Vault extends Events {
 	 * Test extension: another writer changes `path` (`change` gets the text then) during the next
 	 * access that reads it to write it: right after a `read`/`cachedRead`/`adapter.read` returns,
 	 * or just before a `process` function sees the text. Landed races are in `racesLanded`.
+	 * With `on`, only those kinds of access land it; the others pass it by.
 	 */
-	raceNextAccess(path: string, change: (text: string) => string): void {
-		this.races.set(path, change);
+	raceNextAccess(path: string, change: (text: string) => string, options: { on?: readonly RaceAccess[] } = {}): void {
+		this.races.set(path, { change, on: options.on ?? ["read", "cachedRead", "process"] });
 	}
 
 	/** Internal: lands the armed race on `path`, as a change made on disk by another program. */
-	_landRace(path: string, during: "read" | "process"): void {
-		const change = this.races.get(path);
-		if (!change) return;
+	_landRace(path: string, access: RaceAccess): void {
+		const race = this.races.get(path);
+		if (!race || !race.on.includes(access)) return;
+		const during = access === "process" ? "process" : "read";
 		this.races.delete(path);
-		const text = change(this.store.files.get(path) ?? "");
+		const text = race.change(this.store.files.get(path) ?? "");
 		this.racesLanded.push({ path, during });
 		this._externalWrite(path, text);
 	}
