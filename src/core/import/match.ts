@@ -58,16 +58,62 @@ export function personEmails(frontmatter: Readonly<Record<string, unknown>> | nu
 	return out;
 }
 
-export type Match = { kind: "one"; person: ExistingPerson } | { kind: "several"; people: ExistingPerson[] } | { kind: "none" };
+/**
+ * A LinkedIn profile's address as one key: scheme, `www.` (or a country's subdomain), a query,
+ * a fragment, trailing slashes and case set aside. "" when there is none.
+ */
+export function linkedinKey(url: string): string {
+	return url
+		.trim()
+		.toLowerCase()
+		.replace(/^[a-z]+:\/\//, "")
+		.replace(/^[\w-]+\.(?=linkedin\.com\/)/, "")
+		.replace(/[?#].*$/, "")
+		.replace(/\/+$/, "");
+}
 
-/** The people of a vault indexed once by email and by folded name and alias. */
+/** The LinkedIn profile a person's frontmatter holds under `linkedin` (as spelled), as a key; "" when none. */
+export function personLinkedin(frontmatter: Readonly<Record<string, unknown>> | null): string {
+	if (frontmatter === null) return "";
+	for (const [key, value] of Object.entries(frontmatter)) {
+		if (normalizeKey(key) !== "linkedin") continue;
+		const first = Array.isArray(value) ? (value as unknown[])[0] : value;
+		if (typeof first === "string" && first.trim() !== "") return linkedinKey(first);
+	}
+	return "";
+}
+
+/** Two contacts that cannot be one person: both have a LinkedIn profile (or a vCard UID) and they differ. */
+export function contactsConflict(a: Contact, b: Contact): boolean {
+	const la = linkedinKey(a.linkedin);
+	const lb = linkedinKey(b.linkedin);
+	if (la !== "" && lb !== "" && la !== lb) return true;
+	const ua = a.uid.trim();
+	const ub = b.uid.trim();
+	return ua !== "" && ub !== "" && ua !== ub;
+}
+
+export type Match =
+	| { kind: "one"; person: ExistingPerson }
+	/** `reason` when the candidates are there by name but hold another LinkedIn profile. */
+	| { kind: "several"; people: ExistingPerson[]; reason?: string }
+	| { kind: "none" };
+
+/** The people of a vault indexed once by email, by LinkedIn profile and by folded name and alias. */
 export class PeopleMatcher {
 	private readonly byEmail = new Map<string, ExistingPerson[]>();
+	private readonly byLinkedin = new Map<string, ExistingPerson[]>();
 	private readonly byName = new Map<string, ExistingPerson[]>();
+	private readonly linkedinOf = new Map<ExistingPerson, string>();
 
 	constructor(people: readonly ExistingPerson[]) {
 		for (const person of people) {
 			for (const email of personEmails(person.frontmatter)) add(this.byEmail, email, person);
+			const linkedin = personLinkedin(person.frontmatter);
+			if (linkedin !== "") {
+				add(this.byLinkedin, linkedin, person);
+				this.linkedinOf.set(person, linkedin);
+			}
 			for (const name of [person.name, ...person.aliases]) {
 				const key = nameKey(name);
 				if (key !== "") add(this.byName, key, person);
@@ -79,10 +125,21 @@ export class PeopleMatcher {
 		const byEmail = unique(contact.emails.flatMap((e) => this.byEmail.get(emailKey(e)) ?? []));
 		if (byEmail.length === 1) return { kind: "one", person: byEmail[0] };
 		if (byEmail.length > 1) return { kind: "several", people: byEmail };
+		const linkedin = linkedinKey(contact.linkedin);
+		const byLinkedin = linkedin === "" ? [] : (this.byLinkedin.get(linkedin) ?? []);
+		if (byLinkedin.length === 1) return { kind: "one", person: byLinkedin[0] };
+		if (byLinkedin.length > 1) return { kind: "several", people: byLinkedin };
 		const key = nameKey(contact.fullName);
 		const byName = key === "" ? [] : (this.byName.get(key) ?? []);
-		if (byName.length === 1) return { kind: "one", person: byName[0] };
-		if (byName.length > 1) return { kind: "several", people: byName };
+		// A namesake whose note holds another LinkedIn profile is someone else: never filled by name.
+		const other = (p: ExistingPerson) => linkedin !== "" && (this.linkedinOf.get(p) ?? "") !== "";
+		const open = byName.filter((p) => !other(p));
+		if (open.length === 1) return { kind: "one", person: open[0] };
+		if (open.length > 1) return { kind: "several", people: open };
+		if (byName.length > 0) {
+			const notes = byName.length === 1 ? "its note holds" : "their notes hold";
+			return { kind: "several", people: byName, reason: `the same name, but ${notes} another LinkedIn profile` };
+		}
 		return { kind: "none" };
 	}
 }

@@ -5,7 +5,7 @@
  * what it lists (`import-write.ts`).
  */
 import { addUnique, emptyContact, formatContactDate, type Contact, type ContactFile, type ContactFormat } from "./contact";
-import { emailKey, nameKey, PeopleMatcher, type ExistingPerson } from "./match";
+import { contactsConflict, emailKey, linkedinKey, nameKey, PeopleMatcher, type ExistingPerson } from "./match";
 import { findKeySpelling } from "../keys";
 import type { Settings } from "../settings";
 import { isValidTag } from "../tags";
@@ -175,9 +175,46 @@ function missingFor(row: PlanRow, person: ExistingPerson, settings: Settings): v
 }
 
 /**
+ * New rows of one folded name, in the file's order, with where the first row still lacking an
+ * email, a LinkedIn profile, or both, is. A row only ever gains those, so each pointer only moves
+ * forward: thousands of namesakes stay linear.
+ */
+interface Namesakes {
+	rows: PlanRow[];
+	noEmail: number;
+	noLinkedin: number;
+	noBoth: number;
+}
+
+function firstFrom(rows: readonly PlanRow[], from: number, lacks: (c: Contact) => boolean): number {
+	let i = from;
+	while (i < rows.length && !lacks(rows[i].contact as Contact)) i++;
+	return i;
+}
+
+/**
+ * The earlier new row a contact of the file is, by name: only one without an email when the
+ * contact has one (two emails are two people), only one without a LinkedIn profile when the
+ * contact has one (the same profile is found before the name), never one with another UID.
+ */
+function namesake(group: Namesakes, contact: Contact): PlanRow | undefined {
+	const hasEmail = contact.emails.length > 0;
+	const hasLinkedin = linkedinKey(contact.linkedin) !== "";
+	const noEmail = (c: Contact) => c.emails.length === 0;
+	const noLinkedin = (c: Contact) => linkedinKey(c.linkedin) === "";
+	let at = 0;
+	if (hasEmail && hasLinkedin) at = group.noBoth = firstFrom(group.rows, group.noBoth, (c) => noEmail(c) && noLinkedin(c));
+	else if (hasEmail) at = group.noEmail = firstFrom(group.rows, group.noEmail, noEmail);
+	else if (hasLinkedin) at = group.noLinkedin = firstFrom(group.rows, group.noLinkedin, noLinkedin);
+	const found = group.rows[at];
+	return found?.contact && !contactsConflict(found.contact, contact) ? found : undefined;
+}
+
+/**
  * The plan for a file's contacts against the vault's people. `taken` says whether a path is
  * already a file (a new note never replaces one: it gets " 2"). Contacts of the file that are one
- * person (the same email, or the same name where one has no email) become one row.
+ * person (the same email or LinkedIn profile, or the same name where one has no email) become
+ * one row; two with different LinkedIn profiles (or vCard UIDs) never do.
  */
 export function planImport(
 	file: ContactFile,
@@ -189,7 +226,8 @@ export function planImport(
 	const rows: PlanRow[] = [];
 	const byPath = new Map<string, { row: PlanRow; person: ExistingPerson }>();
 	const newByEmail = new Map<string, PlanRow>();
-	const newByName = new Map<string, PlanRow>();
+	const newByLinkedin = new Map<string, PlanRow>();
+	const newByName = new Map<string, Namesakes>();
 	const newPaths = new Set<string>();
 	const suffixes = new Map<string, number>();
 	const folder = importFolder(settings);
@@ -225,13 +263,21 @@ export function planImport(
 		if (match.kind === "several") {
 			const r = row("ambiguous", contact, contact.fullName);
 			r.candidates = match.people.map((p) => p.path);
-			r.reason = `${match.people.length} people could be this contact`;
+			r.reason = match.reason ?? `${match.people.length} people could be this contact`;
 			rows.push(r);
 			continue;
 		}
 		if (match.kind === "one") {
 			const person = match.person;
 			const existing = byPath.get(person.path);
+			if (existing?.row.contact && contactsConflict(existing.row.contact, contact)) {
+				// Two contacts of the file with different profiles are not both this person.
+				const r = row("ambiguous", contact, contact.fullName);
+				r.candidates = [person.path];
+				r.reason = `${existing.row.sources[0]} is ${person.path} too, with another LinkedIn profile or UID`;
+				rows.push(r);
+				continue;
+			}
 			if (existing) {
 				existing.row.sources.push(contact.source);
 				if (existing.row.contact) mergeContact(existing.row.contact, contact);
@@ -249,14 +295,18 @@ export function planImport(
 		}
 		// Not in the vault: maybe a contact this file already listed.
 		const key = nameKey(contact.fullName);
-		const sameEmail = contact.emails.map((e) => newByEmail.get(emailKey(e))).find((r) => r !== undefined);
-		const sameName = key === "" ? undefined : newByName.get(key);
-		const earlier =
-			sameEmail ?? (sameName && (sameName.contact?.emails.length === 0 || contact.emails.length === 0) ? sameName : undefined);
+		const linkedin = linkedinKey(contact.linkedin);
+		const fits = (r: PlanRow | undefined) => (r?.contact && !contactsConflict(r.contact, contact) ? r : undefined);
+		const sameEmail = contact.emails.map((e) => fits(newByEmail.get(emailKey(e)))).find((r) => r !== undefined);
+		const sameLinkedin = linkedin === "" ? undefined : fits(newByLinkedin.get(linkedin));
+		const group = key === "" ? undefined : newByName.get(key);
+		const earlier = sameEmail ?? sameLinkedin ?? (group && namesake(group, contact));
 		if (earlier?.contact) {
 			earlier.sources.push(contact.source);
 			mergeContact(earlier.contact, contact);
-			for (const email of contact.emails) newByEmail.set(emailKey(email), earlier);
+			for (const email of contact.emails) if (!newByEmail.has(emailKey(email))) newByEmail.set(emailKey(email), earlier);
+			const merged = linkedinKey(earlier.contact.linkedin);
+			if (merged !== "" && !newByLinkedin.has(merged)) newByLinkedin.set(merged, earlier);
 			continue;
 		}
 		const name = safeNoteName(contact.fullName);
@@ -272,8 +322,13 @@ export function planImport(
 		r.path = free.path;
 		newPaths.add(r.path.toLowerCase());
 		suffixes.set(name.toLowerCase(), free.n + 1);
-		for (const email of contact.emails) newByEmail.set(emailKey(email), r);
-		if (key !== "" && !newByName.has(key)) newByName.set(key, r);
+		for (const email of contact.emails) if (!newByEmail.has(emailKey(email))) newByEmail.set(emailKey(email), r);
+		if (linkedin !== "" && !newByLinkedin.has(linkedin)) newByLinkedin.set(linkedin, r);
+		if (key !== "") {
+			const same = newByName.get(key);
+			if (same) same.rows.push(r);
+			else newByName.set(key, { rows: [r], noEmail: 0, noLinkedin: 0, noBoth: 0 });
+		}
 		rows.push(r);
 	}
 	// Rows in the file's order again (skipped entries of the file first, as before).

@@ -186,3 +186,65 @@ describe("many namesakes", () => {
 		]);
 	});
 });
+
+describe("namesakes with different LinkedIn profiles", () => {
+	const acme = "https://www.linkedin.com/in/sam-lee-acme";
+	const globex = "https://www.linkedin.com/in/sam-lee-globex";
+
+	it("two rows of a file without email are two people, not one note", () => {
+		const p = plan(
+			file(
+				contact({ fullName: "Sam Lee", linkedin: acme, organization: "Acme" }, "line 2"),
+				contact({ fullName: "Sam Lee", linkedin: globex, organization: "Globex" }, "line 3"),
+				contact({ fullName: "Sam Lee", linkedin: `${globex}/`, phones: ["3"] }, "line 4"),
+			),
+			{},
+		);
+		expect(p.rows.map((r) => [r.kind, r.path, r.sources.join(" "), r.contact?.organization])).toEqual([
+			["new", "People/Sam Lee.md", "line 2", "Acme"],
+			["new", "People/Sam Lee 2.md", "line 3 line 4", "Globex"],
+		]);
+	});
+
+	it("a vault note with another profile is never filled by name; the same profile matches before the name", () => {
+		const vault = {
+			"People/Sam Lee.md": `---\nlinkedin: ${acme}\n---\n`,
+			"People/Samuel L.md": `---\nlinkedin: ${globex.replace("https://www.", "http://")}/\n---\n`,
+		};
+		const p = plan(
+			file(
+				contact({ fullName: "Sam Lee", linkedin: globex, title: "CTO" }, "line 2"),
+				contact({ fullName: "Sam Lee", linkedin: "https://www.linkedin.com/in/sam-lee-initech", title: "CFO" }, "line 3"),
+			),
+			vault,
+		);
+		expect(p.rows.map((r) => [r.kind, r.path, r.candidates])).toEqual([
+			["update", "People/Samuel L.md", []],
+			["ambiguous", "", ["People/Sam Lee.md"]],
+		]);
+		expect(p.rows[1].reason).toMatch(/LinkedIn/);
+	});
+
+	it("two rows that name-match one note without a profile are not merged into it", () => {
+		const p = plan(
+			file(
+				contact({ fullName: "Sam Lee", linkedin: acme, title: "CTO" }, "line 2"),
+				contact({ fullName: "Sam Lee", linkedin: globex, title: "CFO" }, "line 3"),
+			),
+			{ "People/Sam Lee.md": "# Sam\n" },
+		);
+		expect(p.rows.map((r) => [r.kind, r.path || r.candidates.join()])).toEqual([
+			["update", "People/Sam Lee.md"],
+			["ambiguous", "People/Sam Lee.md"],
+		]);
+		expect(p.rows[0].fills.find((f) => f.key === "role")?.value).toBe("CTO");
+	});
+
+	it("different vCard UIDs keep two emailless namesakes apart", () => {
+		const p = plan(
+			file(contact({ fullName: "Sam Lee", uid: "a" }, "line 2"), contact({ fullName: "Sam Lee", uid: "b" }, "line 3")),
+			{},
+		);
+		expect(p.rows.map((r) => r.path)).toEqual(["People/Sam Lee.md", "People/Sam Lee 2.md"]);
+	});
+});
