@@ -14,10 +14,13 @@ function parseYamlStrict(source: string): unknown {
 	return parseYaml(source) as unknown;
 }
 
-/** What the last import did, to undo it: each note made (and its text then) and each note changed. */
+/**
+ * What the last import did, to undo it: each note made (and its text then) and each note changed,
+ * once per note however many rows wrote it (its text before the first, after the last).
+ */
 interface ImportRecord {
 	created: { file: TFile; text: string }[];
-	changed: { file: TFile; before: string; after: string }[];
+	changed: Map<TFile, { before: string; after: string }>;
 }
 
 export interface ImportOutcome {
@@ -96,7 +99,7 @@ export class ContactImport {
 			new Notice(`Nothing was imported: ${template.error}`);
 			return { ...outcome, failed: [template.error] };
 		}
-		const record: ImportRecord = { created: [], changed: [] };
+		const record: ImportRecord = { created: [], changed: new Map() };
 		const notice = new Notice(`Importing contacts: 0 of ${work.length}`, 0);
 		for (let i = 0; i < work.length; i++) {
 			const row = work[i];
@@ -113,7 +116,10 @@ export class ContactImport {
 					? await this.ctx.interactions.writer.write(file, (text) => applyImportRow(text, row, parseYamlStrict))
 					: { ok: false as const, error: "the note no longer exists" };
 				if (written.ok && file) {
-					if (written.before !== written.after) record.changed.push({ file, before: written.before, after: written.after });
+					if (written.before !== written.after) {
+						const earlier = record.changed.get(file);
+						record.changed.set(file, { before: earlier?.before ?? written.before, after: written.after });
+					}
 					outcome.updated++;
 				} else if (!written.ok) outcome.failed.push(`${row.path}: ${written.error}`);
 			}
@@ -123,7 +129,7 @@ export class ContactImport {
 			}
 		}
 		notice.hide();
-		if (record.created.length > 0 || record.changed.length > 0) this.last = record;
+		if (record.created.length > 0 || record.changed.size > 0) this.last = record;
 		const failed = outcome.failed.length > 0 ? `; ${outcome.failed.length} not written: ${outcome.failed.join("; ")}` : "";
 		new Notice(`Imported contacts: ${outcome.created} new, ${outcome.updated} updated${failed}`);
 		return outcome;
@@ -146,7 +152,7 @@ export class ContactImport {
 			if ((await app.vault.read(file)) !== text) kept.push(file.path);
 			else await app.fileManager.trashFile(file);
 		}
-		for (const { file, before, after } of last.changed) {
+		for (const [file, { before, after }] of last.changed) {
 			if (app.vault.getFileByPath(file.path) !== file) continue;
 			const restored = await this.ctx.interactions.writer.write(file, (text): WriteResult =>
 				text === after ? { ok: true, text: before } : { ok: false, error: "changed since" },
@@ -154,7 +160,7 @@ export class ContactImport {
 			if (!restored.ok) kept.push(file.path);
 		}
 		this.last = null;
-		const count = last.created.length + last.changed.length - kept.length;
+		const count = last.created.length + last.changed.size - kept.length;
 		new Notice(
 			kept.length === 0
 				? `Undone: the last import (${count} notes)`

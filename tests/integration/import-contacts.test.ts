@@ -236,3 +236,41 @@ describe("a note that cannot take its changes", () => {
 		);
 	});
 });
+
+describe("undo of a note the import wrote twice", () => {
+	const WORK = "People/Work/Sam Lee.md";
+	const WORK_TEXT = "---\nemail: sam@work.example\n---\n# Sam\n";
+	const csv =
+		"First Name,Last Name,URL,Email Address,Company,Position,Connected On\nSamuel,Lee,,sam@work.example,Acme,,1 Mar 2024\nSam,Lee,,,,Manager,\n";
+
+	async function importTwice(s: Started): Promise<void> {
+		const modal = await chooseFile(s, "Connections.csv", Buffer.from(csv));
+		const who = modal.contentEl.querySelector<HTMLSelectElement>('select[aria-label="Who Sam Lee is"]')!;
+		who.value = WORK;
+		who.dispatchEvent(new Event("change"));
+		click(button(modal, /^Import 2 notes$/));
+		await modal.writing;
+		await s.app.settle();
+	}
+
+	it("an email match and an ambiguous row settled to the same note: undo gives the note back as it was", async () => {
+		const s = await start({ [WORK]: WORK_TEXT, "People/Family/Sam Lee.md": "# Cousin\n" });
+		await importTwice(s);
+		expect(s.app.readFile(WORK)).toBe("---\nemail: sam@work.example\ncompany: Acme\nmet: 2024-03-01\nrole: Manager\n---\n# Sam\n");
+		s.app.runCommand("undo-last-import");
+		await s.app.settle();
+		expect(s.app.readFile(WORK)).toBe(WORK_TEXT);
+		expect(s.app.noticeMessages().at(-1)).toBe("Undone: the last import (1 notes)");
+	});
+
+	it("an updated note changed since the import is left as it is, and named", async () => {
+		const s = await start({ [WORK]: WORK_TEXT, "People/Family/Sam Lee.md": "# Cousin\n" });
+		await importTwice(s);
+		const mine = `${s.app.readFile(WORK)}\nMy own words.\n`;
+		await s.app.writeFile(WORK, mine);
+		s.app.runCommand("undo-last-import");
+		await s.app.settle();
+		expect(s.app.readFile(WORK)).toBe(mine);
+		expect(s.app.noticeMessages().at(-1)).toBe(`Undone the last import, except 1 notes changed since: ${WORK}`);
+	});
+});
