@@ -12,6 +12,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const code = run(process.argv.slice(2), {
 	stdout: (text) => process.stdout.write(`${text}\n`),
+	write: (text) => process.stdout.write(text),
 	stderr: (text) => process.stderr.write(`${text}\n`),
 	isTTY: Boolean(process.stdout.isTTY),
 	cwd: process.cwd(),

@@ -19,7 +19,10 @@ import { printAttention, printPeople, printQuery, type Output } from "./output";
 import { scanVault, VaultError, type VaultScan } from "./vault-reader";
 
 export interface Io {
+	/** One line (or lines) of output: the line end is added. */
 	stdout: (text: string) => void;
+	/** Output as it is, no line end added (the calendar, whose every line ends with CRLF); else `stdout` without its last LF. */
+	write?: (text: string) => void;
 	stderr: (text: string) => void;
 	isTTY: boolean;
 	cwd: string;
@@ -194,7 +197,12 @@ export function run(argv: readonly string[], rawIo: Io): number {
 		if (command === "log")
 			return runLog(args, vault, scan, day, { stdout: io.stdout, stderr: io.stderr, json: args.options.has("json") });
 		const list = scheduleAll(scan.people, scheduleContext(scan.rules, day));
-		const reminderIo = { stdout: io.stdout, stderr: io.stderr, cwdResolve: (path: string) => resolve(io.cwd, path) };
+		const reminderIo = {
+			stdout: io.stdout,
+			write: io.write ?? ((text: string) => io.stdout(text.replace(/\n$/, ""))),
+			stderr: io.stderr,
+			cwdResolve: (path: string) => resolve(io.cwd, path),
+		};
 		if (command === "ics") return runIcs(args, list, day, reminderIo);
 		if (command === "digest") return runDigest(args, list, day, reminderIo);
 		if (command === "overdue") {

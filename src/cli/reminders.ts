@@ -11,6 +11,8 @@ import { option, UsageError, type ParsedArgs } from "./args";
 
 export interface ReminderIo {
 	stdout: (text: string) => void;
+	/** Output as it is: no line end added. */
+	write: (text: string) => void;
 	stderr: (text: string) => void;
 	cwdResolve: (path: string) => string;
 }
@@ -44,8 +46,8 @@ export function runIcs(args: ParsedArgs, list: readonly Scheduled[], today: Day,
 	const text = icsText(list, today);
 	const out = option(args, "out");
 	if (out === undefined) {
-		// stdout adds its own line end; the file's last CRLF is the calendar's.
-		io.stdout(text.replace(/\r\n$/, ""));
+		// Raw: RFC 5545 ends every line with CRLF, the last one too (stdout's line end would be a bare LF).
+		io.write(text);
 		return 0;
 	}
 	if (out.trim() === "") throw new UsageError("--out needs a file name");

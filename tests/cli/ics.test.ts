@@ -59,8 +59,10 @@ describe("stay-in-touch ics on the example vault", () => {
 		people = JSON.parse(cli(["people", "--vault", EXAMPLE_VAULT, "--today", "2026-11-26", "--json"]).stdout) as typeof people;
 	});
 
-	it("exits 0 and every UID is unique", () => {
+	it("exits 0, every line ends with CRLF (the last one too) and every UID is unique", () => {
 		expect(run.code).toBe(0);
+		expect(run.stdout.endsWith("END:VCALENDAR\r\n")).toBe(true);
+		expect(run.stdout).not.toMatch(/[^\r]\n/);
 		expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
 	});
 
