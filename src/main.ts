@@ -13,7 +13,7 @@ import { registerQueryBlock } from "./ui/query-block";
 import { StayInTouchSettingTab } from "./ui/settings-tab";
 import { activateSidebar, SidebarView, VIEW_TYPE } from "./ui/sidebar-view";
 import { StatusBarCount } from "./ui/status-bar";
-import { noticeWhatCameDue } from "./ui/startup-notice";
+import { noticeWhatCameDue, rememberOpenToday } from "./ui/startup-notice";
 
 /** Lifecycle wiring only: each part gets the narrow context, none gets the plugin. */
 export default class StayInTouchPlugin extends Plugin {
@@ -51,8 +51,15 @@ export default class StayInTouchPlugin extends Plugin {
 		registerQueryBlock(this, ctx);
 		registerCommands(this, ctx);
 		registerImportCommands(this, ctx);
+		// Set once the start-up notice has compared with the last day the vault was open: from then
+		// on the vault is open today, at every midnight and until it unloads.
+		let noticed = false;
+		this.register(() => {
+			if (noticed) rememberOpenToday(ctx);
+		});
 		clock.watchMidnight(this, () => {
 			index.dayChanged();
+			if (noticed) rememberOpenToday(ctx);
 			void addDigestToDailyNote(ctx);
 		});
 		followFolderRenames(this, ctx);
@@ -65,6 +72,7 @@ export default class StayInTouchPlugin extends Plugin {
 			void index.rebuild().then(() => {
 				if (this.unloaded) return;
 				noticeWhatCameDue(ctx);
+				noticed = true;
 				void addDigestToDailyNote(ctx);
 			});
 			// Today's daily note created after start-up (start-up replays no creates) gets the digest then.

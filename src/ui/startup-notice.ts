@@ -22,10 +22,20 @@ export function noticeWhatCameDue(ctx: PluginContext): string | null {
 	const storage = ctx.app as unknown as VaultStorage;
 	if (!storage.loadLocalStorage || !storage.saveLocalStorage) return null;
 	const stored = storage.loadLocalStorage.call(ctx.app, LAST_OPENED_KEY);
-	storage.saveLocalStorage.call(ctx.app, LAST_OPENED_KEY, formatDay(today));
+	rememberOpenToday(ctx);
 	const last = typeof stored === "string" ? parseDateValue(stored) : null;
 	if (last === null || !last.ok) return null;
 	const text = cameDueText(cameDueSince(ctx.index.scheduled(today), last.day, today));
 	if (text !== null) new Notice(text);
 	return text;
+}
+
+/**
+ * Remembers that the vault is open today. Saved at start-up and again at every midnight the vault
+ * stays open and when the plugin unloads (Obsidian quits), so what came due while it was open is
+ * never told as having come due "since you last opened this vault".
+ */
+export function rememberOpenToday(ctx: PluginContext): void {
+	const storage = ctx.app as unknown as VaultStorage;
+	storage.saveLocalStorage?.call(ctx.app, LAST_OPENED_KEY, formatDay(ctx.clock.today()));
 }

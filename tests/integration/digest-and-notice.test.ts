@@ -4,7 +4,7 @@
  * today's daily note once a day (only when it exists), and the start-up notice of who came due
  * while the vault was closed.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { addDigestToDailyNote } from "../../src/obsidian/daily-digest";
 import { LAST_OPENED_KEY, noticeWhatCameDue } from "../../src/ui/startup-notice";
 import { createTestApp } from "../runtime/harness";
@@ -152,6 +152,31 @@ describe("the start-up notice", () => {
 		// Everyone overdue now was not yet overdue on 2026-10-25; Linus Torvalds (due 2026-11-17) and Katherine Johnson came due.
 		const s = await startAfter("2026-10-25");
 		expect(s.app.noticeMessages()).toContain("5 people became overdue and 2 came due since you last opened this vault");
+	});
+
+	it("remembers the days Obsidian stayed open (each midnight, and on quitting): only what came due while closed is told", async () => {
+		vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+		try {
+			const s = await startAfter("2026-11-20");
+			s.plugin.now = () => new Date(2026, 10, 27, 0, 1);
+			vi.advanceTimersByTime(2 * 60 * 1000);
+			await s.app.settle();
+			expect(s.app.loadLocalStorage(LAST_OPENED_KEY)).toBe("2026-11-27");
+			s.plugin.now = () => new Date(2026, 10, 28, 9, 0);
+			await s.app.unloadPlugin();
+			expect(s.app.loadLocalStorage(LAST_OPENED_KEY)).toBe("2026-11-28");
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it("is told once: a restart the same day says nothing again", async () => {
+		const s = await startAfter("2026-11-20");
+		expect(s.app.noticeMessages().some((n) => n.includes("since you last opened"))).toBe(true);
+		const again = await s.app.restart();
+		await again.settle();
+		expect(again.noticeMessages().filter((n) => n.includes("since you last opened"))).toEqual([]);
+		expect(again.loadLocalStorage(LAST_OPENED_KEY)).toBe("2026-11-26");
 	});
 
 	it("says nothing the first time: there is no since yet", async () => {
