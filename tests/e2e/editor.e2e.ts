@@ -201,7 +201,16 @@ describe("a log into the note open in CodeMirror 6", () => {
 		const s = await openAt(note, note.length);
 		const words = " about her move to Acme and the hardware team";
 		// The log lands between two keystrokes: on the 10th key the hotkey's command is queued.
+		// It must go in as an editor transaction: `vault.process` calls are counted (an entry
+		// written to disk would also end up in the editor, merged as a change from outside).
 		await s.page.evaluate(() => {
+			const vault = window.e2e.app().vault;
+			const process = vault.process.bind(vault);
+			window.processCalls = 0;
+			vault.process = ((...args: Parameters<typeof process>) => {
+				window.processCalls = (window.processCalls ?? 0) + 1;
+				return process(...args);
+			}) as typeof vault.process;
 			const dom = window.e2e.editor().contentEl;
 			let keys = 0;
 			const onKey = () => {
@@ -218,9 +227,10 @@ describe("a log into the note open in CodeMirror 6", () => {
 		const expected =
 			"---\ncadence: weekly\nlast_contact: 2026-11-26\n---\n## Interactions\n- 2026-11-01 — call: Talked" + words + "\n- 2026-11-26";
 		const { text } = await editorState(s);
-		const logAt = await s.page.evaluate(() => window.logAt);
-		// The log really came mid-typing.
+		const { logAt, processCalls } = await s.page.evaluate(() => ({ logAt: window.logAt, processCalls: window.processCalls }));
+		// The log really came mid-typing, and through the editor, not around it.
 		expect(logAt).toBe(note + words.slice(0, 10));
+		expect(processCalls, "the log was written with vault.process, not into the open editor").toBe(0);
 		expect(text).toBe(expected);
 		expect(await saved(s)).toBe(expected);
 		await s.close();
@@ -230,5 +240,6 @@ describe("a log into the note open in CodeMirror 6", () => {
 declare global {
 	interface Window {
 		logAt?: string;
+		processCalls?: number;
 	}
 }
