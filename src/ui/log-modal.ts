@@ -184,13 +184,20 @@ export class LogModal extends Modal {
  * Opens the log form for a person note (from the palette, the sidebar, a row's menu or the
  * reach-out queue, which hears what was written through `onLogged` so it can undo it).
  */
-export function openLogModal(ctx: PluginContext, path: string, onLogged?: (file: TFile, outcome: WriteOutcome) => void): LogModal | null {
+export function openLogModal(
+	ctx: PluginContext,
+	path: string,
+	onLogged?: (file: TFile, outcome: WriteOutcome) => void,
+	/** The form was sent: the write starts now (`onLogged` hears when it lands). */
+	onWriting?: () => void,
+): LogModal | null {
 	const person = ctx.index.get(path);
 	const file = ctx.app.vault.getFileByPath(path);
 	if (!person || !file) return null;
 	// The form holds the file, not its path: Obsidian moves the same TFile when the note is
 	// renamed while the form is open, and the entry must still land.
 	const modal = new LogModal(ctx.app, person, ctx.settings.get(), ctx.clock.today(), (entry) => {
+		onWriting?.();
 		void ctx.interactions.log(file, entry).then((outcome) => onLogged?.(file, outcome));
 	});
 	modal.open();

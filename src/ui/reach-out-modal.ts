@@ -32,7 +32,7 @@ export class ReachOutModal extends Modal {
 	readonly session: QueueSession<Scheduled, Undo>;
 	private readonly today: Day;
 	private snoozing = false;
-	/** A write in flight: keys wait for it, so two quick presses never act on the same card twice. */
+	/** A write in flight (the log form's too): keys and buttons are ignored until it lands, so no press acts on a card it did not see. */
 	private busy = false;
 	/** Bumped per card shown: a slow read for a card already left is dropped. */
 	private shownCard = 0;
@@ -107,11 +107,23 @@ export class ReachOutModal extends Modal {
 		return s === null ? null : (this.ctx.index.scheduledOne(s.person.path, this.today) ?? s);
 	}
 
+	/**
+	 * The log form for the current card. The card is taken when `l` is pressed, and the queue takes
+	 * no key from the form's sending until its write lands: the log is recorded against this card.
+	 */
 	private log(): void {
 		const s = this.current();
 		if (!s) return;
-		openLogModal(this.ctx, s.person.path, (file, outcome) =>
-			this.recordWrite("logged", file, outcome, `the log entry for ${s.person.name}`),
+		const card = this.session.index;
+		openLogModal(
+			this.ctx,
+			s.person.path,
+			(file, outcome) => {
+				this.busy = false;
+				// Only on its own card (the queue cannot have moved, but a log never lands on another card).
+				if (this.session.index === card) this.recordWrite("logged", file, outcome, `the log entry for ${s.person.name}`);
+			},
+			() => (this.busy = true),
 		);
 	}
 

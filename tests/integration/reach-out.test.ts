@@ -139,6 +139,25 @@ describe("the reach-out queue", () => {
 		expect(s.app.readFile(ADA)).toBe(before);
 	});
 
+	it("a log is recorded against its own card: space pressed while it is written does nothing", async () => {
+		const s = await start(exampleFiles());
+		const before = s.app.readFile(ADA);
+		const m = await openQueue(s);
+		await press(s, m, "l");
+		const form = s.app.activeModal;
+		if (!(form instanceof LogModal)) throw new Error("the log form is not open");
+		type(form.contentEl.querySelector("textarea[aria-label='Note']")!, "Sent the intro to Sam.");
+		click([...form.contentEl.querySelectorAll("button")].find((b) => b.textContent === "Log")!);
+		pressKey(m.contentEl, " ");
+		await s.app.settle();
+		expect(s.app.readFile(ADA)).toContain("- 2026-11-26 — call: Sent the intro to Sam.\n");
+		expect(m.summary()).toBe("1 logged");
+		expect(cardName(m)).toBe("Grace Hopper");
+		await press(s, m, "u");
+		expect(s.app.readFile(ADA)).toBe(before);
+		expect(cardName(m)).toBe("Ada Lovelace");
+	});
+
 	it("space skips, u comes back; the end sums up what was done", async () => {
 		const s = await start(exampleFiles());
 		const m = await openQueue(s);
