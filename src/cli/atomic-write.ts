@@ -1,5 +1,17 @@
 /** The CLI's only write: a note read, changed and replaced at once, one writer at a time. */
-import { chmodSync, closeSync, constants, fstatSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "fs";
+import {
+	chmodSync,
+	closeSync,
+	constants,
+	fstatSync,
+	fsyncSync,
+	lstatSync,
+	openSync,
+	readFileSync,
+	renameSync,
+	unlinkSync,
+	writeSync,
+} from "fs";
 import { basename } from "path";
 import type { WriteResult } from "../core/log-writer";
 
@@ -29,6 +41,40 @@ function lock(temp: string, mode: number, waitMs: number): number | null {
 	}
 }
 
+/** The temp file beside a note: its lock while it is written. */
+export function tempPath(path: string): string {
+	return `${path}.stay-in-touch.tmp`;
+}
+
+function lockLeftBehind(temp: string): string {
+	return `another stay-in-touch is writing it, or ${basename(temp)} was left behind by one that stopped (delete it then)`;
+}
+
+/** Whether anything (a file, a folder, a link, even a broken one) is at `path`. */
+export function occupied(path: string): boolean {
+	try {
+		lstatSync(path);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * What would make `rewriteNote` refuse the note now (its lock held or left behind, a note that
+ * is no plain file, read-only or not UTF-8), or null: checked for every note before a write of
+ * several notes starts, so it is all or nothing.
+ */
+export function rewriteProblem(path: string): string | null {
+	if (occupied(tempPath(path))) return lockLeftBehind(tempPath(path));
+	try {
+		const read = readNote(path);
+		return read.ok ? null : read.error;
+	} catch (error) {
+		return `cannot be read (${(error as { code?: string }).code ?? (error as Error).message})`;
+	}
+}
+
 /**
  * Reads the note, asks `change` for its new text, and replaces the note through a temp file and
  * a rename, so a crash never leaves half a note. Another `stay-in-touch log` on the same note
@@ -36,14 +82,10 @@ function lock(temp: string, mode: number, waitMs: number): number | null {
  * note keeps its permissions; a read-only note, or one that is not UTF-8 text, is not written.
  */
 export function rewriteNote(path: string, change: (text: string) => Rewrite, waitMs = 3000): Rewrite {
-	const temp = `${path}.stay-in-touch.tmp`;
+	const temp = tempPath(path);
 	// Private until it holds the whole note; it gets the note's mode before the rename.
 	const lockFd = lock(temp, 0o600, waitMs);
-	if (lockFd === null)
-		return {
-			ok: false,
-			error: `another stay-in-touch is writing it, or ${basename(temp)} was left behind by one that stopped (delete it then)`,
-		};
+	if (lockFd === null) return { ok: false, error: lockLeftBehind(temp) };
 	let fd: number | null = lockFd;
 	let published = false;
 	try {

@@ -1,11 +1,14 @@
 /**
  * `stay-in-touch import FILE` and `stay-in-touch export --format vcard`: the plugin's own importer
  * (`core/import/`) over a vault on disk. The plan is printed first; without --dry-run every row is
- * checked against the notes as they are now, and only when all of them can be written is any
- * written, each note atomically (a new note is published by a link that fails rather than
- * replace a file; a changed one through `atomic-write.ts`).
+ * checked against the notes as they are now (the atomic writer's own checks: a lock left behind,
+ * a read-only note, a name too long), and only when all of them can be written is any written,
+ * each note atomically (a new note is published by a link that fails rather than replace a file;
+ * a changed one through `atomic-write.ts`). Should a write still fail, the notes already made are
+ * removed and the ones already changed get their text back.
  */
 import {
+	accessSync,
 	closeSync,
 	constants,
 	copyFileSync,
@@ -14,6 +17,7 @@ import {
 	mkdirSync,
 	openSync,
 	readFileSync,
+	rmdirSync,
 	statSync,
 	unlinkSync,
 	writeSync,
@@ -28,7 +32,7 @@ import { readContactFile } from "../core/import/read";
 import { peopleToVcard } from "../core/import/vcard-export";
 import { applyImportRow, newPersonNote } from "../core/import/write";
 import { option, UsageError, type ParsedArgs } from "./args";
-import { rewriteNote } from "./atomic-write";
+import { occupied, rewriteNote, rewriteProblem, tempPath } from "./atomic-write";
 import { parseNote, parseYaml } from "./note-reader";
 import { sanitize } from "./table";
 import { listMarkdown, type VaultScan } from "./vault-reader";
@@ -81,15 +85,19 @@ function templateText(vault: string, scan: VaultScan): string | null {
 /** A new note's text published at `path` only if no file is there: temp file, fsync, link. */
 function createNote(path: string, text: string): void {
 	mkdirSync(dirname(path), { recursive: true });
-	const temp = `${path}.stay-in-touch.tmp`;
+	const temp = tempPath(path);
 	const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
 	try {
 		const bytes = Buffer.from(text, "utf8");
 		for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 		fsyncSync(fd);
-	} finally {
+	} catch (error) {
+		// A temp file not written whole is no lock to leave behind.
 		closeSync(fd);
+		unlinkSync(temp);
+		throw error;
 	}
+	closeSync(fd);
 	try {
 		linkSync(temp, path);
 	} catch (error) {
@@ -107,6 +115,36 @@ interface Prepared {
 	text: string | null;
 }
 
+/** The longest name of a file or folder most file systems hold, in bytes. */
+const MAX_NAME_BYTES = 255;
+
+/**
+ * What would stop a new note being published at `vaultPath` now, or null: a name (of the note,
+ * its temp file or a folder) too long, a file or a lock there, a folder that is a file or cannot
+ * be written to.
+ */
+function createProblem(vault: string, vaultPath: string): string | null {
+	const parts = vaultPath.split("/");
+	parts[parts.length - 1] = basename(tempPath(parts[parts.length - 1]));
+	const long = parts.find((part) => Buffer.byteLength(part, "utf8") > MAX_NAME_BYTES);
+	if (long !== undefined) {
+		return `the name is too long for the file system ("${long.slice(0, 40)}…" is ${Buffer.byteLength(long, "utf8")} bytes; ${MAX_NAME_BYTES} at most)`;
+	}
+	const path = join(vault, vaultPath);
+	if (occupied(path)) return "a file by that name appeared meanwhile";
+	if (occupied(tempPath(path)))
+		return `${basename(tempPath(path))} is there, left behind by a stay-in-touch that stopped (delete it then)`;
+	let folder = dirname(path);
+	while (!occupied(folder) && dirname(folder) !== folder) folder = dirname(folder);
+	try {
+		if (!statSync(folder).isDirectory()) return `${basename(folder)} is a file, not a folder`;
+		accessSync(folder, constants.W_OK);
+	} catch (error) {
+		return `the folder cannot be written to (${(error as { code?: string }).code ?? (error as Error).message})`;
+	}
+	return null;
+}
+
 /** Every row to write, checked against the notes as they are now; the first refusal stops everything. */
 function prepare(vault: string, rows: readonly PlanRow[], make: (row: PlanRow) => ReturnType<typeof newPersonNote>): Prepared[] | string {
 	const out: Prepared[] = [];
@@ -114,20 +152,95 @@ function prepare(vault: string, rows: readonly PlanRow[], make: (row: PlanRow) =
 		if (row.kind === "new") {
 			const made = make(row);
 			if (!made.ok) return `${row.path}: ${made.error}`;
+			const problem = createProblem(vault, row.path);
+			if (problem !== null) return `${row.path}: ${problem}`;
 			out.push({ row, text: made.text });
 		} else if (row.kind === "update") {
-			let text: string;
-			try {
-				text = readFileSync(join(vault, row.path), "utf8");
-			} catch (error) {
-				return `${row.path}: cannot be read (${(error as Error).message})`;
-			}
+			const problem = rewriteProblem(join(vault, row.path));
+			if (problem !== null) return `${row.path}: ${problem}`;
+			const text = readFileSync(join(vault, row.path), "utf8");
 			const written = applyImportRow(text, row, parseYaml);
 			if (!written.ok) return `${row.path}: ${written.error}`;
 			out.push({ row, text: null });
 		}
 	}
 	return out;
+}
+
+/** What a write has done so far, to take back should a later note fail. */
+interface Done {
+	created: string[];
+	/** Folders made for new notes, deepest last. */
+	folders: string[];
+	changed: { path: string; before: string; after: string }[];
+}
+
+/** The folders `mkdirSync(folder, { recursive })` is about to make, outermost first. */
+function missingFolders(folder: string): string[] {
+	const out: string[] = [];
+	for (let f = folder; !occupied(f) && dirname(f) !== f; f = dirname(f)) out.unshift(f);
+	return out;
+}
+
+/** Takes back what was written: notes made removed, notes changed given their text back (unless changed since). Returns what could not be. */
+function rollBack(vault: string, done: Done): string[] {
+	const left: string[] = [];
+	for (const { path, before, after } of done.changed.reverse()) {
+		try {
+			const back = rewriteNote(join(vault, path), (text) =>
+				text === after ? { ok: true, text: before } : { ok: false, error: "changed since" },
+			);
+			if (!back.ok) left.push(`${path} (${back.error})`);
+		} catch (error) {
+			left.push(`${path} (${(error as Error).message})`);
+		}
+	}
+	for (const path of done.created) {
+		try {
+			unlinkSync(join(vault, path));
+		} catch (error) {
+			left.push(`${path} (${(error as Error).message})`);
+		}
+	}
+	for (const folder of done.folders.reverse()) {
+		try {
+			rmdirSync(folder);
+		} catch {
+			// Not empty (something else put a file there): kept.
+		}
+	}
+	return left;
+}
+
+/** Writes every prepared row, or (should one fail) none: the error, and what could not be taken back. */
+function writeAll(
+	vault: string,
+	prepared: readonly Prepared[],
+): { ok: true; created: number; updated: number } | { ok: false; error: string } {
+	const done: Done = { created: [], folders: [], changed: [] };
+	for (const { row, text } of prepared) {
+		try {
+			if (text !== null) {
+				const path = join(vault, row.path);
+				done.folders.push(...missingFolders(dirname(path)));
+				createNote(path, text);
+				done.created.push(row.path);
+			} else {
+				let before = "";
+				const result = rewriteNote(join(vault, row.path), (current) => {
+					before = current;
+					return applyImportRow(current, row, parseYaml);
+				});
+				if (!result.ok) throw new Error(result.error);
+				if (result.text !== before) done.changed.push({ path: row.path, before, after: result.text });
+			}
+		} catch (error) {
+			const left = rollBack(vault, done);
+			const undone = left.length === 0 ? "" : `; these could not be taken back: ${left.join(", ")}`;
+			return { ok: false, error: `${row.path}: ${(error as Error).message}${undone}` };
+		}
+	}
+	return { ok: true, created: done.created.length, updated: prepared.length - done.created.length };
 }
 
 export function runImport(args: ParsedArgs, vault: string, scan: VaultScan, today: Day, io: ImportIo): number {
@@ -164,27 +277,16 @@ export function runImport(args: ParsedArgs, vault: string, scan: VaultScan, toda
 		io.stderr(`stay-in-touch: nothing was imported: ${prepared}`);
 		return 1;
 	}
-	const failed: string[] = [];
-	let created = 0;
-	let updated = 0;
-	for (const { row, text } of prepared) {
-		try {
-			if (text !== null) {
-				createNote(join(vault, row.path), text);
-				created++;
-			} else {
-				const result = rewriteNote(join(vault, row.path), (current) => applyImportRow(current, row, parseYaml));
-				if (result.ok) updated++;
-				else failed.push(`${row.path}: ${result.error}`);
-			}
-		} catch (error) {
-			failed.push(`${row.path}: ${(error as Error).message}`);
-		}
+	const written = writeAll(vault, prepared);
+	if (!written.ok) {
+		if (io.json) io.stdout(JSON.stringify({ ...planJson(plan), written: false, error: written.error }, null, 2));
+		io.stderr(`stay-in-touch: nothing was imported: ${written.error}`);
+		return 1;
 	}
-	if (io.json) io.stdout(JSON.stringify({ ...planJson(plan), written: true, created, updated, failed }, null, 2));
+	const { created, updated } = written;
+	if (io.json) io.stdout(JSON.stringify({ ...planJson(plan), written: true, created, updated, failed: [] }, null, 2));
 	else io.stdout(`\nImported: ${created} new, ${updated} updated (${countsText(planCounts(plan.rows))}).`);
-	for (const line of failed) io.stderr(`stay-in-touch: not written: ${line}`);
-	return failed.length > 0 ? 1 : 0;
+	return 0;
 }
 
 export function runExport(args: ParsedArgs, vault: string, scan: VaultScan, io: ImportIo): number {

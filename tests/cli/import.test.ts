@@ -3,7 +3,7 @@
  * golden plans of tests/core/import), written only without --dry-run, all or nothing, nothing
  * written for a file that cannot be read; and export then import plans nothing.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildCli, cli, EXAMPLE_VAULT, ROOT, tempCopy, tempDir, tempVault } from "./cli-helpers";
@@ -91,6 +91,44 @@ describe("import", () => {
 		expect(run.stderr).toBe(
 			'stay-in-touch: nothing was imported: People/Ada Lovelace.md: tags is written as one text ("person, poets"); make it a list to add the labels\n',
 		);
+		expect(snapshot(dir)).toEqual(before);
+	});
+
+	it("all or nothing: a read-only note stops the whole import before anything is written", () => {
+		const dir = vault({ "People/Margaret Hamilton.md": MARGARET });
+		chmodSync(join(dir, "People", "Margaret Hamilton.md"), 0o444);
+		const before = snapshot(dir);
+		const run = cli(["import", fixture("linkedin-preamble.csv"), "--vault", dir]);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toBe("stay-in-touch: nothing was imported: People/Margaret Hamilton.md: the note is read-only\n");
+		expect(snapshot(dir)).toEqual(before);
+	});
+
+	it.each([
+		["People/Edsger Dijkstra.md.stay-in-touch.tmp", "People/Edsger Dijkstra.md"],
+		["People/Margaret Hamilton.md.stay-in-touch.tmp", "People/Margaret Hamilton.md"],
+	])("all or nothing: a lock file left behind (%s) stops the whole import at once", (lockFile, note) => {
+		const dir = vault({ "People/Margaret Hamilton.md": MARGARET, [lockFile]: "" });
+		const before = snapshot(dir);
+		const run = cli(["import", fixture("linkedin-preamble.csv"), "--vault", dir]);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toMatch(
+			new RegExp(`^stay-in-touch: nothing was imported: ${note.replace(/\./g, "\\.")}: .*stay-in-touch\\.tmp`),
+		);
+		expect(snapshot(dir)).toEqual(before);
+	});
+
+	it("all or nothing: a path too long for the file system stops the whole import before anything is written", () => {
+		// New people go to a folder whose name no file system holds (255 bytes at most); Margaret is an update.
+		const folder = `People/${"日本".repeat(50)}`;
+		const dir = vault({
+			".obsidian/plugins/stay-in-touch/data.json": JSON.stringify({ version: 1, peopleFolders: [folder, "People"] }),
+			"People/Margaret Hamilton.md": MARGARET,
+		});
+		const before = snapshot(dir);
+		const run = cli(["import", fixture("linkedin-preamble.csv"), "--vault", dir]);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toMatch(/^stay-in-touch: nothing was imported: People\/日本.*\/Ada Lovelace\.md: the name is too long/);
 		expect(snapshot(dir)).toEqual(before);
 	});
 
