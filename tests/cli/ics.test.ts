@@ -52,7 +52,7 @@ describe("stay-in-touch ics on the example vault", () => {
 	// Run once the CLI is built (the file's beforeAll runs first): at collection it would be a stale dist/cli.cjs.
 	let run: CliRun;
 	let events: Event[];
-	let people: { name: string; status: string; dueDate: string | null; birthday: string | null }[];
+	let people: { name: string; status: string; dueDate: string | null; birthday: string | null; snoozeUntil: string | null }[];
 	beforeAll(() => {
 		run = cli(["ics", "--vault", EXAMPLE_VAULT, "--today", "2026-11-26"]);
 		events = parse(run.stdout);
@@ -89,11 +89,16 @@ describe("stay-in-touch ics on the example vault", () => {
 			if (!e) throw new Error(`no event for ${p.name}`);
 			expect(e.isDate).toBe(true);
 			const want = p.dueDate === null || p.dueDate < "2026-11-26" ? "2026-11-26" : p.dueDate;
-			if (p.status !== "snoozed") expect(e.start).toBe(want);
+			// A snoozed person's on the day the snooze ends (or the due date, when that is later).
+			if (p.status === "snoozed") expect(e.start).toBe([p.dueDate ?? "", p.snoozeUntil ?? ""].sort()[1]);
+			else expect(e.start).toBe(want);
 			expect(e.end).toBe(new Date(Date.parse(`${e.start}T00:00:00Z`) + 86400000).toISOString().slice(0, 10));
 			expect(e.alarm).toBe("DISPLAY PT9H");
 		}
 		expect(due.find((e) => e.summary === "Get in touch with Ada Lovelace")?.description).toContain("you owe them: intro to Sam");
+		// Donald Knuth is snoozed until 2026-12-15.
+		expect(people.filter((p) => p.status === "snoozed").map((p) => p.name)).toEqual(["Donald Knuth"]);
+		expect(due.find((e) => e.summary === "Get in touch with Donald Knuth")?.start).toBe("2026-12-15");
 	});
 
 	it("keeps every UID from one day to the next, so a subscribed calendar updates its events", () => {
@@ -121,6 +126,12 @@ describe("ics text", () => {
 		expect(events[0].start).toBe("2000-02-29");
 		expect(events[0].rrule).toBe("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1");
 		expect(events[1].start).toBe("2026-12-02");
+	});
+
+	it("puts a snoozed person's due event on the day the snooze ends, with the snooze in its description", () => {
+		const events = parse(icsText([one({ cadence: "weekly", last_contact: "2026-11-01", snooze_until: "2026-12-10" }, "Sam")], today));
+		expect(events.map((e) => [e.summary, e.start, e.end])).toEqual([["Get in touch with Sam", "2026-12-10", "2026-12-11"]]);
+		expect(events[0].description).toContain("snoozed until 2026-12-10");
 	});
 
 	it("leaves out what cannot be scheduled and cadence: never's due dates", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildPerson } from "../../src/core/person";
 import { buildCard, cardLine, mentionLine, nextTopics } from "../../src/core/reach-out-card";
-import { QueueSession, reachOutQueue, sessionSummary, whyNow } from "../../src/core/reach-out";
+import { QueueSession, reachOutQueue, sessionSummary, triageQueue, whyNow } from "../../src/core/reach-out";
 import { computeSchedule, defaultCadence, type Scheduled } from "../../src/core/schedule";
 import { defaultSettings } from "../../src/core/settings";
 import { d } from "./helpers";
@@ -46,6 +46,22 @@ describe("the reach-out queue", () => {
 		expect(whyNow(ada, 14)).toEqual(["7 days overdue", "birthday in 5 days", "you owe them: intro to Sam"]);
 		expect(whyNow(people[8], 14)).toEqual(["drifting: usually every 3 weeks, last in touch 6 weeks ago"]);
 		expect(whyNow(people[1], 14)).toEqual(["not contacted yet"]);
+	});
+});
+
+describe("triage's list", () => {
+	it("asks about drifting people first, then the most recently in touch, then the rest by name", () => {
+		const list = [
+			one("Zed", {}),
+			one("Recent", { last_contact: "2026-11-24" }),
+			one("Abe", {}),
+			one("Drifter", {}, [today - 85, today - 64, today - 43]),
+			one("Typo", { cadence: "fortnighly" }),
+			one("Passed", { cadence: "never" }),
+			one("Tracked", { cadence: "weekly", last_contact: "2026-11-24" }),
+		];
+		expect(list[3].schedule.drift).not.toBeNull();
+		expect(triageQueue(list).map((s) => s.person.name)).toEqual(["Drifter", "Recent", "Abe", "Zed"]);
 	});
 });
 

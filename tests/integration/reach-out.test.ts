@@ -158,6 +158,29 @@ describe("the reach-out queue", () => {
 		expect(cardName(m)).toBe("Ada Lovelace");
 	});
 
+	it("keys typed into a field are the field's: c, s and space act on no card", async () => {
+		const s = await start(exampleFiles());
+		const before = s.app.readFile(ADA);
+		const m = await openQueue(s);
+		// The log form's fields, over the queue.
+		await press(s, m, "l");
+		const form = s.app.activeModal;
+		if (!(form instanceof LogModal)) throw new Error("the log form is not open");
+		for (const key of ["c", "s", " "]) pressKey(form.contentEl.querySelector("textarea[aria-label='Note']")!, key);
+		form.close();
+		await s.app.settle();
+		// A field the queue's keys reach (an editor still focused behind it, a field a theme adds).
+		const editor = document.body.createDiv({ attr: { contenteditable: "true" } });
+		const input = m.contentEl.createEl("input");
+		for (const field of [editor, input]) for (const key of ["c", "s", " "]) pressKey(field, key);
+		await s.app.settle();
+		editor.remove();
+		expect(s.app.readFile(ADA)).toBe(before);
+		expect(m.summary()).toBe("Nothing done");
+		expect(cardName(m)).toBe("Ada Lovelace");
+		expect(m.contentEl.textContent).not.toContain("1 week (1)");
+	});
+
 	it("space skips, u comes back; the end sums up what was done", async () => {
 		const s = await start(exampleFiles());
 		const m = await openQueue(s);
