@@ -203,7 +203,7 @@ export function run(argv: readonly string[], rawIo: Io): number {
 			stderr: io.stderr,
 			cwdResolve: (path: string) => resolve(io.cwd, path),
 		};
-		if (command === "ics") return runIcs(args, list, day, reminderIo);
+		if (command === "ics") return runIcs(args, list, day, io.now(), reminderIo);
 		if (command === "digest") return runDigest(args, list, day, reminderIo);
 		if (command === "overdue") {
 			const out = output(args, io);

@@ -42,8 +42,8 @@ function writeWhole(path: string, text: string): void {
 }
 
 /** `stay-in-touch ics [--out FILE]`: the calendar on stdout, or written to FILE. */
-export function runIcs(args: ParsedArgs, list: readonly Scheduled[], today: Day, io: ReminderIo): number {
-	const text = icsText(list, today);
+export function runIcs(args: ParsedArgs, list: readonly Scheduled[], today: Day, now: Date, io: ReminderIo): number {
+	const text = icsText(list, today, now);
 	const out = option(args, "out");
 	if (out === undefined) {
 		// Raw: RFC 5545 ends every line with CRLF, the last one too (stdout's line end would be a bare LF).

@@ -136,10 +136,21 @@ function dueEvent(s: Scheduled, today: Day, stamp: string): string[] {
 	];
 }
 
-/** The calendar: birthdays and due dates of `list` (any order; events follow it), CRLF line ends. */
-export function icsText(list: readonly Scheduled[], today: Day): string {
-	// DTSTAMP is when the file was made; the day, not the second, keeps the file the same all day.
-	const stamp = `${icsDate(today)}T000000Z`;
+/** RFC 5545 §3.3.5 UTC date-time (`20261126T083005Z`) of an instant. */
+export function icsStamp(instant: Date): string {
+	return instant
+		.toISOString()
+		.replace(/\.\d+Z$/, "Z")
+		.replace(/[-:]/g, "");
+}
+
+/**
+ * The calendar: birthdays and due dates of `list` (any order; events follow it), CRLF line ends.
+ * `now` is when it is made (DTSTAMP, in UTC): the real instant, not today's local midnight, which
+ * would lie in the future east of Greenwich.
+ */
+export function icsText(list: readonly Scheduled[], today: Day, now: Date): string {
+	const stamp = icsStamp(now);
 	const lines = [
 		"BEGIN:VCALENDAR",
 		"VERSION:2.0",

@@ -101,6 +101,13 @@ describe("stay-in-touch ics on the example vault", () => {
 		expect(due.find((e) => e.summary === "Get in touch with Donald Knuth")?.start).toBe("2026-12-15");
 	});
 
+	it("stamps the events with the moment the file was made", () => {
+		const stamp = /^DTSTAMP:(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z\r$/m.exec(run.stdout);
+		if (!stamp) throw new Error("no DTSTAMP");
+		const [, y, mo, d, h, mi, sec] = stamp.map(Number);
+		expect(Math.abs(Date.UTC(y, mo - 1, d, h, mi, sec) - Date.now())).toBeLessThan(5 * 60 * 1000);
+	});
+
 	it("keeps every UID from one day to the next, so a subscribed calendar updates its events", () => {
 		const tomorrow = parse(cli(["ics", "--vault", EXAMPLE_VAULT, "--today", "2026-11-27"]).stdout);
 		expect(tomorrow.map((e) => e.uid).sort()).toEqual(events.map((e) => e.uid).sort());
@@ -110,6 +117,8 @@ describe("stay-in-touch ics on the example vault", () => {
 describe("ics text", () => {
 	const settings = defaultSettings();
 	const today = dayFromYmd(2026, 11, 26);
+	/** 08:30:05 on 2026-11-26 in Auckland, still 2026-11-25 in UTC. */
+	const NOW = new Date(Date.UTC(2026, 10, 25, 19, 30, 5));
 	const one = (fm: Record<string, unknown>, name: string) => {
 		const person = buildPerson({ path: `People/${name}.md`, frontmatter: fm }, settings);
 		return { person, schedule: computeSchedule(person, { today, settings, defaultCadence: defaultCadence(settings) }) };
@@ -117,7 +126,7 @@ describe("ics text", () => {
 
 	it("escapes text, folds long lines at 75 octets without splitting a character, and parses back the same", () => {
 		const name = "Zoë, the; very \\ long-named Ångström person with a name that goes on and on 日本語";
-		const text = icsText([one({ birthday: "--02-29", cadence: "weekly", last_contact: "2026-11-25" }, name)], today);
+		const text = icsText([one({ birthday: "--02-29", cadence: "weekly", last_contact: "2026-11-25" }, name)], today, NOW);
 		for (const line of text.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
 		expect(text.endsWith("\r\n")).toBe(true);
 		const events = parse(text);
@@ -129,13 +138,20 @@ describe("ics text", () => {
 	});
 
 	it("puts a snoozed person's due event on the day the snooze ends, with the snooze in its description", () => {
-		const events = parse(icsText([one({ cadence: "weekly", last_contact: "2026-11-01", snooze_until: "2026-12-10" }, "Sam")], today));
+		const events = parse(
+			icsText([one({ cadence: "weekly", last_contact: "2026-11-01", snooze_until: "2026-12-10" }, "Sam")], today, NOW),
+		);
 		expect(events.map((e) => [e.summary, e.start, e.end])).toEqual([["Get in touch with Sam", "2026-12-10", "2026-12-11"]]);
 		expect(events[0].description).toContain("snoozed until 2026-12-10");
 	});
 
+	it("stamps every event with the instant it was made, in UTC (not today's local midnight)", () => {
+		const text = icsText([one({ cadence: "weekly", last_contact: "2026-11-25", birthday: "1990-05-01" }, "Sam")], today, NOW);
+		expect(text.match(/^DTSTAMP:.*$/gm)).toEqual(["DTSTAMP:20261125T193005Z", "DTSTAMP:20261125T193005Z"]);
+	});
+
 	it("leaves out what cannot be scheduled and cadence: never's due dates", () => {
-		const events = parse(icsText([one({ cadence: "never", birthday: "1990-05-01" }, "Pat"), one({}, "Untracked")], today));
+		const events = parse(icsText([one({ cadence: "never", birthday: "1990-05-01" }, "Pat"), one({}, "Untracked")], today, NOW));
 		expect(events.map((e) => e.summary)).toEqual(["Pat's birthday"]);
 	});
 
