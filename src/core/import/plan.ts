@@ -159,6 +159,14 @@ export function importFolder(settings: Settings): string {
 	return (settings.peopleFolders[0] ?? "").replace(/^\/+|\/+$/g, "");
 }
 
+/**
+ * The key a note keeps its aliases under: `aliases`, or `alias` as Obsidian also reads it (as
+ * spelled). One property: a second key beside the user's would hide theirs.
+ */
+export function aliasesKey(keys: readonly string[]): string {
+	return findKeySpelling(keys, IMPORT_KEYS.aliases) ?? findKeySpelling(keys, "alias") ?? IMPORT_KEYS.aliases;
+}
+
 /** The fills and tags a matched person lacks: only what is empty in the note, only tags it does not have. */
 function missingFor(row: PlanRow, person: ExistingPerson, settings: Settings): void {
 	const contact = row.contact;
@@ -166,7 +174,7 @@ function missingFor(row: PlanRow, person: ExistingPerson, settings: Settings): v
 	const data = person.frontmatter;
 	const keys = Object.keys(data);
 	row.fills = contactFills(contact, settings).filter((fill) => {
-		const key = findKeySpelling(keys, fill.key);
+		const key = fill.key === IMPORT_KEYS.aliases ? aliasesKey(keys) : findKeySpelling(keys, fill.key);
 		return key === undefined || isBlank(data[key]);
 	});
 	const has = new Set(person.tags.map((t) => t.toLowerCase()));
@@ -257,7 +265,12 @@ export function planImport(
 	}
 	// A contact with no usable name is placed last: it may be an email of someone a later row names.
 	const nameless = (c: Contact) => safeNoteName(c.fullName) === "";
-	const order = [...file.contacts.filter((c) => !nameless(c)), ...file.contacts.filter(nameless)];
+	// Those with an email first: merging one can bring the LinkedIn profile a later one is found by.
+	const order = [
+		...file.contacts.filter((c) => !nameless(c)),
+		...file.contacts.filter((c) => nameless(c) && c.emails.length > 0),
+		...file.contacts.filter((c) => nameless(c) && c.emails.length === 0),
+	];
 	for (const contact of order) {
 		const match = matcher.match(contact);
 		if (match.kind === "several") {

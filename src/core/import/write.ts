@@ -7,7 +7,7 @@ import { formatDay, type Day } from "../dates";
 import { FrontmatterDoc, type YamlParse } from "../frontmatter-edit";
 import type { WriteResult } from "../log-writer";
 import type { Settings } from "../settings";
-import type { PlanRow } from "./plan";
+import { aliasesKey, IMPORT_KEYS, type PlanRow } from "./plan";
 
 /** The key a note keeps its tags under (`tags`, or `tag` / `Tags` as written). */
 function tagsKey(data: Readonly<Record<string, unknown>>): string {
@@ -16,7 +16,8 @@ function tagsKey(data: Readonly<Record<string, unknown>>): string {
 
 function edit(doc: FrontmatterDoc, row: PlanRow, extraTags: readonly string[]): string | null {
 	for (const fill of row.fills) {
-		const done = doc.fillEmpty(fill.key, fill.value, fill.date);
+		const key = fill.key === IMPORT_KEYS.aliases ? aliasesKey(Object.keys(doc.data)) : fill.key;
+		const done = doc.fillEmpty(key, fill.value, fill.date);
 		if (!done.ok) return done.error;
 	}
 	const key = tagsKey(doc.data);

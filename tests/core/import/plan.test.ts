@@ -248,3 +248,17 @@ describe("namesakes with different LinkedIn profiles", () => {
 		expect(p.rows.map((r) => r.path)).toEqual(["People/Sam Lee.md", "People/Sam Lee 2.md"]);
 	});
 });
+
+describe("a contact without a name", () => {
+	it("found by the LinkedIn profile another nameless contact brought (so a second import plans nothing)", () => {
+		const ada = "https://www.linkedin.com/in/ada";
+		const contacts = [
+			contact({ linkedin: ada, title: "Mathematician" }, "line 2"),
+			contact({ emails: ["ada@x.example"], linkedin: ada }, "line 3"),
+			contact({ fullName: "Ada", emails: ["ada@x.example"] }, "line 4"),
+		];
+		const once = apply({}, plan(file(...contacts), {}));
+		expect(once["People/Ada.md"]).toMatch(/role: Mathematician/);
+		expect(planCounts(plan(file(...contacts), once).rows)).toMatchObject({ new: 0, update: 0 });
+	});
+});

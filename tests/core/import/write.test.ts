@@ -161,3 +161,22 @@ describe("a new note", () => {
 		expect(!made.ok && made.error).toMatch(/^the person template cannot be used: the frontmatter is not valid YAML/);
 	});
 });
+
+describe("aliases the user wrote under alias:", () => {
+	const contact = { ...emptyContact("line 2"), fullName: "Ada Lovelace", nicknames: ["Countess"], phones: ["1"] };
+	const file = { format: "google" as const, contacts: [contact], skipped: [] };
+
+	it("a matched note's alias: is the aliases property: no second key hides it", () => {
+		const vault = { "People/Ada Lovelace.md": "---\nalias: [Enchantress]\n---\n" };
+		const p = plan(file, vault);
+		expect(p.rows[0].fills.map((f) => f.key)).toEqual(["phone"]);
+		expect(apply(vault, p)["People/Ada Lovelace.md"]).toBe('---\nalias: [Enchantress]\nphone:\n  - "1"\n---\n');
+	});
+
+	it("an empty alias: is filled where it is, in a matched note and from the template", () => {
+		const vault = { "People/Ada Lovelace.md": "---\nAlias:\n---\n" };
+		expect(apply(vault, plan(file, vault))["People/Ada Lovelace.md"]).toBe('---\nAlias:\n  - Countess\nphone:\n  - "1"\n---\n');
+		const made = apply({}, plan(file, {}), defaultSettings(), "", "---\nalias:\n---\n");
+		expect(made["People/Ada Lovelace.md"]).toBe('---\nalias:\n  - Countess\nphone:\n  - "1"\n---\n');
+	});
+});
