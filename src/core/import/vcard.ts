@@ -181,6 +181,17 @@ function text(prop: Property): string {
 	return unescape(rawValue(prop)).trim();
 }
 
+/**
+ * Google's own groups, as its vCard export writes them in CATEGORIES (`myContacts`, `starred`;
+ * `* starred` in its CSV): no labels of the user's, dropped as the CSV reader drops them.
+ */
+const GOOGLE_SYSTEM_GROUPS = new Set(["myContacts", "starred", "chatBuddies", "all", "blocked"]);
+
+function isSystemLabel(label: string): boolean {
+	const l = label.trim();
+	return l.startsWith("*") || GOOGLE_SYSTEM_GROUPS.has(l);
+}
+
 /** Apple's labels look like `_$!<Anniversary>!$_`; custom ones are plain. */
 function appleLabel(label: string): string {
 	return label.replace(/^_\$!<(.*)>!\$_$/, "$1").trim();
@@ -228,7 +239,7 @@ function readCard(card: Card, index: number): { contact: Contact } | { skipped: 
 				contact.note = contact.note ? `${contact.note}\n\n${text(p)}` : text(p);
 				break;
 			case "CATEGORIES":
-				for (const category of splitValue(rawValue(p), ",")) addUnique(contact.labels, category);
+				for (const category of splitValue(rawValue(p), ",")) if (!isSystemLabel(category)) addUnique(contact.labels, category);
 				break;
 			case "URL":
 			case "X-SOCIALPROFILE":

@@ -14,6 +14,13 @@ function byName(name: string, file: string) {
 }
 
 describe("vCard", () => {
+	it("Google's vCard: its system groups in CATEGORIES are no labels of the user's", () => {
+		const read = readContactsText(
+			"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nCATEGORIES:myContacts,starred,Book club,* friends\r\nEND:VCARD\r\n",
+		);
+		expect(read.ok && read.contacts[0].labels).toEqual(["Book club"]);
+	});
+
 	it("Apple 3.0: item groups and labels, folded photo skipped, omitted year, group card skipped", () => {
 		const file = readFixture("apple.vcf");
 		expect(file.format).toBe("vcard");
