@@ -26,3 +26,8 @@ export function routeKeys(modal: Modal, onKey: (key: string) => boolean): void {
 		return onKey(key) ? false : true;
 	});
 }
+
+/** A key as `aria-keyshortcuts` names it (the UI Events key values): `Space`, `Escape`, `L`, `1`. */
+export function ariaShortcut(key: string): string {
+	return key === "space" ? "Space" : key === "escape" ? "Escape" : key.toUpperCase();
+}

@@ -7,7 +7,7 @@ import type { PluginContext } from "../obsidian/context";
 import type { WriteOutcome } from "../obsidian/note-writer";
 import { DatePromptModal } from "./date-prompt";
 import { openLogModal } from "./log-modal";
-import { routeKeys } from "./queue-keys";
+import { ariaShortcut, routeKeys } from "./queue-keys";
 
 /** What undoes a step: the note as it was before the write, and as the write left it. */
 export interface Undo {
@@ -25,13 +25,15 @@ const SUMMARY_ORDER: readonly QueueAction[] = ["logged", "snoozed", "skipped"];
  * The reach-out queue: one card per person with a reason to get in touch now (core/reach-out.ts),
  * worked through with one key per action, or the buttons on a phone. `l` logs (the log form),
  * `c` contacted today, `s` snooze (then `1` a week, `2` a month, `3` a date), `o` opens the note
- * (and ends the session), space skips, `u` undoes the last action, Esc ends; the end says what
- * was done.
+ * (and ends the session), space skips, `u` undoes the last action (on the end screen too), Esc
+ * ends (in the snooze menu it goes back to the card); the end says what was done.
  */
 export class ReachOutModal extends Modal {
 	readonly session: QueueSession<Scheduled, Undo>;
 	private readonly today: Day;
 	private snoozing = false;
+	/** Set by `end`: a close that ends the session, even from the snooze menu. */
+	private ending = false;
 	/** A write in flight (the log form's too): keys and buttons are ignored until it lands, so no press acts on a card it did not see. */
 	private busy = false;
 	/** Bumped per card shown: a slow read for a card already left is dropped. */
@@ -51,6 +53,29 @@ export class ReachOutModal extends Modal {
 		this.setTitle("Reach out");
 		this.modalEl.addClass("stay-in-touch-queue-modal");
 		routeKeys(this, (key) => this.onKey(key));
+		this.render();
+	}
+
+	/**
+	 * Esc (the modal's own key, which closes it) backs out of the snooze menu to the card; on the
+	 * card or the end screen it ends the session. Every other way to end goes through `end`.
+	 */
+	close(): void {
+		if (this.snoozing && !this.ending) {
+			this.backFromSnooze();
+			return;
+		}
+		super.close();
+	}
+
+	/** Ends the session whatever is shown (End, Close, opening the note). */
+	end(): void {
+		this.ending = true;
+		this.close();
+	}
+
+	private backFromSnooze(): void {
+		this.snoozing = false;
 		this.render();
 	}
 
@@ -154,7 +179,7 @@ export class ReachOutModal extends Modal {
 	private openNote(): void {
 		const s = this.current();
 		if (!s) return;
-		this.close();
+		this.end();
 		void this.app.workspace.openLinkText(s.person.path, "", false);
 	}
 
@@ -250,7 +275,7 @@ export class ReachOutModal extends Modal {
 	private renderButtons(parent: HTMLElement): void {
 		const bar = parent.createDiv({ cls: "stay-in-touch-queue-actions" });
 		const button = (text: string, key: string, act: () => void, cta = false) => {
-			const b = bar.createEl("button", { text, attr: { "aria-keyshortcuts": key === "space" ? "Space" : key.toUpperCase() } });
+			const b = bar.createEl("button", { text, attr: { "aria-keyshortcuts": ariaShortcut(key) } });
 			b.dataset.key = key;
 			if (cta) b.addClass("mod-cta");
 			b.addEventListener("click", () => {
@@ -261,10 +286,7 @@ export class ReachOutModal extends Modal {
 			button("1 week (1)", "1", () => this.onKey("1"), true);
 			button("1 month (2)", "2", () => this.onKey("2"));
 			button("Pick a date (3)", "3", () => this.onKey("3"));
-			button("Back", "b", () => {
-				this.snoozing = false;
-				this.render();
-			});
+			button("Back (esc)", "escape", () => this.backFromSnooze());
 			return;
 		}
 		button("Log (l)", "l", () => this.onKey("l"), true);
@@ -273,7 +295,7 @@ export class ReachOutModal extends Modal {
 		button("Open note (o)", "o", () => this.onKey("o"));
 		button("Skip (space)", "space", () => this.onKey("space"));
 		button("Undo (u)", "u", () => this.onKey("u"));
-		button("End (esc)", "escape", () => this.close());
+		button("End (esc)", "escape", () => this.end());
 	}
 
 	private renderEnd(): void {
@@ -293,7 +315,7 @@ export class ReachOutModal extends Modal {
 		if (this.session.canUndo) {
 			bar.createEl("button", { text: "Undo (u)" }).addEventListener("click", () => this.onKey("u"));
 		}
-		bar.createEl("button", { text: "Close", cls: "mod-cta" }).addEventListener("click", () => this.close());
+		bar.createEl("button", { text: "Close", cls: "mod-cta" }).addEventListener("click", () => this.end());
 	}
 
 	/** The card with the note and the newest mentioning journal notes read; null when the note is gone. */

@@ -7,7 +7,7 @@ import { QueueSession, sessionSummary, triageQueue, type QueueAction } from "../
 import type { Scheduled } from "../core/schedule";
 import { plural } from "../core/text";
 import type { PluginContext } from "../obsidian/context";
-import { routeKeys } from "./queue-keys";
+import { ariaShortcut, routeKeys } from "./queue-keys";
 import type { Undo } from "./reach-out-modal";
 
 /** Keys 1–5 set the first five tiers of the settings. */
@@ -136,7 +136,7 @@ export class TriageModal extends Modal {
 
 		const bar = contentEl.createDiv({ cls: "stay-in-touch-queue-actions" });
 		const button = (text: string, key: string, cta = false) => {
-			const b = bar.createEl("button", { text, attr: { "aria-keyshortcuts": key === "space" ? "Space" : key.toUpperCase() } });
+			const b = bar.createEl("button", { text, attr: { "aria-keyshortcuts": ariaShortcut(key) } });
 			b.dataset.key = key;
 			if (cta) b.addClass("mod-cta");
 			b.addEventListener("click", () => this.onKey(key));

@@ -224,6 +224,28 @@ describe("the reach-out queue", () => {
 		expect(s.app.noticeMessages()).toContain("Reach-out ended: 1 logged, 1 skipped");
 	});
 
+	it("Esc in the snooze menu goes back to the card; Esc on the card ends; the buttons name their keys as ARIA does", async () => {
+		const s = await start(exampleFiles());
+		const before = s.app.readFile(ADA);
+		const m = await openQueue(s);
+		const shortcuts = () =>
+			Object.fromEntries(
+				[...m.contentEl.querySelectorAll("button")].map((b) => [b.textContent, b.getAttribute("aria-keyshortcuts")]),
+			);
+		expect(shortcuts()).toMatchObject({ "End (esc)": "Escape", "Skip (space)": "Space", "Log (l)": "L" });
+		await press(s, m, "s");
+		expect(shortcuts()).toMatchObject({ "1 week (1)": "1", "Back (esc)": "Escape" });
+		pressKey(m.contentEl, "Escape");
+		await s.app.settle();
+		expect(s.app.activeModal).toBe(m);
+		expect(cardName(m)).toBe("Ada Lovelace");
+		expect(shortcuts()).toHaveProperty(["Log (l)"]);
+		expect(s.app.readFile(ADA)).toBe(before);
+		pressKey(m.contentEl, "Escape");
+		await s.app.settle();
+		expect(s.app.activeModal).toBeNull();
+	});
+
 	it("o opens the person's note", async () => {
 		const s = await start(exampleFiles());
 		const m = await openQueue(s);
