@@ -43,6 +43,8 @@ export interface ImportIo {
 	json: boolean;
 	/** Where a relative FILE is found. */
 	cwd: string;
+	/** The time of day a template's `{{time}}` is. */
+	now?: () => Date;
 }
 
 /** The vault's people with their frontmatter, read again from disk (the scan keeps only what schedules need). */
@@ -269,8 +271,10 @@ export function runImport(args: ParsedArgs, vault: string, scan: VaultScan, toda
 	}
 	const template = templateText(vault, scan);
 	const settings = scan.settings;
+	const now = io.now?.() ?? new Date();
+	const time = { hour: now.getHours(), minute: now.getMinutes() };
 	const prepared = prepare(vault, plan.rows, (row) =>
-		newPersonNote(row, { settings, tier: tier.toLowerCase(), today, template }, parseYaml),
+		newPersonNote(row, { settings, tier: tier.toLowerCase(), today, time, template }, parseYaml),
 	);
 	if (typeof prepared === "string") {
 		if (io.json) io.stdout(JSON.stringify({ ...planJson(plan), written: false, error: prepared }, null, 2));

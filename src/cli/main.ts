@@ -192,7 +192,8 @@ export function run(argv: readonly string[], rawIo: Io): number {
 		reportSkipped(scan, io);
 		for (const problem of scan.rules.problems) io.stderr(`stay-in-touch: the vault's plugin settings: ${problem}`);
 		const json = args.options.has("json");
-		if (command === "import") return runImport(args, vault, scan, day, { stdout: io.stdout, stderr: io.stderr, json, cwd: io.cwd });
+		if (command === "import")
+			return runImport(args, vault, scan, day, { stdout: io.stdout, stderr: io.stderr, json, cwd: io.cwd, now: io.now });
 		if (command === "export") return runExport(args, vault, scan, { stdout: io.stdout, stderr: io.stderr, json, cwd: io.cwd });
 		if (command === "log")
 			return runLog(args, vault, scan, day, { stdout: io.stdout, stderr: io.stderr, json: args.options.has("json") });

@@ -92,6 +92,8 @@ export class ContactImport {
 		const { app } = this.ctx;
 		const settings = this.ctx.settings.get();
 		const today = this.ctx.clock.today();
+		const now = this.ctx.clock.now();
+		const time = { hour: now.getHours(), minute: now.getMinutes() };
 		const work = rows.filter((r) => r.kind === "new" || r.kind === "update");
 		const template = await this.template();
 		const outcome: ImportOutcome = { created: 0, updated: 0, failed: [] };
@@ -104,7 +106,7 @@ export class ContactImport {
 		for (let i = 0; i < work.length; i++) {
 			const row = work[i];
 			if (row.kind === "new") {
-				const made = newPersonNote(row, { settings, tier, today, template: template?.text ?? null }, parseYamlStrict);
+				const made = newPersonNote(row, { settings, tier, today, time, template: template?.text ?? null }, parseYamlStrict);
 				const created = made.ok ? await this.create(row.path, made.text) : made;
 				if (created.ok) {
 					record.created.push({ file: created.file, text: created.text });

@@ -180,3 +180,38 @@ describe("aliases the user wrote under alias:", () => {
 		expect(made["People/Ada Lovelace.md"]).toBe('---\nalias:\n  - Countess\nphone:\n  - "1"\n---\n');
 	});
 });
+
+describe("the person template and the chosen tier", () => {
+	const row = (name = "Ada Lovelace"): PlanRow => ({
+		kind: "new",
+		name,
+		path: `People/${name}.md`,
+		sources: ["line 2"],
+		contact: emptyContact("line 2"),
+		fills: [],
+		tags: [],
+		candidates: [],
+		reason: "",
+	});
+	const make = (template: string, tier: string, name?: string) =>
+		newPersonNote(row(name), { settings: defaultSettings(), tier, today: TODAY, template, time: { hour: 9, minute: 5 } }, parseYaml);
+
+	it("the tier chosen wins over the template's cadence, and None leaves none", () => {
+		const template = "---\ncadence: monthly\ntags: [person]\n---\n";
+		expect(make(template, "casual")).toEqual({ ok: true, text: "---\ncadence: casual\ntags: [person]\n---\n" });
+		expect(make(template, "")).toEqual({ ok: true, text: "---\ntags: [person]\n---\n" });
+	});
+
+	it("the Templates core plugin's {{date:FORMAT}}, {{date}}, {{time}} and {{title}} are filled in", () => {
+		const template =
+			"---\ncreated: {{date:YYYY-MM-DD}}\nadded: {{ date : D MMM YYYY, ddd }}\n---\n# {{title}}\n\nAdded {{date}} at {{time}} ({{time:HH:mm:ss A}})\n";
+		expect(make(template, "")).toEqual({
+			ok: true,
+			text: "---\ncreated: 2026-11-26\nadded: 26 Nov 2026, Thu\n---\n# Ada Lovelace\n\nAdded 2026-11-26 at 09:05 (09:05:00 AM)\n",
+		});
+	});
+
+	it("a name is put in as it is written ($& and $1 are no patterns)", () => {
+		expect(make("# {{title}}\n", "", "Ada $& Co $1")).toEqual({ ok: true, text: "# Ada $& Co $1\n" });
+	});
+});
