@@ -52,6 +52,8 @@ function generate(seed: number): Record<string, string> {
 			`- [x] called ${link()}`,
 			`- [ ] call ${link()}`,
 			`> ${link()} once said`,
+			// The digest's shape: a callout whose blank lines are quoted too.
+			`> [!note] Stay in touch digest, ${TODAY}\n>\n> ### Overdue\n>\n> - ${link()}: 3 days overdue\n> - ${link()}: due today`,
 			"```\n" + link() + "\n```",
 			`Type \`${link()}\``,
 			`%% ${link()} %%`,
