@@ -107,6 +107,44 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
 	input("CSV quoted line breaks", '"', "\n"),
 ];
 
+/**
+ * Contacts files whose values are all different, which a repeated unit cannot make: one contact
+ * with very many values, or very many rows that are one person. Each once took seconds to read
+ * or plan at 40,000 (a list searched again for every value); `count` of them must stay linear.
+ */
+export const HOSTILE_CONTACT_FILES: readonly { name: string; make: (count: number) => string }[] = [
+	{
+		name: "one vCard with an EMAIL line per value",
+		make: (n) => `BEGIN:VCARD\nFN:Ada\n${Array.from({ length: n }, (_, i) => `EMAIL:p${i}@x.example\n`).join("")}END:VCARD\n`,
+	},
+	{
+		name: "one vCard with a CATEGORIES value per value",
+		make: (n) => `BEGIN:VCARD\nFN:Ada\nCATEGORIES:${Array.from({ length: n }, (_, i) => `c${i}`).join(",")}\nEND:VCARD\n`,
+	},
+	{
+		name: "one Google row with a ::: label per value",
+		make: (n) => `First Name,Last Name,Labels\nAda,Lovelace,${Array.from({ length: n }, (_, i) => `label${i}`).join(" ::: ")}\n`,
+	},
+	{
+		name: "Google rows of one name, each with its own phone and note",
+		make: (n) =>
+			`First Name,Last Name,Labels,Phone 1 - Value,Notes\n${Array.from({ length: n }, (_, i) => `Sam,Lee,l${i},${i},note ${i}\n`).join("")}`,
+	},
+	{
+		name: "LinkedIn rows of one name, each with its own profile",
+		make: (n) =>
+			`First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${Array.from(
+				{ length: n },
+				(_, i) => `Sam,Lee,https://www.linkedin.com/in/sam-${i},,Co ${i},,1 Mar 2024\n`,
+			).join("")}`,
+	},
+	{
+		name: "LinkedIn rows of one name, each with its own email",
+		make: (n) =>
+			`First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${Array.from({ length: n }, (_, i) => `Sam,Lee,,s${i}@x.example,,,\n`).join("")}`,
+	},
+];
+
 /** Pieces the property test combines into inputs of its own. */
 export const PREFIXES: readonly string[] = [
 	"",

@@ -6,7 +6,20 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HOSTILE_INPUTS, hostileText, MEGABYTE, PREFIXES, SUFFIXES, TEXT_PARSERS, UNITS, type TextParser } from "./hostile-inputs";
+import { planImport } from "../../src/core/import/plan";
+import { readContactsText } from "../../src/core/import/read";
+import { defaultSettings } from "../../src/core/settings";
+import {
+	HOSTILE_CONTACT_FILES,
+	HOSTILE_INPUTS,
+	hostileText,
+	MEGABYTE,
+	PREFIXES,
+	SUFFIXES,
+	TEXT_PARSERS,
+	UNITS,
+	type TextParser,
+} from "./hostile-inputs";
 
 /** The query parser's limit on a whole query (`parse.ts`). */
 const QUERY_LIMIT = 100_000;
@@ -106,5 +119,16 @@ describe("parsers on a megabyte of hostile text", () => {
 			}),
 			{ numRuns: 50 },
 		);
+	});
+});
+
+describe("contacts files of many different values", () => {
+	// 100,000 values: linear, a second or so; searched again per value, minutes (over the test's timeout).
+	it.each(HOSTILE_CONTACT_FILES.map((f) => [f.name, f] as const))("%s: read and planned", (_, f) => {
+		const read = readContactsText(f.make(100_000));
+		expect(isParse(read)).toBe(true);
+		if (!read.ok) return;
+		const plan = planImport(read, [], defaultSettings(), () => false);
+		expect(plan.rows.length).toBeGreaterThan(0);
 	});
 });

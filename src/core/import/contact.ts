@@ -73,12 +73,24 @@ export function emptyContact(source: string): Contact {
 	};
 }
 
+/** The keys already in a list, so adding to it stays linear: rebuilt when the list changed by other means. */
+const listKeys = new WeakMap<string[], { keys: Set<string>; length: number; caseless: boolean }>();
+
 /** Adds `value` to `list` unless blank or already there (emails compared without case). */
 export function addUnique(list: string[], value: string, caseless = false): void {
 	const v = value.trim();
 	if (v === "") return;
-	const key = caseless ? v.toLowerCase() : v;
-	if (!list.some((x) => (caseless ? x.toLowerCase() : x) === key)) list.push(v);
+	const fold = (x: string) => (caseless ? x.toLowerCase() : x);
+	let known = listKeys.get(list);
+	if (known === undefined || known.length !== list.length || known.caseless !== caseless) {
+		known = { keys: new Set(list.map(fold)), length: list.length, caseless };
+		listKeys.set(list, known);
+	}
+	const key = fold(v);
+	if (known.keys.has(key)) return;
+	known.keys.add(key);
+	list.push(v);
+	known.length = list.length;
 }
 
 /** An email as written in a contact: `mailto:` and angle brackets taken off. */

@@ -116,15 +116,35 @@ export function contactFills(contact: Contact, settings: Settings): Fill[] {
 
 function contactTags(contact: Contact): string[] {
 	const tags: string[] = [];
+	const seen = new Set<string>();
 	for (const label of contact.labels) {
 		const tag = labelTag(label);
-		if (tag !== null && !tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+		if (tag === null || seen.has(tag.toLowerCase())) continue;
+		seen.add(tag.toLowerCase());
+		tags.push(tag);
 	}
 	return tags;
 }
 
+/**
+ * The notes of contacts merged into one, kept apart until the plan is done: joined once, so a
+ * file of thousands of rows that are one person stays linear.
+ */
+type NoteParts = Map<Contact, { parts: string[]; seen: Set<string> }>;
+
+function addNote(notes: NoteParts, into: Contact, note: string): void {
+	let entry = notes.get(into);
+	if (entry === undefined) {
+		entry = { parts: into.note === "" ? [] : [into.note], seen: new Set(into.note === "" ? [] : [into.note]) };
+		notes.set(into, entry);
+	}
+	if (note === "" || entry.seen.has(note)) return;
+	entry.seen.add(note);
+	entry.parts.push(note);
+}
+
 /** Adds what `from` knows and `into` does not: lists are joined, a single value kept from the first. */
-function mergeContact(into: Contact, from: Contact): void {
+function mergeContact(into: Contact, from: Contact, notes: NoteParts): void {
 	for (const nick of from.nicknames) addUnique(into.nicknames, nick);
 	for (const email of from.emails) addUnique(into.emails, email, true);
 	for (const phone of from.phones) addUnique(into.phones, phone);
@@ -136,7 +156,7 @@ function mergeContact(into: Contact, from: Contact): void {
 	into.title ||= from.title;
 	into.linkedin ||= from.linkedin;
 	into.uid ||= from.uid;
-	into.note = into.note && from.note && into.note !== from.note ? `${into.note}\n\n${from.note}` : into.note || from.note;
+	addNote(notes, into, from.note);
 	into.birthday ??= from.birthday;
 	into.anniversary ??= from.anniversary;
 	into.met ??= from.met;
@@ -241,6 +261,7 @@ export function planImport(
 	const folder = importFolder(settings);
 	const position = new Map(file.contacts.map((c, i) => [c, i]));
 	const firstContact = new Map<PlanRow, number>();
+	const notes: NoteParts = new Map();
 	const row = (kind: RowKind, contact: Contact, name: string): PlanRow => {
 		const made: PlanRow = {
 			kind,
@@ -293,7 +314,7 @@ export function planImport(
 			}
 			if (existing) {
 				existing.row.sources.push(contact.source);
-				if (existing.row.contact) mergeContact(existing.row.contact, contact);
+				if (existing.row.contact) mergeContact(existing.row.contact, contact, notes);
 				continue;
 			}
 			const r = row("unchanged", contact, person.name);
@@ -316,7 +337,7 @@ export function planImport(
 		const earlier = sameEmail ?? sameLinkedin ?? (group && namesake(group, contact));
 		if (earlier?.contact) {
 			earlier.sources.push(contact.source);
-			mergeContact(earlier.contact, contact);
+			mergeContact(earlier.contact, contact, notes);
 			for (const email of contact.emails) if (!newByEmail.has(emailKey(email))) newByEmail.set(emailKey(email), earlier);
 			const merged = linkedinKey(earlier.contact.linkedin);
 			if (merged !== "" && !newByLinkedin.has(merged)) newByLinkedin.set(merged, earlier);
@@ -344,6 +365,7 @@ export function planImport(
 		}
 		rows.push(r);
 	}
+	for (const [contact, { parts }] of notes) contact.note = parts.join("\n\n");
 	// Rows in the file's order again (skipped entries of the file first, as before).
 	rows.sort((a, b) => (firstContact.get(a) ?? -1) - (firstContact.get(b) ?? -1));
 	for (const { row: r, person } of byPath.values()) if (r.kind !== "skipped") missingFor(r, person, settings);
