@@ -19,23 +19,53 @@ export interface ExistingPerson {
 	unreadable?: string | null;
 }
 
-const TITLES = new Set(["dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame", "rev", "jr", "sr", "phd", "md", "esq"]);
+/** Titles set aside; "Jr.", "Sr.", "II" are not among them: a son is not his father. */
+const TITLES = new Set(["dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame", "rev", "phd", "md", "esq"]);
+
+/** Letters Unicode does not decompose into a base letter and an accent, and apostrophes written several ways. */
+const FOLDED: Record<string, string> = {
+	ø: "o",
+	ł: "l",
+	đ: "d",
+	ß: "ss",
+	æ: "ae",
+	œ: "oe",
+	þ: "th",
+	ð: "d",
+	ı: "i",
+	"\u2019": "'",
+	"\u2018": "'",
+	"\u02bc": "'",
+	"`": "'",
+	"\u00b4": "'",
+};
+const UNFOLDED = new RegExp(`[${Object.keys(FOLDED).join("")}]`, "g");
 
 /**
  * A name folded for matching: accents, case, punctuation, titles and word order set aside. A name
- * that is nothing but a title or punctuation keeps them, so it still matches itself.
+ * that is nothing but a title or punctuation keeps them, so it still matches itself; one of no
+ * letters at all matches the note it was named as (the characters no file name holds set aside).
  */
 export function nameKey(name: string): string {
 	const words = name
 		.normalize("NFKD")
 		.replace(/[\u0300-\u036f]/g, "")
 		.toLowerCase()
+		.replace(UNFOLDED, (c) => FOLDED[c])
 		.split(/[^\p{L}\p{N}'’-]+/u)
 		.map((w) => w.replace(/^['’-]+|['’-]+$/g, ""))
 		.filter((w) => w !== "");
 	const named = words.filter((w) => !TITLES.has(w));
 	const key = (named.length > 0 ? named : words).sort().join(" ");
-	return key !== "" ? key : name.trim().toLowerCase();
+	if (key !== "") return key;
+	const bare = name
+		// eslint-disable-next-line no-control-regex -- as the safe note name leaves them out
+		.replace(/[\\/:*?"<>|#^[\]\u0000-\u001f\s]+/g, " ")
+		.trim()
+		.replace(/^\.+/, "")
+		.trim()
+		.toLowerCase();
+	return bare !== "" ? bare : name.trim().toLowerCase();
 }
 
 export function emailKey(email: string): string {
