@@ -206,6 +206,14 @@ function readBirthday(fm: Props, configured: string, problems: string[]): Birthd
 	return { year, month, day };
 }
 
+/**
+ * The birthday a frontmatter holds under the configured key, read exactly as the person record
+ * reads it (every written form, a year optional); null when there is none or it cannot be read.
+ */
+export function readBirthdayProperty(data: Record<string, unknown>, configured: string): Birthday | null {
+	return readBirthday({ fm: data, keys: new KeyIndex(data) }, configured, []);
+}
+
 function readAliases({ fm, keys }: Props): string[] {
 	const key = keys.find("aliases") ?? keys.find("alias");
 	if (key === undefined) return [];

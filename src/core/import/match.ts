@@ -74,18 +74,23 @@ export function emailKey(email: string): string {
 
 const EMAIL_KEYS = new Set(["email", "emails", "mail"]);
 
-/** The emails a person's frontmatter holds under `email`, `emails`, `E-mail`… (a text or a list). */
-export function personEmails(frontmatter: Readonly<Record<string, unknown>> | null): string[] {
+/** The emails a person's frontmatter holds under `email`, `emails`, `E-mail`… (a text or a list), as written (`mailto:` taken off). */
+export function writtenEmails(frontmatter: Readonly<Record<string, unknown>> | null): string[] {
 	if (frontmatter === null) return [];
 	const out: string[] = [];
 	for (const [key, value] of Object.entries(frontmatter)) {
 		if (!EMAIL_KEYS.has(normalizeKey(key))) continue;
 		for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
 			if (typeof item !== "string") continue;
-			for (const word of item.split(/[\s,;]+/)) if (word.includes("@")) out.push(emailKey(word.replace(/^mailto:/i, "")));
+			for (const word of item.split(/[\s,;]+/)) if (word.includes("@")) out.push(word.replace(/^mailto:/i, ""));
 		}
 	}
 	return out;
+}
+
+/** A person's emails as matching compares them. */
+export function personEmails(frontmatter: Readonly<Record<string, unknown>> | null): string[] {
+	return writtenEmails(frontmatter).map(emailKey);
 }
 
 /**

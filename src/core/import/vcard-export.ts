@@ -5,10 +5,11 @@
  */
 import { utcDay, ymdFromDay } from "../dates";
 import { findKeySpelling } from "../keys";
+import { readBirthdayProperty } from "../person";
 import type { Settings } from "../settings";
 import { isValidTag } from "../tags";
 import { readContactDate, type ContactDate } from "./contact";
-import type { ExistingPerson } from "./match";
+import { writtenEmails, type ExistingPerson } from "./match";
 import { IMPORT_KEYS } from "./plan";
 
 function escapeValue(text: string): string {
@@ -81,8 +82,12 @@ function card(person: ExistingPerson, settings: Settings): string[] {
 	const lines = ["BEGIN:VCARD", "VERSION:3.0", `FN:${escapeValue(person.name)}`, `N:${escapeValue(family)};${escapeValue(given)};;;`];
 	const nicknames = person.aliases.filter((a) => a.trim() !== "");
 	if (nicknames.length > 0) lines.push(`NICKNAME:${nicknames.map(escapeValue).join(",")}`);
-	for (const email of values(data, k.email).flatMap((e) => e.split(/[\s,;]+/).filter((w) => w.includes("@")))) {
-		lines.push(`EMAIL;TYPE=INTERNET:${escapeValue(email.replace(/^mailto:/i, ""))}`);
+	// The emails matching reads (email, emails, mail…), each once.
+	const emails = new Set<string>();
+	for (const email of writtenEmails(data)) {
+		if (emails.has(email.toLowerCase())) continue;
+		emails.add(email.toLowerCase());
+		lines.push(`EMAIL;TYPE=INTERNET:${escapeValue(email)}`);
 	}
 	for (const phone of values(data, k.phone)) lines.push(`TEL:${escapeValue(phone)}`);
 	for (const address of values(data, k.address)) lines.push(`ADR:;;${escapeValue(address)};;;;`);
@@ -93,7 +98,8 @@ function card(person: ExistingPerson, settings: Settings): string[] {
 	for (const url of values(data, k.website)) lines.push(`URL:${escapeValue(url)}`);
 	const [linkedin] = values(data, k.linkedin);
 	if (linkedin) lines.push(`X-SOCIALPROFILE;TYPE=linkedin:${escapeValue(linkedin)}`);
-	const birthday = dateOf(data, settings.keys.birthday);
+	// Every form the person record reads (`May 12`, `12 May 1990`, `1990/05/12`…).
+	const birthday = readBirthdayProperty({ ...data }, settings.keys.birthday);
 	if (birthday) lines.push(dateLine("BDAY", birthday));
 	const anniversary = dateOf(data, k.anniversary);
 	if (anniversary) lines.push(dateLine("X-ANNIVERSARY", anniversary));
