@@ -24,7 +24,7 @@ import {
 } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import type { Day } from "../core/dates";
-import { MAX_IMPORT_BYTES } from "../core/import/contact";
+import { contactFileTooLarge, type ContactRead } from "../core/import/contact";
 import type { ExistingPerson } from "../core/import/match";
 import { planCounts, planImport, type ImportPlan, type PlanRow } from "../core/import/plan";
 import { countsText, planJson, planText } from "../core/import/plan-text";
@@ -62,16 +62,17 @@ function existingPeople(vault: string, scan: VaultScan): ExistingPerson[] {
 	});
 }
 
-function readFile(file: string): Uint8Array {
+/** The file's contacts; a file over the limit is refused by its size, unread (the message is the importer's). */
+function readFile(file: string): ContactRead {
 	let size: number;
 	try {
 		size = statSync(file).size;
 	} catch (error) {
 		throw new UsageError(`cannot read ${file} (${(error as { code?: string }).code ?? (error as Error).message})`);
 	}
-	// A file over the limit is refused by its size, unread; the message is the importer's.
-	if (size > MAX_IMPORT_BYTES) return new Uint8Array(size);
-	return readFileSync(file);
+	const tooLarge = contactFileTooLarge(basename(file), size);
+	if (tooLarge !== null) return { ok: false, error: tooLarge };
+	return readContactFile(basename(file), readFileSync(file));
 }
 
 function templateText(vault: string, scan: VaultScan): string | null {
@@ -254,7 +255,7 @@ export function runImport(args: ParsedArgs, vault: string, scan: VaultScan, toda
 		throw new UsageError(`--tier ${tier} is not a tier; the vault's tiers are ${Object.keys(scan.settings.tiers).join(", ")}`);
 	}
 	const file = resolve(io.cwd, fileArg);
-	const read = readContactFile(basename(file), readFile(file));
+	const read = readFile(file);
 	if (!read.ok) {
 		if (io.json) io.stdout(JSON.stringify({ written: false, error: read.error }, null, 2));
 		io.stderr(`stay-in-touch: nothing was imported: ${read.error}`);

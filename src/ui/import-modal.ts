@@ -1,4 +1,5 @@
 import { Modal, Setting, type App } from "obsidian";
+import { contactFileTooLarge } from "../core/import/contact";
 import { countsText, rowChanges } from "../core/import/plan-text";
 import { planCounts, type ImportPlan, type PlanRow, type RowKind } from "../core/import/plan";
 import type { ContactImport } from "../obsidian/contact-import";
@@ -77,6 +78,12 @@ export class ImportModal extends Modal {
 	}
 
 	private async readFile(file: File): Promise<void> {
+		// Refused by its size before it is loaded: a file of gigabytes would not fit in memory.
+		const tooLarge = contactFileTooLarge(file.name, file.size);
+		if (tooLarge !== null) {
+			this.showPicker(tooLarge);
+			return;
+		}
 		const read = this.importer.read(file.name, new Uint8Array(await file.arrayBuffer()));
 		if (!read.ok) {
 			this.showPicker(read.error);

@@ -3,7 +3,7 @@
  * golden plans of tests/core/import), written only without --dry-run, all or nothing, nothing
  * written for a file that cannot be read; and export then import plans nothing.
  */
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, ftruncateSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildCli, cli, EXAMPLE_VAULT, ROOT, tempCopy, tempDir, tempVault } from "./cli-helpers";
@@ -166,6 +166,19 @@ describe("import", () => {
 		expect(run.code).toBe(1);
 		expect(run.stderr).toMatch(/^stay-in-touch: nothing was imported: everyone\.vcf is 50\.0 MB; files up to 20\.0 MB can be imported/);
 		expect(snapshot(dir)).toEqual(before);
+	});
+
+	it("an 8 GB file is refused by its size, never loaded (nor a buffer of its size made)", () => {
+		const t = tempDir();
+		cleanups.push(t.cleanup);
+		const big = join(t.dir, "huge.vcf");
+		const fd = openSync(big, "w");
+		ftruncateSync(fd, 8 * 1024 ** 3); // sparse: no disk used
+		closeSync(fd);
+		const dir = vault({});
+		const run = cli(["import", big, "--vault", dir]);
+		expect(run.stderr).toMatch(/^stay-in-touch: nothing was imported: huge\.vcf is 8192\.0 MB; files up to 20\.0 MB can be imported/);
+		expect(run.code).toBe(1);
 	});
 
 	it("refuses a tier the vault does not have, and a missing file", () => {

@@ -174,6 +174,30 @@ describe("a large file", () => {
 	});
 });
 
+describe("a file over the size limit", () => {
+	it("is refused by its size before it is read", async () => {
+		const s = await start({ [MARGARET]: MARGARET_TEXT });
+		s.app.runCommand("import-contacts");
+		const modal = s.app.activeModal;
+		if (!(modal instanceof ImportModal)) throw new Error("the import modal is not open");
+		const input = modal.contentEl.querySelector<HTMLInputElement>("input[type=file]")!;
+		const file = new File(["BEGIN:VCARD"], "huge.vcf");
+		Object.defineProperty(file, "size", { value: 8 * 1024 ** 3 });
+		let read = false;
+		file.arrayBuffer = () => {
+			read = true;
+			return Promise.reject(new Error("out of memory"));
+		};
+		Object.defineProperty(input, "files", { value: [file], configurable: true });
+		input.dispatchEvent(new Event("change"));
+		await modal.loading;
+		expect(read).toBe(false);
+		expect(modal.contentEl.querySelector(".stay-in-touch-import-error")?.textContent).toMatch(
+			/^huge\.vcf is 8192\.0 MB; files up to 20\.0 MB can be imported/,
+		);
+	});
+});
+
 describe("before the people are read", () => {
 	it("refuses to plan, since every contact would look new", async () => {
 		const s = await start({ [MARGARET]: MARGARET_TEXT });

@@ -140,13 +140,15 @@ function megabytes(bytes: number): string {
  * The file's bytes as text: UTF-8 (with or without a BOM) or UTF-16 with its BOM (Outlook's and
  * some Windows exports). Anything else is refused with what to do, never read as mojibake.
  */
+/** Why a file of `size` bytes is not read, or null when it may be: asked with the file's size before it is loaded. */
+export function contactFileTooLarge(name: string, size: number): string | null {
+	if (size <= MAX_IMPORT_BYTES) return null;
+	return `${name} is ${megabytes(size)}; files up to ${megabytes(MAX_IMPORT_BYTES)} can be imported (export contacts without photos, or in parts)`;
+}
+
 export function decodeContactFile(name: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
-	if (bytes.length > MAX_IMPORT_BYTES) {
-		return {
-			ok: false,
-			error: `${name} is ${megabytes(bytes.length)}; files up to ${megabytes(MAX_IMPORT_BYTES)} can be imported (export contacts without photos, or in parts)`,
-		};
-	}
+	const tooLarge = contactFileTooLarge(name, bytes.length);
+	if (tooLarge !== null) return { ok: false, error: tooLarge };
 	let encoding = "utf-8";
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = "utf-16le";
 	else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = "utf-16be";
