@@ -72,13 +72,17 @@ export class ContactImport {
 		return planImport(read, this.people(), this.ctx.settings.get(), (path) => taken.has(path.toLowerCase()));
 	}
 
-	/** An ambiguous row settled by the user: `path` is the person they mean, null a new note. */
-	settle(plan: ImportPlan, row: PlanRow, path: string | null): PlanRow {
+	/**
+	 * An ambiguous row settled by the user: `path` is the person they mean, null a new note (never
+	 * at a path the vault, the plan's new rows or the rows settled before, `settled`, take).
+	 */
+	settle(plan: ImportPlan, row: PlanRow, path: string | null, settled: Iterable<PlanRow> = []): PlanRow {
 		const person = path === null ? null : (this.people().find((p) => p.path === path) ?? null);
 		const taken = new Set(
-			[...this.ctx.app.vault.getFiles().map((f) => f.path), ...plan.rows.filter((r) => r.kind === "new").map((r) => r.path)].map(
-				(p) => p.toLowerCase(),
-			),
+			[
+				...this.ctx.app.vault.getFiles().map((f) => f.path),
+				...[...plan.rows, ...settled].filter((r) => r.kind === "new").map((r) => r.path),
+			].map((p) => p.toLowerCase()),
 		);
 		return settleAmbiguous(row, person, this.ctx.settings.get(), (p) => taken.has(p.toLowerCase()));
 	}

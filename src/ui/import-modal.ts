@@ -193,7 +193,7 @@ export class ImportModal extends Modal {
 				if (previous) this.included.delete(previous);
 				this.settled.delete(row);
 				if (choice !== "" && this.plan) {
-					const settled = this.importer.settle(this.plan, row, choice === NEW_NOTE ? null : choice);
+					const settled = this.importer.settle(this.plan, row, choice === NEW_NOTE ? null : choice, this.settled.values());
 					this.settled.set(row, settled);
 					if (settled.kind === "new" || settled.kind === "update") this.included.add(settled);
 					show(settled);

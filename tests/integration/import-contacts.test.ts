@@ -245,6 +245,25 @@ describe("an ambiguous contact", () => {
 	});
 });
 
+describe("two ambiguous namesakes both settled as someone new", () => {
+	it("get a note each", async () => {
+		const s = await start({ "People/Work/Sam Lee.md": "# Work\n", "People/Family/Sam Lee.md": "# Cousin\n" });
+		const csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nSam,Lee,,,Acme,,\nSam,Lee,,,Globex,,\n";
+		const modal = await chooseFile(s, "Connections.csv", Buffer.from(csv));
+		const selects = [...modal.contentEl.querySelectorAll<HTMLSelectElement>('select[aria-label="Who Sam Lee is"]')];
+		expect(selects).toHaveLength(2);
+		for (const select of selects) {
+			select.value = select.options[select.options.length - 1].value;
+			select.dispatchEvent(new Event("change"));
+		}
+		click(button(modal, /^Import 2 notes$/));
+		await modal.writing;
+		await s.app.settle();
+		expect(s.app.readFile("People/Sam Lee.md")).toBe("---\ncompany: Acme\n---\n");
+		expect(s.app.readFile("People/Sam Lee 2.md")).toBe("---\ncompany: Globex\n---\n");
+	});
+});
+
 describe("a note that cannot take its changes", () => {
 	it("is left byte for byte and named in the notice; the others are written", async () => {
 		const ada = "---\ntags: person, poets\n---\n# Ada\n";
