@@ -264,6 +264,22 @@ describe("two ambiguous namesakes both settled as someone new", () => {
 	});
 });
 
+describe("a new note's path", () => {
+	it("is never a file already there in another case (a case-insensitive disk would replace it)", async () => {
+		const s = await start({ "PEOPLE/Ada LOVELACE.md": "not a person: people are tagged here\n" });
+		s.plugin.ctx.settings.patch({ useFolders: false });
+		await s.plugin.ctx.settings.save();
+		await s.app.settle();
+		expect(s.plugin.ctx.index.size).toBe(0);
+		const csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Lovelace,,,Acme,,\n";
+		const modal = await chooseFile(s, "Connections.csv", Buffer.from(csv));
+		expect(
+			[...modal.contentEl.querySelectorAll(".stay-in-touch-import-new .stay-in-touch-import-name")].map((e) => e.textContent),
+		).toEqual(["People/Ada Lovelace 2.md"]);
+		modal.close();
+	});
+});
+
 describe("a note that cannot take its changes", () => {
 	it("is left byte for byte and named in the notice; the others are written", async () => {
 		const ada = "---\ntags: person, poets\n---\n# Ada\n";

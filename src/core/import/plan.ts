@@ -70,9 +70,42 @@ export function planCounts(rows: readonly PlanRow[]): PlanCounts {
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name may not hold
 const UNSAFE_NAME = /[\\/:*?"<>|#^[\]\u0000-\u001f]+/g;
 
-/** A contact's name as a note's file name; "" when nothing usable is left. */
+/**
+ * The most a note's name holds, in UTF-8 bytes: file systems take 255 per name, and a new note's
+ * name also gets a number (" 2"), ".md" and, while the CLI writes it, ".stay-in-touch.tmp".
+ */
+export const MAX_NAME_BYTES = 200;
+const MAX_NAME_CHARACTERS = 120;
+
+/** Names Windows reserves for devices, with or without an extension (`CON`, `nul.txt`, `COM1`). */
+const RESERVED_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?=\.|$)/i;
+
+/** At most `MAX_NAME_CHARACTERS` characters and `MAX_NAME_BYTES` bytes, never cutting a character in two. */
+function limitName(name: string): string {
+	let bytes = 0;
+	let count = 0;
+	let end = 0;
+	for (const ch of name) {
+		const cp = ch.codePointAt(0) ?? 0;
+		const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+		if (bytes + size > MAX_NAME_BYTES || count === MAX_NAME_CHARACTERS) break;
+		bytes += size;
+		count++;
+		end += ch.length;
+	}
+	return name.slice(0, end);
+}
+
+/**
+ * A contact's name as a note's file name; "" when nothing usable is left. Never hidden (no dot
+ * first), never a device name Windows reserves, never too long for a file system.
+ */
 export function safeNoteName(name: string): string {
-	return name.replace(UNSAFE_NAME, " ").replace(/\s+/g, " ").trim().replace(/^\.+/, "").slice(0, 120).trim();
+	const cleaned = name
+		.replace(UNSAFE_NAME, " ")
+		.replace(/\s+/g, " ")
+		.replace(/^[.\s]+/, "");
+	return limitName(cleaned).trim().replace(RESERVED_NAME, "$1_");
 }
 
 /** A label as a tag (spaces become hyphens); null when it cannot be one. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyContact, type Contact, type ContactFile } from "../../../src/core/import/contact";
 import { nameKey } from "../../../src/core/import/match";
-import { planCounts, planImport, settleAmbiguous } from "../../../src/core/import/plan";
+import { planCounts, planImport, safeNoteName, settleAmbiguous } from "../../../src/core/import/plan";
 import { defaultSettings } from "../../../src/core/settings";
 import { apply, peopleOf, plan, readFixture } from "./import-helpers";
 
@@ -281,5 +281,35 @@ describe("a contact without a name", () => {
 		const once = apply({}, plan(file(...contacts), {}));
 		expect(once["People/Ada.md"]).toMatch(/role: Mathematician/);
 		expect(planCounts(plan(file(...contacts), once).rows)).toMatchObject({ new: 0, update: 0 });
+	});
+});
+
+describe("safe note names", () => {
+	const bytes = (s: string) => new TextEncoder().encode(s).length;
+
+	it("are cut by UTF-8 bytes, never inside a character, with room for a number and the CLI's temp suffix", () => {
+		for (const long of ["😀".repeat(130), "é".repeat(150), "日本".repeat(100), "a".repeat(300)]) {
+			const name = safeNoteName(long);
+			expect(name).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+			expect(long.startsWith(name)).toBe(true);
+			expect(bytes(`${name} 99999.md.stay-in-touch.tmp`)).toBeLessThanOrEqual(255);
+			expect(name.length).toBeGreaterThan(50);
+		}
+	});
+
+	it("never hidden: dots and spaces at the start go, however they mix", () => {
+		expect(safeNoteName(". .x")).toBe("x");
+		expect(safeNoteName(" . . Ada")).toBe("Ada");
+		expect(safeNoteName("...")).toBe("");
+	});
+
+	it("never a name Windows reserves (CON, NUL, COM1…, with or without an extension)", () => {
+		expect(safeNoteName("CON")).toBe("CON_");
+		expect(safeNoteName("nul")).toBe("nul_");
+		expect(safeNoteName("Com1")).toBe("Com1_");
+		expect(safeNoteName("LPT9.x")).toBe("LPT9_.x");
+		expect(safeNoteName("aux")).toBe("aux_");
+		expect(safeNoteName("Connie")).toBe("Connie");
+		expect(safeNoteName("Con Air")).toBe("Con Air");
 	});
 });
