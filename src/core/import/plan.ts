@@ -325,7 +325,23 @@ export function planImport(
 		...file.contacts.filter((c) => nameless(c) && c.emails.length > 0),
 		...file.contacts.filter((c) => nameless(c) && c.emails.length === 0),
 	];
-	for (const contact of order) {
+	// A nameless contact no row is found for waits under its emails and profile: a row that
+	// gains one later (merging another contact) takes it then. Each key is registered once, so
+	// each wait ends once: linear.
+	const waiting = new Map<string, Contact[]>();
+	const waitingContacts = new Set<Contact>();
+	const queue = [...order];
+	const register = (kind: "email" | "linkedin", key: string, r: PlanRow) => {
+		const map = kind === "email" ? newByEmail : newByLinkedin;
+		if (map.has(key)) return;
+		map.set(key, r);
+		const woken = waiting.get(`${kind}:${key}`);
+		if (woken === undefined) return;
+		waiting.delete(`${kind}:${key}`);
+		for (const c of woken) if (waitingContacts.delete(c)) queue.push(c);
+	};
+	for (let at = 0; at < queue.length; at++) {
+		const contact = queue[at];
 		const match = matcher.match(contact);
 		if (match.kind === "several") {
 			const r = row("ambiguous", contact, contact.fullName);
@@ -371,16 +387,20 @@ export function planImport(
 		if (earlier?.contact) {
 			earlier.sources.push(contact.source);
 			mergeContact(earlier.contact, contact, notes);
-			for (const email of contact.emails) if (!newByEmail.has(emailKey(email))) newByEmail.set(emailKey(email), earlier);
+			for (const email of contact.emails) register("email", emailKey(email), earlier);
 			const merged = linkedinKey(earlier.contact.linkedin);
-			if (merged !== "" && !newByLinkedin.has(merged)) newByLinkedin.set(merged, earlier);
+			if (merged !== "") register("linkedin", merged, earlier);
 			continue;
 		}
 		const name = safeNoteName(contact.fullName);
 		if (name === "") {
-			const r = row("skipped", contact, contact.emails[0] ?? "");
-			r.reason = "no name to give a note";
-			rows.push(r);
+			waitingContacts.add(contact);
+			const keys = [...contact.emails.map((e) => `email:${emailKey(e)}`), ...(linkedin === "" ? [] : [`linkedin:${linkedin}`])];
+			for (const k of keys) {
+				const list = waiting.get(k);
+				if (list) list.push(contact);
+				else waiting.set(k, [contact]);
+			}
 			continue;
 		}
 		const r = row("new", contact, name);
@@ -389,13 +409,19 @@ export function planImport(
 		r.path = free.path;
 		newPaths.add(r.path.toLowerCase());
 		suffixes.set(name.toLowerCase(), free.n + 1);
-		for (const email of contact.emails) if (!newByEmail.has(emailKey(email))) newByEmail.set(emailKey(email), r);
-		if (linkedin !== "" && !newByLinkedin.has(linkedin)) newByLinkedin.set(linkedin, r);
+		for (const email of contact.emails) register("email", emailKey(email), r);
+		if (linkedin !== "") register("linkedin", linkedin, r);
 		if (key !== "") {
 			const same = newByName.get(key);
 			if (same) same.rows.push(r);
 			else newByName.set(key, { rows: [r], noEmail: 0, noLinkedin: 0, noBoth: 0 });
 		}
+		rows.push(r);
+	}
+	for (const contact of order) {
+		if (!waitingContacts.has(contact)) continue;
+		const r = row("skipped", contact, contact.emails[0] ?? "");
+		r.reason = "no name to give a note";
 		rows.push(r);
 	}
 	for (const [contact, { parts }] of notes) contact.note = parts.join("\n\n");

@@ -282,6 +282,20 @@ describe("a contact without a name", () => {
 		expect(once["People/Ada.md"]).toMatch(/role: Mathematician/);
 		expect(planCounts(plan(file(...contacts), once).rows)).toMatchObject({ new: 0, update: 0 });
 	});
+
+	it("waits for a later row to bring its profile, whatever the order", () => {
+		const ada = "https://www.linkedin.com/in/ada";
+		const contacts = [
+			contact({ emails: ["other@a.example"], linkedin: ada, phones: ["1"] }, "line 2"),
+			contact({ emails: ["ada@x.example"], linkedin: ada }, "line 3"),
+			contact({ fullName: "Ada Lovelace", emails: ["ada@x.example"] }, "line 4"),
+		];
+		const p = plan(file(...contacts), {});
+		expect(p.rows.map((r) => [r.kind, r.path, r.sources.join(" ")])).toEqual([
+			["new", "People/Ada Lovelace.md", "line 4 line 3 line 2"],
+		]);
+		expect(planCounts(plan(file(...contacts), apply({}, p)).rows)).toMatchObject({ new: 0, update: 0 });
+	});
 });
 
 describe("safe note names", () => {
