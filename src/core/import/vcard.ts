@@ -43,12 +43,16 @@ function unfoldedLines(text: string): { text: string; line: number }[] {
 		const first = line.charCodeAt(0);
 		const last = out[out.length - 1];
 		if (softBreak && last) {
-			// QUOTED-PRINTABLE: a line ending in `=` goes on at the start of the next one.
+			// QUOTED-PRINTABLE: a line ending in `=` goes on at the start of the next one, unless
+			// that line ends or opens a card (a last soft break before END:VCARD is only dropped).
 			const parts = last.parts;
 			parts[parts.length - 1] = parts[parts.length - 1].slice(0, -1);
-			parts.push(line);
-			softBreak = line.endsWith("=");
-			continue;
+			softBreak = false;
+			if (!/^(?:END|BEGIN):VCARD\s*$/i.test(line)) {
+				parts.push(line);
+				softBreak = line.endsWith("=");
+				continue;
+			}
 		}
 		if ((first === 32 || first === 9) && last) {
 			last.parts.push(line.slice(1));

@@ -14,6 +14,16 @@ function byName(name: string, file: string) {
 }
 
 describe("vCard", () => {
+	it("a quoted-printable value ending in a soft break right before END:VCARD does not swallow the END", () => {
+		const read = readContactsText(
+			"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ada\r\nNOTE;ENCODING=QUOTED-PRINTABLE:caf=C3=A9=\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Bob\r\nEND:VCARD\r\n",
+		);
+		expect(read.ok && read.contacts.map((c) => [c.fullName, c.note])).toEqual([
+			["Ada", "café"],
+			["Bob", ""],
+		]);
+	});
+
 	it("Google's vCard: its system groups in CATEGORIES are no labels of the user's", () => {
 		const read = readContactsText(
 			"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nCATEGORIES:myContacts,starred,Book club,* friends\r\nEND:VCARD\r\n",
