@@ -45,6 +45,8 @@ export interface ImportIo {
 	cwd: string;
 	/** The time of day a template's `{{time}}` is. */
 	now?: () => Date;
+	/** Output as it is (the vCard, whose every line ends with CRLF, the last included). */
+	write?: (text: string) => void;
 }
 
 /** The vault's people with their frontmatter, read again from disk (the scan keeps only what schedules need). */
@@ -297,6 +299,8 @@ export function runImport(args: ParsedArgs, vault: string, scan: VaultScan, toda
 export function runExport(args: ParsedArgs, vault: string, scan: VaultScan, io: ImportIo): number {
 	const format = option(args, "format") ?? "vcard";
 	if (format.toLowerCase() !== "vcard") throw new UsageError(`--format ${format} is not a format; export writes vcard`);
-	io.stdout(peopleToVcard(existingPeople(vault, scan), scan.settings).replace(/\r\n$/, ""));
+	const vcard = peopleToVcard(existingPeople(vault, scan), scan.settings);
+	if (io.write) io.write(vcard);
+	else io.stdout(vcard.replace(/\n$/, ""));
 	return 0;
 }

@@ -194,7 +194,14 @@ export function run(argv: readonly string[], rawIo: Io): number {
 		const json = args.options.has("json");
 		if (command === "import")
 			return runImport(args, vault, scan, day, { stdout: io.stdout, stderr: io.stderr, json, cwd: io.cwd, now: io.now });
-		if (command === "export") return runExport(args, vault, scan, { stdout: io.stdout, stderr: io.stderr, json, cwd: io.cwd });
+		if (command === "export")
+			return runExport(args, vault, scan, {
+				stdout: io.stdout,
+				stderr: io.stderr,
+				json,
+				cwd: io.cwd,
+				write: io.write ?? ((text: string) => io.stdout(text.replace(/\n$/, ""))),
+			});
 		if (command === "log")
 			return runLog(args, vault, scan, day, { stdout: io.stdout, stderr: io.stderr, json: args.options.has("json") });
 		const list = scheduleAll(scan.people, scheduleContext(scan.rules, day));

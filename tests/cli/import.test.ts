@@ -199,6 +199,9 @@ describe("export", () => {
 		const run = cli(["export", "--format", "vcard", "--vault", copy.dir]);
 		expect(run.code).toBe(0);
 		expect(run.stdout.startsWith("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:")).toBe(true);
+		// Every line ends with CRLF, the last one too.
+		expect(run.stdout.endsWith("END:VCARD\r\n")).toBe(true);
+		expect(run.stdout.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
 		const out = tempDir();
 		cleanups.push(out.cleanup);
 		const file = join(out.dir, "people.vcf");
