@@ -219,8 +219,8 @@ describe("an ambiguous contact", () => {
 		const who = modal.contentEl.querySelector<HTMLSelectElement>('select[aria-label="Who Sam Lee is"]')!;
 		expect([...who.options].map((o) => o.textContent)).toEqual([
 			"Not imported",
-			"People/Work/Sam Lee.md",
 			"People/Family/Sam Lee.md",
+			"People/Work/Sam Lee.md",
 			"Someone new",
 		]);
 		who.value = "People/Work/Sam Lee.md";

@@ -345,7 +345,7 @@ export function planImport(
 		const match = matcher.match(contact);
 		if (match.kind === "several") {
 			const r = row("ambiguous", contact, contact.fullName);
-			r.candidates = match.people.map((p) => p.path);
+			r.candidates = match.people.map((p) => p.path).sort();
 			r.reason = match.reason ?? `${match.people.length} people could be this contact`;
 			rows.push(r);
 			continue;

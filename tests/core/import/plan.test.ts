@@ -71,11 +71,11 @@ describe("matching", () => {
 		]);
 	});
 
-	it("several candidates are ambiguous and never guessed", () => {
+	it("several candidates are ambiguous and never guessed, listed by path", () => {
 		const vault = { "People/Work/Sam Lee.md": "", "People/Family/Sam Lee.md": "" };
 		const p = plan(file(contact({ fullName: "Sam Lee", phones: ["1"] })), vault);
 		expect(p.rows).toMatchObject([
-			{ kind: "ambiguous", candidates: ["People/Work/Sam Lee.md", "People/Family/Sam Lee.md"], fills: [] },
+			{ kind: "ambiguous", candidates: ["People/Family/Sam Lee.md", "People/Work/Sam Lee.md"], fills: [] },
 		]);
 	});
 });
