@@ -1,4 +1,4 @@
-import { Component, TFile, TFolder, debounce, getAllTags, parseYaml, type App, type CachedMetadata } from "obsidian";
+import { Component, TFile, debounce, getAllTags, parseYaml, type App, type CachedMetadata } from "obsidian";
 import type { Day } from "../core/dates";
 import { frontmatterError } from "../core/frontmatter-edit";
 import { normalizeHeadingText } from "../core/headings";
@@ -181,36 +181,30 @@ export class PeopleIndex extends Component {
 		const aliasOwners = new Map<string, Set<string>>();
 		const pending = new Set<string>();
 		const toRead: TFile[] = [];
-		// The vault's folders are walked with pauses rather than listed in one call: listing 100,000
-		// files at once was the build's longest stretch without one.
-		const folders: TFolder[] = [this.app.vault.getRoot()];
-		let seen = 0;
-		for (let f = 0; f < folders.length; f++) {
-			const folder = folders[f];
-			// A copy: the folder may change during a pause (what changes then is replayed after the swap).
-			for (const file of folder.children.slice()) {
-				if (file instanceof TFolder) folders.push(file);
-				if (!(file instanceof TFile) || file.extension !== "md") continue;
-				if ((++seen & 7) === 0 && !(await pause())) return [];
-				const cache = this.app.metadataCache.getFileCache(file);
-				// A null cache means Obsidian has not indexed the note yet: `changed` or `resolved` adds it.
-				if (cache === null) {
-					pending.add(file.path);
-					continue;
-				}
-				journal.update(file.path, cache, rules);
-				const needsBody = this.needsBody(cache, rules);
-				// Until their bodies are read again, people keep what their text said last time.
-				const person = this.compose(file.path, cache, rules, needsBody ? (this.bodies.get(file.path) ?? null) : null);
-				if (person === null) continue;
-				people.set(file.path, person);
-				for (const key of person.aliases.map(unresolvedKey)) {
-					let owners = aliasOwners.get(key);
-					if (!owners) aliasOwners.set(key, (owners = new Set()));
-					owners.add(file.path);
-				}
-				if (needsBody) toRead.push(file);
+		const files = this.app.vault.getMarkdownFiles();
+		// Listing 100,000 files is a slice of its own.
+		if (!(await pause())) return [];
+		for (let i = 0; i < files.length; i++) {
+			if ((i & 7) === 7 && !(await pause())) return [];
+			const file = files[i];
+			const cache = this.app.metadataCache.getFileCache(file);
+			// A null cache means Obsidian has not indexed the note yet: `changed` or `resolved` adds it.
+			if (cache === null) {
+				pending.add(file.path);
+				continue;
 			}
+			journal.update(file.path, cache, rules);
+			const needsBody = this.needsBody(cache, rules);
+			// Until their bodies are read again, people keep what their text said last time.
+			const person = this.compose(file.path, cache, rules, needsBody ? (this.bodies.get(file.path) ?? null) : null);
+			if (person === null) continue;
+			people.set(file.path, person);
+			for (const key of person.aliases.map(unresolvedKey)) {
+				let owners = aliasOwners.get(key);
+				if (!owners) aliasOwners.set(key, (owners = new Set()));
+				owners.add(file.path);
+			}
+			if (needsBody) toRead.push(file);
 		}
 		this.compiled = rules;
 		this.journal = journal;

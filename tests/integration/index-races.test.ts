@@ -49,9 +49,9 @@ function filler(n: number): Record<string, string> {
 }
 
 /**
- * Changes a setting (which rebuilds the index) and, while the rebuild pauses after its second
- * slice of notes (folders are walked in order, so the journal note in Daily/ has been read), does
- * `what` to the vault and lets Obsidian index it. Returns once everything has settled.
+ * Changes a setting (which rebuilds the index) and, while the rebuild pauses after its first
+ * slice of notes (the journal note, listed first, among them), does `what` to the vault and lets
+ * Obsidian index it. Returns once everything has settled.
  */
 async function duringRebuild(s: Started, what: () => Promise<void>): Promise<void> {
 	let done = false;
