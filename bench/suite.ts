@@ -307,16 +307,15 @@ it("sidebar render for 10,000 people in Chromium (the built main.js)", async () 
 	}
 });
 
-it("log writer on a 1 MB note", async () => {
-	// Timed in a bundle run by plain Node, as the plugin and the CLI run it (as the parsers below):
-	// under vitest's module runner the same calls take ~5× longer (12.7 against 2.5 ms).
-	const bundle = join(tmpdir(), "sit-bench-writer.cjs");
+/**
+ * Runs `source` (TypeScript importing from the repository) bundled and minified by plain Node, as
+ * users run the code, and returns the JSON it prints: vitest's module runner makes some code
+ * several times slower than that.
+ */
+async function inPlainNode<T>(name: string, source: string): Promise<T> {
+	const bundle = join(tmpdir(), name);
 	await esbuild.build({
-		stdin: {
-			contents: `import { writerSample } from "./bench/writer-sample";\nwriterSample().then((r) => process.stdout.write(JSON.stringify(r)));`,
-			resolveDir: process.cwd(),
-			loader: "ts",
-		},
+		stdin: { contents: source, resolveDir: process.cwd(), loader: "ts" },
 		bundle: true,
 		platform: "node",
 		format: "cjs",
@@ -325,11 +324,16 @@ it("log writer on a 1 MB note", async () => {
 		outfile: bundle,
 		logLevel: "warning",
 	});
-	const result = JSON.parse(execFileSync(process.execPath, [bundle], { encoding: "utf8" })) as {
-		median: number;
-		p95: number;
-		bytes: number;
-	};
+	return JSON.parse(execFileSync(process.execPath, [bundle], { encoding: "utf8" })) as T;
+}
+
+it("log writer on a 1 MB note", async () => {
+	// Timed in a bundle run by plain Node, as the plugin and the CLI run it (as the parsers below):
+	// under vitest's module runner the same calls take ~5× longer (12.7 against 2.5 ms).
+	const result = await inPlainNode<{ median: number; p95: number; bytes: number }>(
+		"sit-bench-writer.cjs",
+		`import { writerSample } from "./bench/writer-sample";\nwriterSample().then((r) => process.stdout.write(JSON.stringify(r)));`,
+	);
 	rows.push({
 		measurement: "log writer (entry + favors)",
 		size: `${(result.bytes / 1024 / 1024).toFixed(2)} MB note`,
@@ -344,22 +348,10 @@ it("parsers on 1 MB hostile input: worst per-input time", async () => {
 	// Every parser fed by note text on every hostile input of the fuzz test, each pair timed alone,
 	// in a bundle run by plain Node as users run the code (see `slowestInputs`). The row is the
 	// slowest pair, named in the note; bench/output/parsers.md has each parser's slowest input.
-	const bundle = join(tmpdir(), "sit-bench-parsers.cjs");
-	await esbuild.build({
-		stdin: {
-			contents: `import { slowestInputs } from "./tests/reliability/hostile-inputs";\nprocess.stdout.write(JSON.stringify(slowestInputs()));`,
-			resolveDir: process.cwd(),
-			loader: "ts",
-		},
-		bundle: true,
-		platform: "node",
-		format: "cjs",
-		target: "node20",
-		minify: true,
-		outfile: bundle,
-		logLevel: "warning",
-	});
-	const slowest = JSON.parse(execFileSync(process.execPath, [bundle], { encoding: "utf8" })) as SlowestInput[];
+	const slowest = await inPlainNode<SlowestInput[]>(
+		"sit-bench-parsers.cjs",
+		`import { slowestInputs } from "./tests/reliability/hostile-inputs";\nprocess.stdout.write(JSON.stringify(slowestInputs()));`,
+	);
 	// Note text is read on every change, so its parsers have a per-input bound. A contacts file is
 	// read once, when the user imports it: a hostile megabyte is half a million one-line rows, each
 	// a contact to build, so that reader has no such bound; the reliability suite checks it is linear.

@@ -8,14 +8,7 @@ import type { WriteOutcome } from "../obsidian/note-writer";
 import { DatePromptModal } from "./date-prompt";
 import { openLogModal } from "./log-modal";
 import { ariaShortcut, routeKeys } from "./queue-keys";
-
-/** What undoes a step: the note as it was before the write, and as the write left it. */
-export interface Undo {
-	file: TFile;
-	before: string;
-	after: string;
-	what: string;
-}
+import { undoLastStep, type Undo } from "./queue-undo";
 
 /** How many journal notes a card reads for "the mentioning note's line". */
 const MENTIONS_READ = 3;
@@ -205,21 +198,7 @@ export class ReachOutModal extends Modal {
 	}
 
 	private async undo(): Promise<void> {
-		const step = this.session.last;
-		if (!step) {
-			new Notice("Nothing to undo yet.");
-			return;
-		}
-		if (step.undo) {
-			this.busy = true;
-			try {
-				const { file, before, after, what } = step.undo;
-				if (!(await this.ctx.interactions.restore(file, before, after, what))) return;
-			} finally {
-				this.busy = false;
-			}
-		}
-		this.session.undo();
+		if (!(await undoLastStep(this.ctx, this.session, (on) => (this.busy = on)))) return;
 		// Back from the end screen: closing now says what was done again.
 		this.summarized = false;
 		this.render();

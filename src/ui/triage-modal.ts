@@ -8,7 +8,7 @@ import type { Scheduled } from "../core/schedule";
 import { plural } from "../core/text";
 import type { PluginContext } from "../obsidian/context";
 import { ariaShortcut, routeKeys } from "./queue-keys";
-import type { Undo } from "./reach-out-modal";
+import { undoLastStep, type Undo } from "./queue-undo";
 
 /** Keys 1–5 set the first five tiers of the settings. */
 const TIER_KEYS = 5;
@@ -84,21 +84,7 @@ export class TriageModal extends Modal {
 	}
 
 	private async undo(): Promise<void> {
-		const step = this.session.last;
-		if (!step) {
-			new Notice("Nothing to undo yet.");
-			return;
-		}
-		if (step.undo) {
-			this.busy = true;
-			try {
-				const { file, before, after, what } = step.undo;
-				if (!(await this.ctx.interactions.restore(file, before, after, what))) return;
-			} finally {
-				this.busy = false;
-			}
-		}
-		this.session.undo();
+		if (!(await undoLastStep(this.ctx, this.session, (on) => (this.busy = on)))) return;
 		this.summarized = false;
 		this.render();
 	}

@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -52,4 +52,18 @@ export function tempVault(files: Record<string, string>): { dir: string; cleanup
 		writeFileSync(join(t.dir, path), text);
 	}
 	return t;
+}
+
+/** Every file of a folder with its bytes: "nothing written" is this, unchanged. */
+export function snapshot(dir: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	const walk = (rel: string) => {
+		for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+			const path = rel === "" ? entry.name : `${rel}/${entry.name}`;
+			if (entry.isDirectory()) walk(path);
+			else out[path] = readFileSync(join(dir, path), "utf8");
+		}
+	};
+	walk("");
+	return out;
 }

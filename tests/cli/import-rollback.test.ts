@@ -3,11 +3,11 @@
  * full, a file that appeared meanwhile): the notes already made are removed, the notes already
  * changed get their text back, and the user is told nothing was imported.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { run, type Io } from "../../src/cli/main";
-import { ROOT, tempVault } from "./cli-helpers";
+import { ROOT, snapshot, tempVault } from "./cli-helpers";
 
 /** The Nth note's write to disk (its fsync) fails, as a full disk would make it. */
 const failing = vi.hoisted(() => ({ at: -1, calls: 0 }));
@@ -22,19 +22,6 @@ vi.mock("fs", async (importOriginal) => {
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-function snapshot(dir: string): Record<string, string> {
-	const out: Record<string, string> = {};
-	const walk = (rel: string) => {
-		for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
-			const path = rel === "" ? entry.name : `${rel}/${entry.name}`;
-			if (entry.isDirectory()) walk(path);
-			else out[path] = readFileSync(join(dir, path), "utf8");
-		}
-	};
-	walk("");
-	return out;
-}
 
 describe.skipIf(process.platform === "win32")("a write that fails after the checks", () => {
 	it("takes back the notes made and changed before it, and says nothing was imported", () => {

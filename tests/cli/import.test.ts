@@ -3,10 +3,10 @@
  * golden plans of tests/core/import), written only without --dry-run, all or nothing, nothing
  * written for a file that cannot be read; and export then import plans nothing.
  */
-import { chmodSync, closeSync, ftruncateSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, ftruncateSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildCli, cli, EXAMPLE_VAULT, ROOT, tempCopy, tempDir, tempVault } from "./cli-helpers";
+import { buildCli, cli, EXAMPLE_VAULT, ROOT, snapshot, tempCopy, tempDir, tempVault } from "./cli-helpers";
 
 const FIXTURES = join(ROOT, "tests", "fixtures", "import");
 const fixture = (name: string) => join(FIXTURES, name);
@@ -20,20 +20,6 @@ function vault(files: Record<string, string>): string {
 	const t = tempVault(files);
 	cleanups.push(t.cleanup);
 	return t.dir;
-}
-
-/** Every file of a folder with its bytes: "nothing written" is this, unchanged. */
-function snapshot(dir: string): Record<string, string> {
-	const out: Record<string, string> = {};
-	const walk = (rel: string) => {
-		for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
-			const path = rel === "" ? entry.name : `${rel}/${entry.name}`;
-			if (entry.isDirectory()) walk(path);
-			else out[path] = readFileSync(join(dir, path), "utf8");
-		}
-	};
-	walk("");
-	return out;
 }
 
 const MARGARET = "---\nemail: margaret@apollo.example\ntags: [mentor]\n---\n# Margaret\n";
