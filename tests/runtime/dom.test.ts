@@ -145,3 +145,25 @@ describe("createEl and friends", () => {
 		expect(Math.clamp(5, 0, 3)).toBe(3);
 	});
 });
+
+describe("pausing long work", () => {
+	type Yielding = Window & { scheduler: { yield(): Promise<void> } };
+
+	it("`scheduler.yield()` pauses on the runtime's clock: `settle()` waits for work that pauses with it", async () => {
+		installDomHelpers();
+		const { scheduler } = await import("./scheduler");
+		const order: string[] = [];
+		const work = (async () => {
+			for (let i = 0; i < 3; i++) {
+				order.push(`slice ${i}`);
+				await (activeWindow as Yielding).scheduler.yield();
+			}
+			order.push("done");
+		})();
+		expect(order).toEqual(["slice 0"]);
+		expect(scheduler.pendingLabels()).toContain("scheduler.yield");
+		await scheduler.settle();
+		expect(order).toEqual(["slice 0", "slice 1", "slice 2", "done"]);
+		await work;
+	});
+});

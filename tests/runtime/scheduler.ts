@@ -17,6 +17,12 @@
 const realSetTimeout: (fn: () => void, ms: number) => unknown = globalThis.setTimeout.bind(globalThis) as never;
 const realClearTimeout: (handle: unknown) => void = globalThis.clearTimeout.bind(globalThis) as never;
 const realDateNow: () => number = Date.now.bind(Date);
+/**
+ * The soonest macrotask the host has: Node's `setImmediate` (its `setTimeout(0)` waits at least
+ * 1 ms), else a timer 0. Captured at load time like the timers above.
+ */
+const realImmediate: (fn: () => void) => unknown =
+	typeof globalThis.setImmediate === "function" ? (globalThis.setImmediate.bind(globalThis) as never) : (fn) => realSetTimeout(fn, 0);
 
 interface Task {
 	id: number;
@@ -68,6 +74,18 @@ export class Scheduler {
 		const task: Task = { id, due: this.now() + delay, seq: this.seq++, label, fn, handle: null };
 		task.handle = realSetTimeout(() => this.run(id), delay);
 		this.tasks.set(id, task);
+		return id;
+	}
+
+	/**
+	 * A task that runs as soon as the host lets other work in, with no timer clamp: Chromium's
+	 * `scheduler.yield()` continuation. Tracked like a timer 0, so `settle()` waits for it.
+	 */
+	setImmediate(fn: () => void, label = "immediate"): number {
+		const id = this.nextId++;
+		const task: Task = { id, due: this.now(), seq: this.seq++, label, fn, handle: null };
+		this.tasks.set(id, task);
+		realImmediate(() => this.run(id));
 		return id;
 	}
 
