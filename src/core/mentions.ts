@@ -108,6 +108,10 @@ export class MentionIndex {
 		return this.notes.size;
 	}
 
+	has(path: string): boolean {
+		return this.notes.has(path);
+	}
+
 	/** Records a journal note (or, with `day` null, that it is none); returns the targets before and after. */
 	set(path: string, day: Day | null, targets: readonly string[]): string[] {
 		const before = this.delete(path);

@@ -27,7 +27,8 @@ export class JournalMentions {
 	/** Reads a note from its cache: a journal note's resolved links, or nothing for any other note. */
 	update(path: string, cache: CachedMetadata, rules: Rules): string[] {
 		const day = rules.journal.enabled ? rules.journal.dayOf(path, cache.frontmatter ?? null) : null;
-		if (day === null) return this.remove(path);
+		// Most notes of a vault are no journal note and were none before: nothing to forget.
+		if (day === null) return this.mentions.has(path) ? this.remove(path) : [];
 		const links = (cache.links ?? []).map((l) => ({ link: l.link, offset: l.position.start.offset }));
 		const linkpaths = countedLinkpaths(links, silentSpans(cache.sections, cache.listItems));
 		const targets = linkpaths.map(

@@ -49,9 +49,9 @@ function filler(n: number): Record<string, string> {
 }
 
 /**
- * Changes a setting (which rebuilds the index) and, while the rebuild pauses after its first
- * slice of notes (the journal note, listed first, among them), does `what` to the vault and lets
- * Obsidian index it. Returns once everything has settled.
+ * Changes a setting (which rebuilds the index) and, while the rebuild pauses after its second
+ * slice of notes (folders are walked in order, so the journal note in Daily/ has been read), does
+ * `what` to the vault and lets Obsidian index it. Returns once everything has settled.
  */
 async function duringRebuild(s: Started, what: () => Promise<void>): Promise<void> {
 	let done = false;
@@ -126,6 +126,41 @@ describe("the index and what happens while it builds", () => {
 		await s.app.settle();
 		expect(s.plugin.ctx.index.get("People/Ann Lee.md")?.logDays).toEqual([]);
 		expect(byPath(s.plugin.ctx.index.all())).toEqual(await fresh(s));
+	});
+
+	// "A team" is walked before the pause, "Zeta" after it.
+	it("a folder renamed during a rebuild after it was read: its people move to their new paths", async () => {
+		const s = await start({
+			"Daily/2026-11-20.md": "Met [[Ann]].\n",
+			"A team/Ann.md": "---\ncadence: weekly\ntags: [person]\n---\n",
+			"A team/Bo.md": "---\ncadence: monthly\ntags: [person]\n---\n",
+			...filler(200),
+		});
+		await duringRebuild(s, () => s.app.renameFile("A team", "Crew"));
+		const index = byPath(s.plugin.ctx.index.all());
+		expect(Object.keys(index).sort()).toEqual(["Crew/Ann.md", "Crew/Bo.md"]);
+		expect(index["Crew/Ann.md"].mentions.map((m) => formatDay(m.day))).toEqual(["2026-11-20"]);
+		expect(index).toEqual(await fresh(s));
+	});
+
+	it("a folder deleted during a rebuild before it was read takes its people with it", async () => {
+		const s = await start({
+			"Team/Ann.md": "---\ncadence: weekly\ntags: [person]\n---\n",
+			"Zeta/Bo.md": "---\ncadence: monthly\ntags: [person]\n---\n",
+			...filler(200),
+		});
+		await duringRebuild(s, () => s.app.deleteFile("Zeta"));
+		expect(Object.keys(byPath(s.plugin.ctx.index.all()))).toEqual(["Team/Ann.md"]);
+		expect(byPath(s.plugin.ctx.index.all())).toEqual(await fresh(s));
+	});
+
+	it("a build reads the vault folder by folder, never every note in one call", async () => {
+		const s = await start({ "People/Ada.md": "---\ncadence: weekly\n---\n", ...filler(50) });
+		const { vault } = s.app;
+		const listings = [vi.spyOn(vault, "getMarkdownFiles"), vi.spyOn(vault, "getFiles"), vi.spyOn(vault, "getAllLoadedFiles")];
+		await s.plugin.ctx.index.rebuild();
+		expect(listings.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0]);
+		expect(s.plugin.ctx.index.get("People/Ada.md")?.cadenceText).toBe("weekly");
 	});
 
 	it("a second rebuild started between two slices of the first wins, with its own rules", async () => {
