@@ -352,21 +352,30 @@ it("parsers on 1 MB hostile input: worst per-input time", async () => {
 		"sit-bench-parsers.cjs",
 		`import { slowestInputs } from "./tests/reliability/hostile-inputs";\nprocess.stdout.write(JSON.stringify(slowestInputs()));`,
 	);
-	// Note text is read on every change, so its parsers have a per-input bound. A contacts file is
-	// read once, when the user imports it: a hostile megabyte is half a million one-line rows, each
-	// a contact to build, so that reader has no such bound; the reliability suite checks it is linear.
+	// Note text is read on every change, so its parsers have a per-input bound: inside Obsidian,
+	// 50 ms, where a task becomes a long task; the tag and YAML readers that only the CLI runs (in
+	// Obsidian the metadata cache reads those), a quarter of the CLI's 400 ms for the whole vault.
+	// A contacts file is read once, when the user imports it: a hostile megabyte is half a million
+	// one-line rows, each a contact to build, so that reader has no such bound; the reliability
+	// suite checks it is linear.
 	const contactsFile = (s: SlowestInput) => s.parser.startsWith("contacts file") || s.parser === "CSV";
-	const noteText = slowest.filter((s) => !contactsFile(s));
+	const inObsidian = slowest.filter((s) => !contactsFile(s) && !s.cliOnly);
+	const cliOnly = slowest.filter((s) => !contactsFile(s) && s.cliOnly);
 	const contacts = slowest.filter(contactsFile);
-	rows.push({
-		measurement: `note text parsers on 1 MB hostile input: worst per-input time (${noteText.length} parsers × ${HOSTILE_INPUTS.length} inputs)`,
-		size: "1 MB text",
-		median: noteText[0].median,
-		p95: noteText[0].p95,
-		budget: 50,
-		unit: "ms",
-		note: `${noteText[0].parser} on ${noteText[0].input}`,
-	});
+	for (const [group, where, budget] of [
+		[inObsidian, "run in Obsidian and the CLI", 50],
+		[cliOnly, "run only by the CLI", 100],
+	] as const) {
+		rows.push({
+			measurement: `note text parsers ${where}, on 1 MB hostile input: worst per-input time (${group.length} parsers × ${HOSTILE_INPUTS.length} inputs)`,
+			size: "1 MB text",
+			median: group[0].median,
+			p95: group[0].p95,
+			budget,
+			unit: "ms",
+			note: `${group[0].parser} on ${group[0].input}`,
+		});
+	}
 	if (contacts.length > 0)
 		rows.push({
 			measurement: "contacts file readers (import) on 1 MB hostile input: worst per-input time",
@@ -377,7 +386,9 @@ it("parsers on 1 MB hostile input: worst per-input time", async () => {
 			unit: "ms",
 			note: `${contacts[0].parser} on ${contacts[0].input}`,
 		});
-	const lines = slowest.map((s) => `| ${s.parser} | ${s.input} | ${s.median.toFixed(1)} ms | ${s.p95.toFixed(1)} ms |`);
+	const lines = slowest.map(
+		(s) => `| ${s.parser}${s.cliOnly ? " (CLI only)" : ""} | ${s.input} | ${s.median.toFixed(1)} ms | ${s.p95.toFixed(1)} ms |`,
+	);
 	mkdirSync("bench/output", { recursive: true });
 	writeFileSync(
 		"bench/output/parsers.md",

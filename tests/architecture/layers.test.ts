@@ -58,4 +58,17 @@ describe("the layers hold", () => {
 		);
 		expect(wrong.map((w) => w.spec)).toEqual([]);
 	});
+
+	// The benchmark bounds these parsers as the CLI's alone (`cliOnly` in the reliability suite's
+	// parser list): in Obsidian the metadata cache reads tags.
+	it("only the CLI reads tags from note text", () => {
+		const readers = files.filter(
+			(file) =>
+				layerOf(file) !== "cli" &&
+				!file.endsWith("core/tags.ts") &&
+				/\b(inlineTags|frontmatterTags)\b/.test(readFileSync(file, "utf8")),
+		);
+		expect(readers.map((f) => relative(SRC, f))).toEqual([]);
+		expect(files.filter((file) => /\b(inlineTags|frontmatterTags)\b/.test(readFileSync(file, "utf8"))).map(layerOf)).toContain("cli");
+	});
 });

@@ -195,6 +195,8 @@ export const SUFFIXES: readonly string[] = [
 export interface TextParser {
 	name: string;
 	parse(text: string): unknown;
+	/** Run only by the CLI, which reads files: in Obsidian the metadata cache gives tags and frontmatter. */
+	cliOnly?: boolean;
 }
 
 type ReadLogDates = (text: string, settings: Settings) => unknown;
@@ -211,16 +213,16 @@ export const TEXT_PARSERS: readonly TextParser[] = [
 	{ name: "favor without its date", parse: (text) => stripFavorDate(text) },
 	{ name: "favor list item", parse: (text) => favorText(text) },
 	{ name: "favor to resolve", parse: (text) => findFavor(["a book", text, { "2026-01-01": text }], `${text} `) },
-	{ name: "inline tags", parse: (text) => inlineTags(text) },
-	{ name: "frontmatter tags", parse: (text) => frontmatterTags({ tags: text, Tag: [text, "x"] }) },
+	{ name: "inline tags", parse: (text) => inlineTags(text), cliOnly: true },
+	{ name: "frontmatter tags", parse: (text) => frontmatterTags({ tags: text, Tag: [text, "x"] }), cliOnly: true },
 	{ name: "tag check", parse: (text) => isValidTag(normalizeTag(text)) },
 	{ name: "key spelling", parse: (text) => normalizeKey(text) },
 	{ name: "key index", parse: (text) => new KeyIndex({ [text]: 1, lastContact: 2 }).spellings("last_contact") },
 	{ name: "key lookup", parse: (text) => findKeySpelling([text, "last-contact"], "lastContact") },
 	{ name: "typo suggestion", parse: (text) => closestWord(text, CADENCE_WORDS) },
 	{ name: "query", parse: (text) => parseQuery(text, { tiers: TIERS }) },
-	{ name: "CLI fast YAML path", parse: (text) => parseSimpleYaml(text) },
-	{ name: "CLI fast YAML path, a value", parse: (text) => parseSimpleYaml(`cadence: ${text}`) },
+	{ name: "CLI fast YAML path", parse: (text) => parseSimpleYaml(text), cliOnly: true },
+	{ name: "CLI fast YAML path, a value", parse: (text) => parseSimpleYaml(`cadence: ${text}`), cliOnly: true },
 	{ name: "log: newest entry", parse: (text) => logReader.latestLogDay(text, SETTINGS) },
 	...(readLogDates ? [{ name: "log: every entry date", parse: (text: string) => readLogDates(text, SETTINGS) }] : []),
 	{ name: "contacts file", parse: (text) => readContactsText(text) },
@@ -232,6 +234,7 @@ export const TEXT_PARSERS: readonly TextParser[] = [
 /** One parser's slowest input, in milliseconds per call. */
 export interface SlowestInput {
 	parser: string;
+	cliOnly: boolean;
 	input: string;
 	median: number;
 	p95: number;
@@ -258,7 +261,13 @@ export function slowestInputs(size = MEGABYTE, runs = 5): SlowestInput[] {
 			times.sort((a, b) => a - b);
 			const median = times[Math.floor(times.length / 2)];
 			if (median > (slowest.get(parser.name)?.median ?? -1)) {
-				slowest.set(parser.name, { parser: parser.name, input: input.name, median, p95: times[times.length - 1] });
+				slowest.set(parser.name, {
+					parser: parser.name,
+					cliOnly: parser.cliOnly === true,
+					input: input.name,
+					median,
+					p95: times[times.length - 1],
+				});
 			}
 		}
 	}
