@@ -8,7 +8,7 @@ import { compileJournalFormat, type JournalFormat } from "./journal-format";
 import { findKey } from "./keys";
 import { normalizeFolder } from "./recognition";
 import type { JournalSource, Settings } from "./settings";
-import { foldText } from "./text";
+import { endsLower, foldText, startsLower } from "./text";
 import type { VaultFacts } from "./vault-config";
 
 /** Where journal notes are when the settings name no source and the Daily notes core plugin is off. */
@@ -43,7 +43,7 @@ function below(path: string, prefix: string): string | null {
 		const folded = foldText(path);
 		return folded.startsWith(`${prefix}/`) ? folded.slice(prefix.length + 1) : null;
 	}
-	if (path.length <= prefix.length || path[prefix.length] !== "/" || path.slice(0, prefix.length).toLowerCase() !== prefix) return null;
+	if (path.length <= prefix.length || path[prefix.length] !== "/" || !startsLower(path, prefix)) return null;
 	return path.slice(prefix.length + 1).toLowerCase();
 }
 
@@ -69,7 +69,7 @@ export function compileJournal(
 		sources,
 		unreadable,
 		dayOf(path, frontmatter) {
-			if (!path.toLowerCase().endsWith(".md")) return null;
+			if (!endsLower(path, ".md")) return null;
 			for (const { prefix, format } of compiled) {
 				// The name below the folder: a format may hold folders of its own (`YYYY/MM/YYYY-MM-DD`).
 				const name = below(path, prefix);

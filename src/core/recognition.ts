@@ -5,7 +5,7 @@
 import type { Settings } from "./settings";
 import { findKey } from "./keys";
 import { normalizeTag, withoutTrailingSlashes } from "./tags";
-import { escapeRegExp, foldText } from "./text";
+import { endsLower, escapeRegExp, foldText, startsLower } from "./text";
 
 export interface RecognitionContext {
 	settings: Settings;
@@ -77,6 +77,11 @@ function matchesMarker(frontmatter: unknown, settings: Settings): boolean {
  */
 export type Recognizer = (path: string, frontmatter: unknown, tags: () => readonly string[]) => boolean;
 
+/** Whether a note's path, folded when a folder setting needs that, starts with a folder prefix. */
+function pathStarts(path: string, folded: string | null, prefix: string): boolean {
+	return folded === null ? startsLower(path, prefix) : folded.startsWith(prefix);
+}
+
 function folderPrefix(folder: string): string {
 	return `${normalizeFolder(folder)}/`;
 }
@@ -100,10 +105,10 @@ export function compileRecognizer(ctx: RecognitionContext): Recognizer {
 	const composed = [...excluded, ...people].some((prefix) => !/^[ -~]*$/.test(prefix));
 	// Runs for every note of the vault at indexing time: no regex, no allocation on the way to "no".
 	return (path, frontmatter, tags) => {
-		const lower = composed ? foldText(path) : path.toLowerCase();
-		if (!lower.endsWith(".md")) return false;
-		for (const prefix of excluded) if (lower.startsWith(prefix)) return false;
-		for (const prefix of people) if (lower.startsWith(prefix)) return true;
+		const folded = composed ? foldText(path) : null;
+		if (!(folded === null ? endsLower(path, ".md") : folded.endsWith(".md"))) return false;
+		for (const prefix of excluded) if (pathStarts(path, folded, prefix)) return false;
+		for (const prefix of people) if (pathStarts(path, folded, prefix)) return true;
 		if (useMarker && frontmatter !== null && typeof frontmatter === "object" && matchesMarker(frontmatter, s)) return true;
 		if (!useTag) return false;
 		for (const tag of tags()) if (tagRe.test(tag)) return true;
