@@ -29,7 +29,11 @@ export interface NoteFacts {
 
 /** The person the note is, or null when it is not a person note. */
 export function personFromNote(note: NoteFacts, rules: Rules): Person | null {
-	if (!rules.recognize(note.path, note.frontmatter, note.tags)) return null;
+	return rules.recognize(note.path, note.frontmatter, note.tags) ? readPerson(note, rules) : null;
+}
+
+/** The person a note is, once `rules.recognize` said it is a person note. */
+export function readPerson(note: NoteFacts, rules: Rules): Person {
 	return buildPerson(
 		{
 			path: note.path,

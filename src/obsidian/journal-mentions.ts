@@ -9,14 +9,18 @@ import type { Rules } from "../core/rules";
  * note's own links). Every method returns the targets whose mentions changed — note paths, or
  * `unresolvedKey`s for links to no note — so the people index refreshes just those people.
  */
+const NONE: readonly string[] = Object.freeze([]);
+
 export class JournalMentions {
 	private readonly mentions = new MentionIndex();
-	/**
-	 * Journal notes by the names their counted links use (`unresolvedKey`), resolved or not: a
-	 * note created with such a name may now be where a link leads (the nearer of two "Ada.md").
-	 */
-	private readonly byName = new Map<string, Set<string>>();
+	/** The names each journal note's counted links use (`unresolvedKey`), resolved or not. */
 	private readonly namesOf = new Map<string, readonly string[]>();
+	/**
+	 * The same by name: a note created with such a name may now be where a link leads (the nearer
+	 * of two "Ada.md"). Made when a note first moves, then kept per change: a build, which reads
+	 * twenty thousand daily notes at once, never needs it.
+	 */
+	private byName: Map<string, Set<string>> | null = null;
 
 	constructor(private readonly app: App) {}
 
@@ -25,10 +29,10 @@ export class JournalMentions {
 	}
 
 	/** Reads a note from its cache: a journal note's resolved links, or nothing for any other note. */
-	update(path: string, cache: CachedMetadata, rules: Rules): string[] {
+	update(path: string, cache: CachedMetadata, rules: Rules): readonly string[] {
 		const day = rules.journal.enabled ? rules.journal.dayOf(path, cache.frontmatter ?? null) : null;
 		// Most notes of a vault are no journal note and were none before: nothing to forget.
-		if (day === null) return this.mentions.has(path) ? this.remove(path) : [];
+		if (day === null) return this.mentions.has(path) ? this.remove(path) : NONE;
 		const links = (cache.links ?? []).map((l) => ({ link: l.link, offset: l.position.start.offset }));
 		const linkpaths = countedLinkpaths(links, silentSpans(cache.sections, cache.listItems));
 		const targets = linkpaths.map(
@@ -44,21 +48,26 @@ export class JournalMentions {
 	}
 
 	private setNames(path: string, names: readonly string[]): void {
-		for (const name of this.namesOf.get(path) ?? []) {
-			const notes = this.byName.get(name);
-			notes?.delete(path);
-			if (notes?.size === 0) this.byName.delete(name);
+		const byName = this.byName;
+		if (byName !== null) {
+			for (const name of this.namesOf.get(path) ?? []) {
+				const notes = byName.get(name);
+				notes?.delete(path);
+				if (notes?.size === 0) byName.delete(name);
+			}
+			for (const name of names) addTo(byName, name, path);
 		}
-		if (names.length === 0) {
-			this.namesOf.delete(path);
-			return;
+		if (names.length === 0) this.namesOf.delete(path);
+		else this.namesOf.set(path, names);
+	}
+
+	private notesNamed(name: string): Iterable<string> {
+		if (this.byName === null) {
+			const byName = new Map<string, Set<string>>();
+			for (const [path, names] of this.namesOf) for (const n of names) addTo(byName, n, path);
+			this.byName = byName;
 		}
-		this.namesOf.set(path, names);
-		for (const name of names) {
-			let notes = this.byName.get(name);
-			if (!notes) this.byName.set(name, (notes = new Set()));
-			notes.add(path);
-		}
+		return this.byName.get(name) ?? [];
 	}
 
 	/**
@@ -69,7 +78,7 @@ export class JournalMentions {
 	fileMoved(from: string | null, to: string | null, rules: Rules): string[] {
 		const notes = new Set<string>();
 		if (from !== null) for (const note of this.mentions.notesFor(from)) notes.add(note);
-		if (to !== null) for (const note of this.byName.get(unresolvedKey(basename(to))) ?? []) notes.add(note);
+		if (to !== null) for (const note of this.notesNamed(unresolvedKey(basename(to)))) notes.add(note);
 		const affected: string[] = [];
 		for (const note of notes) {
 			const file = this.app.vault.getFileByPath(note);
@@ -82,4 +91,10 @@ export class JournalMentions {
 	mentionsOf(path: string, keys: readonly string[]): Mention[] {
 		return this.mentions.mentionsOf(path, keys);
 	}
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+	let values = map.get(key);
+	if (!values) map.set(key, (values = new Set()));
+	values.add(value);
 }

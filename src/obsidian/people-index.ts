@@ -4,7 +4,7 @@ import { frontmatterError } from "../core/frontmatter-edit";
 import { normalizeHeadingText } from "../core/headings";
 import { readLogDates } from "../core/log-reader";
 import { ownAliasKeys, unresolvedKey, type Mention } from "../core/mentions";
-import { personFromNote } from "../core/note-person";
+import { readPerson } from "../core/note-person";
 import { withMentions, type Person } from "../core/person";
 import { compileRules, scheduleContext, type Rules } from "../core/rules";
 import { comparePeople, computeSchedule, type Scheduled, type ScheduleContext, type Status } from "../core/schedule";
@@ -490,19 +490,27 @@ export class PeopleIndex extends Component {
 		rules: Rules,
 		body: BodyFacts | null = this.bodies.get(path) ?? null,
 	): Person | null {
-		let tags: string[] | null = null;
-		return personFromNote(
+		const frontmatter = cache.frontmatter ?? null;
+		this.tagsOf.cache = cache;
+		this.tagsOf.tags = null;
+		// Every note of the vault is asked at each build: nothing is made for one that is no person.
+		if (!rules.recognize(path, frontmatter, this.noteTags)) return null;
+		return readPerson(
 			{
 				path,
-				frontmatter: cache.frontmatter ?? null,
-				tags: () => (tags ??= getAllTags(cache) ?? []),
+				frontmatter,
+				tags: this.noteTags,
 				logDays: body?.logDays ?? [],
 				logProblems: body?.logProblems,
-				frontmatterError: cache.frontmatter ? null : (body?.frontmatterError ?? null),
+				frontmatterError: frontmatter ? null : (body?.frontmatterError ?? null),
 			},
 			rules,
 		);
 	}
+
+	/** The note `compose` reads, and its tags once a rule asked for them (most notes are decided by their folder). */
+	private readonly tagsOf: { cache: CachedMetadata | null; tags: string[] | null } = { cache: null, tags: null };
+	private readonly noteTags = (): string[] => (this.tagsOf.tags ??= (this.tagsOf.cache && getAllTags(this.tagsOf.cache)) ?? []);
 
 	/**
 	 * The settings as compiled at the last build (which a change of settings starts again): every
