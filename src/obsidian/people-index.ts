@@ -190,9 +190,10 @@ export class PeopleIndex extends Component {
 		let seen = 0;
 		for (let f = 0; f < folders.length; f++) {
 			for (const file of folders[f].children.slice()) {
+				// Every entry counts towards the slice: a folder of thousands of attachments is a stretch too.
+				if ((++seen & 7) === 0 && due() && !(await pause())) return [];
 				if (file instanceof TFolder) folders.push(file);
 				if (!(file instanceof TFile) || file.extension !== "md") continue;
-				if ((++seen & 7) === 0 && due() && !(await pause())) return [];
 				const cache = this.app.metadataCache.getFileCache(file);
 				// A null cache means Obsidian has not indexed the note yet: `changed` or `resolved` adds it.
 				if (cache === null) {

@@ -154,6 +154,18 @@ describe("the index and what happens while it builds", () => {
 		expect(byPath(s.plugin.ctx.index.all())).toEqual(await fresh(s));
 	});
 
+	it("a folder of thousands of attachments is read in slices too", async () => {
+		const attachments: Record<string, string> = {};
+		for (let i = 0; i < 1000; i++) attachments[`Attachments/image ${i}.png`] = "png";
+		const s = await start({ "People/Ada.md": "---\ncadence: weekly\n---\n", ...attachments });
+		slowClock();
+		const before = pauses.count;
+		await s.plugin.ctx.index.rebuild();
+		vi.restoreAllMocks();
+		expect(pauses.count - before).toBeGreaterThan(100);
+		expect(s.plugin.ctx.index.all().map((p) => p.path)).toEqual(["People/Ada.md"]);
+	});
+
 	it("a build reads the vault folder by folder, never every note in one call", async () => {
 		const s = await start({ "People/Ada.md": "---\ncadence: weekly\n---\n", ...filler(50) });
 		const { vault } = s.app;
