@@ -3,14 +3,15 @@ import { countedLinkpaths, MentionIndex, silentSpans, unresolvedKey, type Mentio
 import { basename } from "../core/person";
 import type { Rules } from "../core/rules";
 
+/** The targets a change touches in a note that is no journal note and was none: none, one shared list. */
+const NONE: readonly string[] = Object.freeze([]);
+
 /**
  * Journal notes' mentions, from the metadata cache: each note's links, sections and list items
  * go through core/mentions.ts's one rule, and Obsidian resolves each link (as it does for the
  * note's own links). Every method returns the targets whose mentions changed — note paths, or
  * `unresolvedKey`s for links to no note — so the people index refreshes just those people.
  */
-const NONE: readonly string[] = Object.freeze([]);
-
 export class JournalMentions {
 	private readonly mentions = new MentionIndex();
 	/** The names each journal note's counted links use (`unresolvedKey`), resolved or not. */
