@@ -228,8 +228,12 @@ describe("a log into the note open in CodeMirror 6", () => {
 			"---\ncadence: weekly\nlast_contact: 2026-11-26\n---\n## Interactions\n- 2026-11-01 — call: Talked" + words + "\n- 2026-11-26";
 		const { text } = await editorState(s);
 		const { logAt, processCalls } = await s.page.evaluate(() => ({ logAt: window.logAt, processCalls: window.processCalls }));
-		// The log really came mid-typing, and through the editor, not around it.
-		expect(logAt).toBe(note + words.slice(0, 10));
+		// The log really came mid-typing (after the 10th key; on a busy machine the timer queued
+		// then may run after a key or two more), and through the editor, not around it.
+		const typedBefore = logAt?.startsWith(note) ? logAt.slice(note.length) : null;
+		expect(typedBefore !== null && words.startsWith(typedBefore), `the note when the log came: ${logAt}`).toBe(true);
+		expect(typedBefore?.length).toBeGreaterThanOrEqual(10);
+		expect(typedBefore?.length).toBeLessThan(words.length);
 		expect(processCalls, "the log was written with vault.process, not into the open editor").toBe(0);
 		expect(text).toBe(expected);
 		expect(await saved(s)).toBe(expected);
