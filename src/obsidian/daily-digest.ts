@@ -2,9 +2,7 @@ import type { TAbstractFile, TFile } from "obsidian";
 import { formatDay, type Day } from "../core/dates";
 import { formatDailyDate } from "../core/daily-format";
 import { appendDigest, digestText } from "../core/digest";
-import { journalSources } from "../core/journal";
 import type { PluginContext } from "./context";
-import { readVaultFacts } from "./vault-facts";
 
 /** The digest for today as the plugin writes it: a week ahead, a section of a note. */
 export function todaysDigest(ctx: PluginContext, today: Day): string {
@@ -30,10 +28,13 @@ function rememberAdded(ctx: PluginContext, today: Day): void {
 	storage.saveLocalStorage?.call(ctx.app, DIGEST_ADDED_KEY, formatDay(today));
 }
 
-/** Today's daily note path (the Daily notes plugin's folder and format, else the first journal folder). */
-async function dailyNotePath(ctx: PluginContext, today: Day): Promise<string | null> {
-	const facts = await readVaultFacts(ctx.app);
-	const source = journalSources(ctx.settings.get(), facts)[0];
+/**
+ * Today's daily note path (the Daily notes plugin's folder and format, else the first journal
+ * folder): the journal sources the index reads mentions from, so no config file is read again for
+ * every note created.
+ */
+function dailyNotePath(ctx: PluginContext, today: Day): string | null {
+	const source = ctx.index.rules.journal.sources[0];
 	if (!source) return null;
 	const name = `${formatDailyDate(today, source.format)}.md`;
 	return source.folder === "" ? name : `${source.folder}/${name}`;
@@ -53,7 +54,7 @@ export async function addDigestToDailyNote(ctx: PluginContext, created?: TAbstra
 	if (created && !created.path.toLowerCase().endsWith(".md")) return false;
 	const today = ctx.clock.today();
 	if (addedOn(ctx) === formatDay(today)) return false;
-	const path = await dailyNotePath(ctx, today);
+	const path = dailyNotePath(ctx, today);
 	if (path === null || (created && created.path !== path)) return false;
 	const file: TFile | null = ctx.app.vault.getFileByPath(path);
 	if (!file) return false;

@@ -118,6 +118,20 @@ describe("the digest in today's daily note", () => {
 		expect(again.readFile(DAILY)).toBe("# Thursday\n");
 	});
 
+	it("goes to the daily note where the Daily notes plugin keeps it, in its format", async () => {
+		const s = await start(
+			exampleFiles({
+				[SETTINGS]: DIGEST_ON,
+				".obsidian/core-plugins.json": JSON.stringify({ "daily-notes": true }),
+				".obsidian/daily-notes.json": JSON.stringify({ folder: "Journal", format: "DD.MM.YYYY" }),
+				"Journal/26.11.2026.md": "# Thursday\n",
+				[DAILY]: "# Not the daily note\n",
+			}),
+		);
+		expect(s.app.readFile("Journal/26.11.2026.md")).toMatch(/^# Thursday\n\n> \[!note\] Stay in touch digest, 2026-11-26\n/);
+		expect(s.app.readFile(DAILY)).toBe("# Not the daily note\n");
+	});
+
 	it("never creates the daily note", async () => {
 		const s = await start(exampleFiles({ [SETTINGS]: DIGEST_ON }));
 		expect(s.app.vault.getFileByPath(DAILY)).toBeNull();
