@@ -34,6 +34,24 @@ async function press(s: Started, m: { contentEl: HTMLElement }, key: string): Pr
 	await s.app.settle();
 }
 
+/** `l` on the queue: the log form it opens for the current card. */
+async function openLogForm(s: Started, m: ReachOutModal): Promise<LogModal> {
+	await press(s, m, "l");
+	const form = s.app.activeModal;
+	if (!(form instanceof LogModal)) throw new Error("the log form is not open");
+	return form;
+}
+
+function noteField(form: LogModal): HTMLTextAreaElement {
+	return form.contentEl.querySelector<HTMLTextAreaElement>("textarea[aria-label='Note']")!;
+}
+
+/** Types `note` into the log form and sends it (the write lands on the next settle). */
+function sendLog(form: LogModal, note: string): void {
+	type(noteField(form), note);
+	click([...form.contentEl.querySelectorAll("button")].find((b) => b.textContent === "Log")!);
+}
+
 describe("the reach-out queue", () => {
 	it("shows one card per person in urgency order, with why now, the last interactions, favors, birthday and next topics", async () => {
 		const files = exampleFiles();
@@ -125,12 +143,9 @@ describe("the reach-out queue", () => {
 		const s = await start(exampleFiles());
 		const before = s.app.readFile(ADA);
 		const m = await openQueue(s);
-		await press(s, m, "l");
-		const form = s.app.activeModal;
-		if (!(form instanceof LogModal)) throw new Error("the log form is not open");
+		const form = await openLogForm(s, m);
 		expect(form.titleEl.textContent).toBe("Log interaction with Ada Lovelace");
-		type(form.contentEl.querySelector("textarea[aria-label='Note']")!, "Sent the intro to Sam.");
-		click([...form.contentEl.querySelectorAll("button")].find((b) => b.textContent === "Log")!);
+		sendLog(form, "Sent the intro to Sam.");
 		await s.app.settle();
 		expect(s.app.readFile(ADA)).toContain("- 2026-11-26 — call: Sent the intro to Sam.\n");
 		expect(s.app.activeModal).toBe(m);
@@ -143,11 +158,7 @@ describe("the reach-out queue", () => {
 		const s = await start(exampleFiles());
 		const before = s.app.readFile(ADA);
 		const m = await openQueue(s);
-		await press(s, m, "l");
-		const form = s.app.activeModal;
-		if (!(form instanceof LogModal)) throw new Error("the log form is not open");
-		type(form.contentEl.querySelector("textarea[aria-label='Note']")!, "Sent the intro to Sam.");
-		click([...form.contentEl.querySelectorAll("button")].find((b) => b.textContent === "Log")!);
+		sendLog(await openLogForm(s, m), "Sent the intro to Sam.");
 		pressKey(m.contentEl, " ");
 		await s.app.settle();
 		expect(s.app.readFile(ADA)).toContain("- 2026-11-26 — call: Sent the intro to Sam.\n");
@@ -163,10 +174,8 @@ describe("the reach-out queue", () => {
 		const before = s.app.readFile(ADA);
 		const m = await openQueue(s);
 		// The log form's fields, over the queue.
-		await press(s, m, "l");
-		const form = s.app.activeModal;
-		if (!(form instanceof LogModal)) throw new Error("the log form is not open");
-		for (const key of ["c", "s", " "]) pressKey(form.contentEl.querySelector("textarea[aria-label='Note']")!, key);
+		const form = await openLogForm(s, m);
+		for (const key of ["c", "s", " "]) pressKey(noteField(form), key);
 		form.close();
 		await s.app.settle();
 		// A field the queue's keys reach (an editor still focused behind it, a field a theme adds).
