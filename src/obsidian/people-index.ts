@@ -103,7 +103,8 @@ export class PeopleIndex extends Component {
 	private readonly notifySoon = debounce(() => this.notify(), NOTIFY_DELAY_MS, false);
 	private snapshot: DaySnapshot | null = null;
 	private facts: VaultFacts = NO_VAULT_FACTS;
-	private compiled: Rules | null = null;
+	/** The rules and the settings object they were compiled from (a change of settings makes a new object). */
+	private compiled: { rules: Rules; from: Settings } | null = null;
 	revision = 0;
 	ready = false;
 	buildStats: BuildStats | null = null;
@@ -176,7 +177,8 @@ export class PeopleIndex extends Component {
 			sliceStart = performance.now();
 			return build === this.build;
 		};
-		const rules = compileRules(this.getSettings(), this.facts);
+		const settings = this.getSettings();
+		const rules = compileRules(settings, this.facts);
 		const during = (this.duringBuild ??= { changed: new Set(), moves: [] });
 		const people = new Map<string, Person>();
 		const journal = new JournalMentions(this.app);
@@ -214,7 +216,7 @@ export class PeopleIndex extends Component {
 				if (needsBody) toRead.push(file);
 			}
 		}
-		this.compiled = rules;
+		this.compiled = { rules, from: settings };
 		this.journal = journal;
 		this.people = people;
 		this.pending = pending;
@@ -514,11 +516,16 @@ export class PeopleIndex extends Component {
 	private readonly noteTags = (): string[] => (this.tagsOf.tags ??= (this.tagsOf.cache && getAllTags(this.tagsOf.cache)) ?? []);
 
 	/**
-	 * The settings as compiled at the last build (which a change of settings starts again): every
-	 * note of one build is read with the same rules.
+	 * The rules of the current settings. Every note of one build is read with the rules it started
+	 * with; events after it use the settings as they are now. A change of settings starts a build
+	 * anyway, but until it has swapped, an event must not be read with the old rules: renaming an
+	 * excluded folder moves the setting with it (folder-follow), and its notes, renamed right after
+	 * the folder, would be people for the length of that build under the old setting.
 	 */
 	get rules(): Rules {
-		return (this.compiled ??= compileRules(this.getSettings(), this.facts));
+		const settings = this.getSettings();
+		if (this.compiled?.from !== settings) this.compiled = { rules: compileRules(settings, this.facts), from: settings };
+		return this.compiled.rules;
 	}
 
 	/** Only a note with the log heading has log dates; one without cached frontmatter may have broken frontmatter. */
