@@ -16,7 +16,7 @@ describe("renaming a person note", () => {
 	});
 });
 
-describe("renaming the people folder", () => {
+describe("renaming a people or excluded folder", () => {
 	it("moves the people folder setting with it, so no one drops out, and says so", async () => {
 		const s = await start(exampleFiles());
 		const people = s.plugin.ctx.index.size;
